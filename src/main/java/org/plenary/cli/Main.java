@@ -1,0 +1,64 @@
+package org.plenary.cli;
+
+import java.io.PrintWriter;
+import org.plenary.Version;
+import org.plenary.scenario.InputException;
+import org.plenary.scenario.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "plenary", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = Main.VersionProvider.class,
+        description = {"Agent-based simulator of consensus formation in standards bodies (ITU-like assemblies).",
+            "Delegations negotiate over rounds; blocs coordinate, coalitions form, chairs draft compromises,",
+            "and texts pass by consensus or vote, or fail."},
+        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad usage or invalid input.",
+            "Start with: plenary run scenarios/small-assembly.yaml"})
+public final class Main implements Runnable {
+
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate or help");
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for main and for tests that run the real command. */
+    public static CommandLine commandLine() {
+        System.setProperty("plenary.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            PrintWriter err = line.getErr();
+            if (exception instanceof InputException input) {
+                for (Problem problem : input.problems()) {
+                    err.println("error: " + problem);
+                }
+                err.flush();
+                return 2;
+            }
+            err.println("plenary: internal error: " + exception);
+            if (System.getenv("PLENARY_DEBUG") != null) {
+                exception.printStackTrace(err);
+            } else {
+                err.println("(set PLENARY_DEBUG=1 for the stack trace; please report it)");
+            }
+            err.flush();
+            return 1;
+        });
+        return commandLine;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"plenary " + Version.get(),
+                "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name")};
+        }
+    }
+}

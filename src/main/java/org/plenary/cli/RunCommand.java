@@ -1,0 +1,109 @@
+package org.plenary.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.plenary.model.ItemState;
+import org.plenary.results.Manifest;
+import org.plenary.results.RunAggregate;
+import org.plenary.results.RunWriter;
+import org.plenary.scenario.Scenario;
+import org.plenary.scenario.ScenarioLoader;
+import org.plenary.sim.Experiment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        versionProvider = Main.VersionProvider.class,
+        description = {"Run a scenario's replications and write tables, charts and a manifest.",
+            "Results go to RESULTS/<scenario-name>/<UTC-time>-<hash>/ and appear only when complete."},
+        footer = {"", "Examples:",
+            "  plenary run scenarios/small-assembly.yaml",
+            "  plenary run scenarios/small-assembly.yaml --replications 200 --seed 7",
+            "  plenary run scenarios/small-assembly.yaml --set delegations.USA.capability=10 --out /tmp/plenary"})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioInput input;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's seed).")
+    Long seed;
+
+    @Option(names = "--rounds", paramLabel = "R", description = "Number of negotiation rounds (default: the scenario's).")
+    Integer rounds;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Number of replications (default: the scenario's).")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: all ${sys:plenary.cores} cores). Results are the same bytes for any T.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "RESULTS", defaultValue = "results",
+            description = "Directory under which results are written (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> overrides = new ArrayList<>();
+        if (seed != null) {
+            overrides.add("seed=" + seed);
+        }
+        if (rounds != null) {
+            overrides.add("rounds=" + rounds);
+        }
+        if (replications != null) {
+            overrides.add("replications=" + replications);
+        }
+        ScenarioLoader.Loaded loaded = input.load(overrides);
+        Scenario scenario = loaded.scenario();
+        PrintWriter err = spec.commandLine().getErr();
+        ValidateCommand.printWarnings(err, loaded.warnings());
+        int workers = Cli.threads(threads);
+        Instant start = Instant.now();
+        try (RunWriter writer = new RunWriter(scenario, out, start, true)) {
+            Progress progress = new Progress(err, "replications", scenario.replications());
+            Experiment.run(scenario, 0, workers, record -> {
+                writer.accept(record);
+                progress.step();
+            });
+            progress.done();
+            List<String> commandLine = new ArrayList<>(List.of("plenary"));
+            commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+            Path directory = writer.commit(new Manifest.Context(commandLine, loaded.file(), loaded.sha256(), workers,
+                    start, Instant.now()));
+            report(spec.commandLine().getOut(), writer.aggregate(), directory, Duration.between(start, Instant.now()));
+        }
+        return 0;
+    }
+
+    private static void report(PrintWriter out, RunAggregate aggregate, Path directory, Duration elapsed) {
+        Scenario scenario = aggregate.scenario();
+        out.printf("%s: %d replications x %d rounds of %d delegations in %.1f s%n", scenario.name(),
+                aggregate.replications(), scenario.rounds(), scenario.delegations().size(), elapsed.toMillis() / 1000.0);
+        for (int m = 0; m < scenario.agenda().size(); m++) {
+            StringBuilder line = new StringBuilder(String.format("  %-28s", scenario.agenda().get(m).id()));
+            for (ItemState state : ItemState.values()) {
+                int count = aggregate.finalStateCount(m, state);
+                if (count > 0) {
+                    line.append(String.format(" %s %.0f%%", state.label(), 100.0 * count / aggregate.replications()));
+                }
+            }
+            if (aggregate.decisionRound(m).getN() > 0) {
+                line.append(String.format("  (decided in round %.1f on average)", aggregate.decisionRound(m).getMean()));
+            }
+            out.println(line);
+        }
+        out.println("results: " + directory);
+        out.flush();
+    }
+}

@@ -1,0 +1,37 @@
+package org.plenary.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.plenary.scenario.InputException;
+import org.plenary.scenario.Overrides;
+import org.plenary.scenario.ScenarioLoader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The scenario file and its overrides, shared by every command that reads a scenario. */
+public final class ScenarioInput {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO",
+            description = "Scenario file (YAML). See docs/scenario-format.md.")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = {"Override any parameter, repeatable. Paths follow the YAML structure; delegations,"
+                    + " blocs and agenda items are addressed by id:",
+                "  --set influence.rate=0.2 --set delegations.USA.capability=0",
+                "  --set blocs.CEPT.cohesion=0.9 --set decision.majority=0.67"})
+    List<String> sets = new ArrayList<>();
+
+    /** Loads the scenario with the --set overrides first, then the given command-line ones. */
+    ScenarioLoader.Loaded load(List<String> commandOverrides) throws InputException {
+        List<Overrides.Assignment> assignments = new ArrayList<>();
+        for (String set : sets) {
+            assignments.add(Overrides.Assignment.parse(set));
+        }
+        for (String override : commandOverrides) {
+            assignments.add(Overrides.Assignment.parse(override));
+        }
+        return ScenarioLoader.load(file, assignments);
+    }
+}

@@ -1,0 +1,63 @@
+package org.plenary.dynamics;
+
+import ec.util.MersenneTwisterFast;
+import org.plenary.model.Assembly;
+
+/**
+ * Blocs form a common position, the capability x salience weighted mean of their active members,
+ * and each member moves toward it by cohesion x openness (BRIEF section 3, step 1). Blocs are
+ * processed in declaration order; a member of two blocs moves twice.
+ */
+public final class BlocCoordination implements Mechanism {
+    private double[] common = new double[0];
+
+    @Override
+    public void step(Assembly a, MersenneTwisterFast random) {
+        int d = a.dimensions;
+        if (common.length != d) {
+            common = new double[d];
+        }
+        for (int g = 0; g < a.groups; g++) {
+            double kappa = a.cohesion[g];
+            if (kappa <= 0 || !commonPosition(a, g, common)) {
+                continue;
+            }
+            for (int i = 0; i < a.delegations; i++) {
+                if (a.isActive(i) && a.isMember(i, g)) {
+                    double step = kappa * a.openness[i];
+                    for (int k = 0; k < d; k++) {
+                        a.position[i * d + k] += step * (common[k] - a.position[i * d + k]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Fills the bloc's common position; false when the bloc has no active member. */
+    static boolean commonPosition(Assembly a, int g, double[] out) {
+        int d = a.dimensions;
+        boolean any = false;
+        for (int k = 0; k < d; k++) {
+            double weighted = 0;
+            double weight = 0;
+            double plain = 0;
+            int count = 0;
+            for (int i = 0; i < a.delegations; i++) {
+                if (a.isActive(i) && a.isMember(i, g)) {
+                    double w = a.capability[i] * a.activeSalience[i * d + k];
+                    weighted += w * a.position[i * d + k];
+                    weight += w;
+                    plain += a.position[i * d + k];
+                    count++;
+                }
+            }
+            if (count == 0) {
+                return false;
+            }
+            any = true;
+            // Nobody weighs in on this dimension (all disengaged or weightless): the plain mean.
+            out[k] = weight > 0 ? weighted / weight : plain / count;
+        }
+        return any;
+    }
+}

@@ -1,0 +1,230 @@
+package org.plenary.dynamics;
+
+import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
+import org.plenary.model.Assembly;
+import org.plenary.model.ItemState;
+import org.plenary.scenario.Scenario;
+
+/**
+ * Objections, consensus and the fallback (BRIEF section 3, step 5; docs/ODD.md, "Decision").
+ * For delegation i taking part in item m, with D_i its salience- and item-weighted distance:
+ * <pre>
+ *   loss_i     = D_i(x_i, draft) - D_i(x_i, status quo)
+ *   pressure_i = loss_i * sbar_im * (c_i / cbar)^beta         (cbar: mean capability taking part)
+ *   i objects when pressure_i &gt; theta_i
+ * </pre>
+ * A bloc with cohesion kappa objects as one when kappa * loss_b * sbar_b * (C_b / cbar)^beta
+ * exceeds its members' capability-weighted mean threshold, loss_b measured from the bloc's
+ * common position; then every member whose own loss is positive sustains the objection.
+ * Consensus: no sustained objection (or an objecting capability share within the tolerated one).
+ * At the deadline the fallback applies: a vote, one delegation one vote, yes when the draft is
+ * closer than the status quo by more than the abstention band, no when farther, adopted when
+ * yes &gt; no and yes &gt;= majority x (yes + no), with a quorum of those taking part over those
+ * not withdrawn; or failure.
+ */
+public final class DecisionMaking implements Mechanism {
+    private final Scenario.Decision rule;
+    private double[] loss = new double[0];
+    private double[] blocSalience = new double[0];
+
+    public DecisionMaking(Scenario.Decision rule) {
+        this.rule = rule;
+    }
+
+    @Override
+    public void step(Assembly a, MersenneTwisterFast random) {
+        if (loss.length != a.delegations) {
+            loss = new double[a.delegations];
+            blocSalience = new double[a.dimensions];
+        }
+        for (int m = 0; m < a.items; m++) {
+            if (a.itemState[m].isClosed()) {
+                continue;
+            }
+            double share = markObjections(a, m);
+            boolean noObjection = share == 0 && !anyObjector(a, m);
+            boolean consensus = rule.rule() == Scenario.Rule.CONSENSUS
+                    && (noObjection || (rule.maxObjectingShare() > 0 && share <= rule.maxObjectingShare()));
+            if (consensus) {
+                close(a, m, ItemState.CONSENSUS);
+            } else if (a.round() >= a.deadline[m]) {
+                close(a, m, rule.fallback() == Scenario.Fallback.VOTE ? vote(a, m) : ItemState.FAILED);
+            }
+        }
+    }
+
+    private static void close(Assembly a, int m, ItemState state) {
+        a.itemState[m] = state;
+        a.decidedRound[m] = a.round();
+    }
+
+    private static boolean anyObjector(Assembly a, int m) {
+        for (int i = 0; i < a.delegations; i++) {
+            if (a.objecting[m * a.delegations + i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Marks who sustains an objection to item m and returns their capability share. */
+    double markObjections(Assembly a, int m) {
+        int n = a.delegations;
+        int offset = m * n;
+        Arrays.fill(a.objecting, offset, offset + n, false);
+        double meanCapability = meanCapabilityTakingPart(a, m);
+        double totalCapability = 0;
+        for (int i = 0; i < n; i++) {
+            loss[i] = Double.NaN;
+            if (!a.takesPart(i, m)) {
+                continue;
+            }
+            totalCapability += a.capability[i];
+            double toDraft = Distances.toText(a, i, m, a.draft);
+            if (Double.isNaN(toDraft)) {
+                continue; // no salience left on the item's dimensions: no standing
+            }
+            loss[i] = toDraft - Distances.toText(a, i, m, a.statusQuo);
+            double pressure = loss[i] * Distances.itemSalience(a, i, m) * standing(a.capability[i], meanCapability);
+            if (pressure > a.objectionThreshold[i]) {
+                a.objecting[offset + i] = true;
+            }
+        }
+        for (int g = 0; g < a.groups; g++) {
+            if (a.cohesion[g] > 0 && blocObjects(a, m, g, meanCapability)) {
+                for (int i = 0; i < n; i++) {
+                    if (a.isMember(i, g) && loss[i] > 0) {
+                        a.objecting[offset + i] = true;
+                    }
+                }
+            }
+        }
+        double objectingCapability = 0;
+        for (int i = 0; i < n; i++) {
+            if (a.objecting[offset + i]) {
+                objectingCapability += a.capability[i];
+            }
+        }
+        double share = totalCapability > 0 ? objectingCapability / totalCapability : 0;
+        a.objectingShare[m] = share;
+        return share;
+    }
+
+    private double standing(double capability, double meanCapability) {
+        return meanCapability > 0 ? Math.pow(capability / meanCapability, rule.standingExponent()) : 1;
+    }
+
+    private static double meanCapabilityTakingPart(Assembly a, int m) {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            if (a.takesPart(i, m)) {
+                sum += a.capability[i];
+                count++;
+            }
+        }
+        return count > 0 ? sum / count : 0;
+    }
+
+    /** Whether bloc g's coordinated objection to item m has standing. */
+    private boolean blocObjects(Assembly a, int m, int g, double meanCapability) {
+        int d = a.dimensions;
+        double capability = 0;
+        double threshold = 0;
+        int members = 0;
+        Arrays.fill(blocSalience, 0);
+        for (int i = 0; i < a.delegations; i++) {
+            if (a.isMember(i, g) && a.takesPart(i, m)) {
+                members++;
+                capability += a.capability[i];
+                threshold += a.capability[i] * a.objectionThreshold[i];
+                for (int k = 0; k < d; k++) {
+                    blocSalience[k] += a.capability[i] * a.activeSalience[i * d + k];
+                }
+            }
+        }
+        if (members < 2 || capability <= 0) {
+            return false; // a bloc of one is just that delegation
+        }
+        threshold /= capability;
+        double weightedDistanceDraft = 0;
+        double weightedDistanceQuo = 0;
+        double total = 0;
+        double itemWeight = 0;
+        double salienceOnItem = 0;
+        for (int k = 0; k < d; k++) {
+            double w = a.itemWeights[m * d + k];
+            if (w <= 0) {
+                continue;
+            }
+            double common = blocMean(a, m, g, k);
+            double s = blocSalience[k] / capability;
+            double toDraft = common - a.draft[m * d + k];
+            double toQuo = common - a.statusQuo[m * d + k];
+            weightedDistanceDraft += w * s * toDraft * toDraft;
+            weightedDistanceQuo += w * s * toQuo * toQuo;
+            total += w * s;
+            itemWeight += w;
+            salienceOnItem += w * s;
+        }
+        if (total <= 0) {
+            return false;
+        }
+        double blocLoss = Math.sqrt(weightedDistanceDraft / total) - Math.sqrt(weightedDistanceQuo / total);
+        double pressure = a.cohesion[g] * blocLoss * (salienceOnItem / itemWeight) * standing(capability, meanCapability);
+        return pressure > threshold;
+    }
+
+    /** The bloc's capability x salience weighted mean position on dimension k among members taking part. */
+    private static double blocMean(Assembly a, int m, int g, int k) {
+        int d = a.dimensions;
+        double weighted = 0;
+        double weight = 0;
+        double plain = 0;
+        int count = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            if (a.isMember(i, g) && a.takesPart(i, m)) {
+                double w = a.capability[i] * a.activeSalience[i * d + k];
+                weighted += w * a.position[i * d + k];
+                weight += w;
+                plain += a.position[i * d + k];
+                count++;
+            }
+        }
+        return weight > 0 ? weighted / weight : plain / count;
+    }
+
+    /** One delegation, one vote on the current draft against the status quo. */
+    ItemState vote(Assembly a, int m) {
+        int present = 0;
+        int accredited = 0;
+        int yes = 0;
+        int no = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            if (a.withdrawn[i]) {
+                continue;
+            }
+            accredited++;
+            if (!a.takesPart(i, m)) {
+                continue;
+            }
+            present++;
+            double toDraft = Distances.toText(a, i, m, a.draft);
+            if (Double.isNaN(toDraft)) {
+                continue; // abstains: nothing at stake for it on this item
+            }
+            double toQuo = Distances.toText(a, i, m, a.statusQuo);
+            if (toDraft < toQuo - rule.abstentionBand()) {
+                yes++;
+            } else if (toDraft > toQuo + rule.abstentionBand()) {
+                no++;
+            }
+        }
+        if (accredited == 0 || present < rule.quorum() * accredited) {
+            return ItemState.FAILED;
+        }
+        boolean adopted = yes > no && yes >= rule.majority() * (yes + no);
+        return adopted ? ItemState.VOTE_ADOPTED : ItemState.VOTE_REJECTED;
+    }
+}

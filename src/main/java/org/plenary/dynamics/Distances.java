@@ -1,0 +1,65 @@
+package org.plenary.dynamics;
+
+import org.plenary.model.Assembly;
+
+/** Salience-weighted distances in position space, shared by influence and decisions. */
+final class Distances {
+    private Distances() {
+    }
+
+    /**
+     * Squared distance from delegation i's point of view between i's position and j's: each
+     * dimension weighted by i's salience in force, normalised so the weights sum to one (equal
+     * weights when i has no salience left anywhere).
+     */
+    static double squaredFromView(Assembly a, int i, int j) {
+        int d = a.dimensions;
+        double[] x = a.position;
+        double[] s = a.activeSalience;
+        int bi = i * d;
+        int bj = j * d;
+        double weighted = 0;
+        double total = 0;
+        double plain = 0;
+        for (int k = 0; k < d; k++) {
+            double diff = x[bj + k] - x[bi + k];
+            double sq = diff * diff;
+            weighted += s[bi + k] * sq;
+            total += s[bi + k];
+            plain += sq;
+        }
+        return total > 0 ? weighted / total : plain / d;
+    }
+
+    /**
+     * Delegation i's salience- and item-weighted distance between its position and a text
+     * (draft or status quo) on one agenda item; NaN when i has no salience on the item's dimensions.
+     */
+    static double toText(Assembly a, int i, int item, double[] text) {
+        int d = a.dimensions;
+        double weighted = 0;
+        double total = 0;
+        for (int k = 0; k < d; k++) {
+            double w = a.itemWeights[item * d + k] * a.activeSalience[i * d + k];
+            if (w > 0) {
+                double diff = a.position[i * d + k] - text[item * d + k];
+                weighted += w * diff * diff;
+                total += w;
+            }
+        }
+        return total > 0 ? Math.sqrt(weighted / total) : Double.NaN;
+    }
+
+    /** i's mean salience over an item's dimensions, weighted by the item's weights. */
+    static double itemSalience(Assembly a, int i, int item) {
+        int d = a.dimensions;
+        double weighted = 0;
+        double total = 0;
+        for (int k = 0; k < d; k++) {
+            double w = a.itemWeights[item * d + k];
+            weighted += w * a.activeSalience[i * d + k];
+            total += w;
+        }
+        return total > 0 ? weighted / total : 0;
+    }
+}

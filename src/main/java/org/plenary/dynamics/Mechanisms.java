@@ -1,0 +1,42 @@
+package org.plenary.dynamics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.plenary.scenario.Scenario;
+
+/** The mechanisms a scenario selects, in the order they run within a round. */
+public final class Mechanisms {
+    private Mechanisms() {
+    }
+
+    /** The name of the coalition-detection step, which also runs once before the first round. */
+    public static final String COALITIONS = "coalitions";
+
+    /** One named mechanism; the name labels it in the MASON schedule and in docs. */
+    public record Step(String name, Mechanism mechanism) { }
+
+    public static List<Step> forScenario(Scenario scenario) {
+        Scenario.Influence influence = scenario.influence();
+        Mechanism socialInfluence = switch (influence.model()) {
+            case HEGSELMANN_KRAUSE -> new HegselmannKrause(influence.rate(), influence.anchor(),
+                    influence.affinity(), influence.salienceResistance());
+            case DEFFUANT -> new Deffuant(influence.rate(), influence.anchor(), influence.salienceResistance(),
+                    influence.meetings());
+            case NONE -> new NoInfluence(influence.anchor());
+        };
+        Mechanism coalitions = switch (scenario.coalitions().method()) {
+            case DBSCAN -> new DbscanCoalitions(scenario.coalitions().radius(), scenario.coalitions().minMembers());
+        };
+        List<Step> steps = new ArrayList<>(List.of(
+                new Step("events", new EventSchedule(scenario.events())),
+                new Step("bloc-coordination", new BlocCoordination()),
+                new Step("social-influence", socialInfluence)));
+        if (influence.noise() > 0) {
+            steps.add(new Step("position-noise", new PositionNoise(influence.noise())));
+        }
+        steps.add(new Step(COALITIONS, coalitions));
+        steps.add(new Step("drafting", new ChairDrafting(scenario.chair().accommodation())));
+        steps.add(new Step("decision", new DecisionMaking(scenario.decision())));
+        return List.copyOf(steps);
+    }
+}

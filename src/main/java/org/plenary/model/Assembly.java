@@ -1,0 +1,231 @@
+package org.plenary.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.plenary.scenario.Scenario;
+
+/**
+ * The plain state of one assembly: delegations, blocs and agenda items, on flat primitive arrays
+ * so that the mechanisms' loops stay cheap. Per-delegation, per-dimension values are stored at
+ * {@code i * dimensions + k}. Mechanisms in {@code org.plenary.dynamics} read and change it; it
+ * never does I/O and never draws random numbers.
+ */
+public final class Assembly {
+
+    public final int delegations;
+    public final int dimensions;
+    public final int items;
+    public final int groups;
+    public final int forums;
+
+    public final String[] delegationIds;
+    public final String[] groupIds;
+    public final String[] itemIds;
+    public final String[] dimensionIds;
+
+    /** Ideal points x*: the capitals' instructions. */
+    public final double[] ideal;
+    /** Current negotiating positions x(t). */
+    public final double[] position;
+    /** Declared salience per dimension. */
+    public final double[] salience;
+    /** Salience in force: zero on dimensions the delegation has disengaged from. */
+    public final double[] activeSalience;
+    public final boolean[] dimensionDisengaged;
+    public final boolean[] forumDisengaged;
+    public final double[] capability;
+    public final double[] openness;
+    public final double[] tolerance;
+    public final double[] objectionThreshold;
+    public final boolean[] withdrawn;
+
+    /** Membership matrix, {@code member[i * groups + g]}. */
+    public final boolean[] member;
+    public final double[] cohesion;
+
+    public final double[] itemWeights;
+    public final double[] statusQuo;
+    public final int[] itemForum;
+    public final int[] deadline;
+    public final double[] draft;
+    /** The chair's accumulated move of each draft toward objectors, added to the compromise. */
+    public final double[] concession;
+    public final ItemState[] itemState;
+    public final int[] decidedRound;
+    /** Sustained objections of the latest decision round, {@code objecting[m * delegations + i]}. */
+    public final boolean[] objecting;
+    public final double[] objectingShare;
+
+    private List<Coalition> coalitions = List.of();
+    private int round;
+
+    public Assembly(Scenario scenario) {
+        List<Scenario.Delegation> list = scenario.delegations();
+        delegations = list.size();
+        dimensions = scenario.dimensions().size();
+        items = scenario.agenda().size();
+        forums = Scenario.FORUMS.size();
+        dimensionIds = scenario.dimensions().stream().map(Scenario.Dimension::id).toArray(String[]::new);
+        delegationIds = list.stream().map(Scenario.Delegation::id).toArray(String[]::new);
+        itemIds = scenario.agenda().stream().map(Scenario.Item::id).toArray(String[]::new);
+        groupIds = allGroups(scenario).toArray(String[]::new);
+        groups = groupIds.length;
+
+        ideal = new double[delegations * dimensions];
+        salience = new double[delegations * dimensions];
+        capability = new double[delegations];
+        openness = new double[delegations];
+        tolerance = new double[delegations];
+        objectionThreshold = new double[delegations];
+        member = new boolean[delegations * groups];
+        for (int i = 0; i < delegations; i++) {
+            Scenario.Delegation d = list.get(i);
+            System.arraycopy(d.position(), 0, ideal, i * dimensions, dimensions);
+            System.arraycopy(d.salience(), 0, salience, i * dimensions, dimensions);
+            capability[i] = d.capability();
+            openness[i] = d.openness();
+            tolerance[i] = d.tolerance();
+            objectionThreshold[i] = d.objectionThreshold();
+            for (String group : d.groups()) {
+                member[i * groups + groupIndex(group)] = true;
+            }
+        }
+        position = ideal.clone();
+        activeSalience = salience.clone();
+        dimensionDisengaged = new boolean[delegations * dimensions];
+        forumDisengaged = new boolean[delegations * forums];
+        withdrawn = new boolean[delegations];
+        cohesion = new double[groups];
+        for (Scenario.Bloc bloc : scenario.blocs()) {
+            cohesion[groupIndex(bloc.id())] = bloc.cohesion();
+        }
+
+        itemWeights = new double[items * dimensions];
+        statusQuo = new double[items * dimensions];
+        itemForum = new int[items];
+        deadline = new int[items];
+        for (int m = 0; m < items; m++) {
+            Scenario.Item item = scenario.agenda().get(m);
+            System.arraycopy(item.weights(), 0, itemWeights, m * dimensions, dimensions);
+            System.arraycopy(item.statusQuo(), 0, statusQuo, m * dimensions, dimensions);
+            itemForum[m] = Scenario.FORUMS.indexOf(item.forum());
+            deadline[m] = item.deadline();
+        }
+        draft = statusQuo.clone();
+        concession = new double[items * dimensions];
+        itemState = new ItemState[items];
+        Arrays.fill(itemState, ItemState.OPEN);
+        decidedRound = new int[items];
+        objecting = new boolean[items * delegations];
+        objectingShare = new double[items];
+    }
+
+    /** Every group named by a delegation or a bloc declaration or a join event, in first-seen order. */
+    private static Set<String> allGroups(Scenario scenario) {
+        Set<String> all = new LinkedHashSet<>();
+        scenario.blocs().forEach(b -> all.add(b.id()));
+        scenario.delegations().forEach(d -> all.addAll(d.groups()));
+        scenario.events().stream().filter(e -> e.bloc() != null).forEach(e -> all.add(e.bloc()));
+        return all;
+    }
+
+    public int groupIndex(String id) {
+        for (int g = 0; g < groupIds.length; g++) {
+            if (groupIds[g].equals(id)) {
+                return g;
+            }
+        }
+        throw new IllegalArgumentException("unknown group " + id);
+    }
+
+    public int delegationIndex(String id) {
+        for (int i = 0; i < delegations; i++) {
+            if (delegationIds[i].equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unknown delegation " + id);
+    }
+
+    public int dimensionIndex(String id) {
+        for (int k = 0; k < dimensions; k++) {
+            if (dimensionIds[k].equals(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown dimension " + id);
+    }
+
+    public boolean isActive(int i) {
+        return !withdrawn[i];
+    }
+
+    /** Takes part in an item's forum: not withdrawn and not disengaged from that forum. */
+    public boolean takesPart(int i, int item) {
+        return !withdrawn[i] && !forumDisengaged[i * forums + itemForum[item]];
+    }
+
+    public boolean isMember(int i, int g) {
+        return member[i * groups + g];
+    }
+
+    /** Whether i and j share at least one bloc or group. */
+    public boolean shareGroup(int i, int j) {
+        int a = i * groups;
+        int b = j * groups;
+        for (int g = 0; g < groups; g++) {
+            if (member[a + g] && member[b + g]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The status written to results: withdrawn, disengaged (from any dimension or forum) or active. */
+    public String statusLabel(int i) {
+        if (withdrawn[i]) {
+            return "withdrawn";
+        }
+        for (int k = 0; k < dimensions; k++) {
+            if (dimensionDisengaged[i * dimensions + k]) {
+                return "disengaged";
+            }
+        }
+        for (int f = 0; f < forums; f++) {
+            if (forumDisengaged[i * forums + f]) {
+                return "disengaged";
+            }
+        }
+        return "active";
+    }
+
+    public int round() {
+        return round;
+    }
+
+    public void setRound(int round) {
+        this.round = round;
+    }
+
+    public List<Coalition> coalitions() {
+        return coalitions;
+    }
+
+    public void setCoalitions(List<Coalition> coalitions) {
+        this.coalitions = List.copyOf(coalitions);
+    }
+
+    /** Ids of the delegations sustaining an objection to an item in the latest decision round. */
+    public List<String> objectors(int item) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < delegations; i++) {
+            if (objecting[item * delegations + i]) {
+                ids.add(delegationIds[i]);
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,126 @@
+package org.plenary.observe;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.plenary.model.Assembly;
+import org.plenary.model.Coalition;
+import org.plenary.model.ItemState;
+
+/**
+ * Everything one replication produced, round by round (round 0 is the initial state), on flat
+ * arrays: statuses, positions, drafts, objections, coalitions, and each item's final state.
+ */
+public final class ReplicationRecord implements RoundObserver {
+
+    public static final byte ACTIVE = 0;
+    public static final byte DISENGAGED = 1;
+    public static final byte WITHDRAWN = 2;
+
+    private final int replication;
+    private final long seed;
+    private final int rounds;
+    private final int n;
+    private final int d;
+    private final int m;
+    private final byte[] status;
+    private final double[] positions;
+    private final ItemState[] itemStates;
+    private final double[] drafts;
+    private final boolean[] objecting;
+    private final double[] objectingShare;
+    private final List<List<Coalition>> coalitions = new ArrayList<>();
+    private int[] decidedRound;
+
+    public ReplicationRecord(int replication, long seed, int rounds, int delegations, int dimensions, int items) {
+        this.replication = replication;
+        this.seed = seed;
+        this.rounds = rounds;
+        this.n = delegations;
+        this.d = dimensions;
+        this.m = items;
+        int snapshots = rounds + 1;
+        status = new byte[snapshots * n];
+        positions = new double[snapshots * n * d];
+        itemStates = new ItemState[snapshots * m];
+        drafts = new double[snapshots * m * d];
+        objecting = new boolean[snapshots * m * n];
+        objectingShare = new double[snapshots * m];
+    }
+
+    @Override
+    public void observe(Assembly a) {
+        int t = a.round();
+        for (int i = 0; i < n; i++) {
+            String label = a.statusLabel(i);
+            status[t * n + i] = label.equals("withdrawn") ? WITHDRAWN : label.equals("disengaged") ? DISENGAGED : ACTIVE;
+        }
+        System.arraycopy(a.position, 0, positions, t * n * d, n * d);
+        System.arraycopy(a.itemState, 0, itemStates, t * m, m);
+        System.arraycopy(a.draft, 0, drafts, t * m * d, m * d);
+        System.arraycopy(a.objecting, 0, objecting, t * m * n, m * n);
+        System.arraycopy(a.objectingShare, 0, objectingShare, t * m, m);
+        coalitions.add(a.coalitions());
+        decidedRound = a.decidedRound.clone();
+    }
+
+    public int replication() {
+        return replication;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public int rounds() {
+        return rounds;
+    }
+
+    public int delegations() {
+        return n;
+    }
+
+    public int dimensions() {
+        return d;
+    }
+
+    public int items() {
+        return m;
+    }
+
+    public byte status(int round, int i) {
+        return status[round * n + i];
+    }
+
+    public double position(int round, int i, int k) {
+        return positions[(round * n + i) * d + k];
+    }
+
+    public ItemState itemState(int round, int item) {
+        return itemStates[round * m + item];
+    }
+
+    public double draft(int round, int item, int k) {
+        return drafts[(round * m + item) * d + k];
+    }
+
+    public boolean objecting(int round, int item, int i) {
+        return objecting[(round * m + item) * n + i];
+    }
+
+    public double objectingShare(int round, int item) {
+        return objectingShare[round * m + item];
+    }
+
+    public List<Coalition> coalitions(int round) {
+        return coalitions.get(round);
+    }
+
+    public ItemState finalState(int item) {
+        return itemStates[rounds * m + item];
+    }
+
+    /** The round an item was decided in, or 0 when it is still open. */
+    public int decidedRound(int item) {
+        return decidedRound[item];
+    }
+}

@@ -1,0 +1,142 @@
+package org.plenary.results;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.plenary.model.Coalition;
+import org.plenary.observe.ReplicationRecord;
+import org.plenary.scenario.Scenario;
+
+/**
+ * The long-format tables of a run (BRIEF section 6). The leading columns are fixed so scripts can
+ * rely on them; one column per dimension id follows. Rows are written as replications arrive.
+ */
+public final class CsvTables implements Closeable {
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+    private static final String[] STATUS = {"active", "disengaged", "withdrawn"};
+
+    private final Scenario scenario;
+    private final String[] delegationIds;
+    private final boolean keepRounds;
+    private final List<CSVPrinter> printers = new ArrayList<>();
+    private final CSVPrinter rounds;
+    private final CSVPrinter items;
+    private final CSVPrinter coalitions;
+    private final CSVPrinter outcomes;
+
+    public CsvTables(Scenario scenario, Path directory, boolean keepRounds) throws IOException {
+        this.scenario = scenario;
+        this.keepRounds = keepRounds;
+        delegationIds = scenario.delegations().stream().map(Scenario.Delegation::id).toArray(String[]::new);
+        rounds = keepRounds ? open(directory.resolve("rounds.csv"), "replication", "round", "delegation", "status") : null;
+        items = open(directory.resolve("items.csv"), "replication", "round", "item", "state", "objectors",
+                "objecting_capability_share");
+        coalitions = open(directory.resolve("coalitions.csv"), "replication", "round", "coalition", "size",
+                "capability_share", "members");
+        outcomes = open(directory.resolve("outcomes.csv"), "replication", "item", "state", "round");
+    }
+
+    private CSVPrinter open(Path file, String... leading) throws IOException {
+        Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(writer, FORMAT);
+        printers.add(printer);
+        List<String> header = new ArrayList<>(List.of(leading));
+        scenario.dimensions().forEach(dimension -> header.add(dimension.id()));
+        printer.printRecord(header);
+        return printer;
+    }
+
+    public void write(ReplicationRecord record) throws IOException {
+        int d = record.dimensions();
+        List<String> row = new ArrayList<>(8 + d);
+        String replication = Integer.toString(record.replication());
+        for (int t = 0; t <= record.rounds(); t++) {
+            String round = Integer.toString(t);
+            if (keepRounds) {
+                for (int i = 0; i < record.delegations(); i++) {
+                    row.clear();
+                    row.add(replication);
+                    row.add(round);
+                    row.add(delegationIds[i]);
+                    row.add(STATUS[record.status(t, i)]);
+                    for (int k = 0; k < d; k++) {
+                        row.add(Numbers.format(record.position(t, i, k)));
+                    }
+                    rounds.printRecord(row);
+                }
+            }
+            for (int m = 0; m < record.items(); m++) {
+                row.clear();
+                row.add(replication);
+                row.add(round);
+                row.add(scenario.agenda().get(m).id());
+                row.add(record.itemState(t, m).label());
+                StringJoiner objectors = new StringJoiner(";");
+                for (int i = 0; i < record.delegations(); i++) {
+                    if (record.objecting(t, m, i)) {
+                        objectors.add(delegationIds[i]);
+                    }
+                }
+                row.add(objectors.toString());
+                row.add(Numbers.format(record.objectingShare(t, m)));
+                for (int k = 0; k < d; k++) {
+                    row.add(Numbers.format(record.draft(t, m, k)));
+                }
+                items.printRecord(row);
+            }
+            List<Coalition> list = record.coalitions(t);
+            for (int c = 0; c < list.size(); c++) {
+                Coalition coalition = list.get(c);
+                row.clear();
+                row.add(replication);
+                row.add(round);
+                row.add("C" + (c + 1));
+                row.add(Integer.toString(coalition.members().length));
+                row.add(Numbers.format(coalition.capabilityShare()));
+                StringJoiner members = new StringJoiner(";");
+                for (int member : coalition.members()) {
+                    members.add(delegationIds[member]);
+                }
+                row.add(members.toString());
+                for (int k = 0; k < d; k++) {
+                    row.add(Numbers.format(coalition.centroid()[k]));
+                }
+                coalitions.printRecord(row);
+            }
+        }
+        for (int m = 0; m < record.items(); m++) {
+            row.clear();
+            row.add(replication);
+            row.add(scenario.agenda().get(m).id());
+            row.add(record.finalState(m).label());
+            row.add(record.decidedRound(m) > 0 ? Integer.toString(record.decidedRound(m)) : "");
+            for (int k = 0; k < d; k++) {
+                row.add(Numbers.format(record.draft(record.rounds(), m, k)));
+            }
+            outcomes.printRecord(row);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException failure = null;
+        for (CSVPrinter printer : printers) {
+            try {
+                printer.close();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

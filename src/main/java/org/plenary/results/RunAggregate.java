@@ -1,0 +1,197 @@
+package org.plenary.results;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.plenary.model.Coalition;
+import org.plenary.model.ItemState;
+import org.plenary.observe.ReplicationRecord;
+import org.plenary.scenario.Scenario;
+
+/**
+ * Statistics over replications, accumulated one record at a time so memory does not grow with
+ * the number of replications: mean positions per round, draft texts, coalition counts and
+ * shares, item outcomes. Charts and summary.json are drawn from it. The first replication's
+ * coalition memberships are kept for the coalition flow chart.
+ */
+public final class RunAggregate {
+    private final Scenario scenario;
+    private final int rounds;
+    private final int n;
+    private final int d;
+    private final int m;
+    private final double[] positionSum;
+    private final SummaryStatistics[] draft;
+    private final SummaryStatistics[] coalitionCount;
+    private final SummaryStatistics[] largestShare;
+    private final List<Map<ItemState, Integer>> finalStates = new ArrayList<>();
+    private final SummaryStatistics[] decisionRound;
+    private final SummaryStatistics[] finalText;
+    private final SummaryStatistics[] finalObjectingShare;
+    private final SummaryStatistics finalCoalitions = new SummaryStatistics();
+    private final SummaryStatistics finalLargestShare = new SummaryStatistics();
+    private final SummaryStatistics finalPolarisation = new SummaryStatistics();
+    private int replications;
+    private ReplicationRecord first;
+
+    public RunAggregate(Scenario scenario) {
+        this.scenario = scenario;
+        rounds = scenario.rounds();
+        n = scenario.delegations().size();
+        d = scenario.dimensions().size();
+        m = scenario.agenda().size();
+        positionSum = new double[(rounds + 1) * n * d];
+        draft = statistics((rounds + 1) * m * d);
+        coalitionCount = statistics(rounds + 1);
+        largestShare = statistics(rounds + 1);
+        decisionRound = statistics(m);
+        finalText = statistics(m * d);
+        finalObjectingShare = statistics(m);
+        for (int item = 0; item < m; item++) {
+            Map<ItemState, Integer> counts = new EnumMap<>(ItemState.class);
+            for (ItemState state : ItemState.values()) {
+                counts.put(state, 0);
+            }
+            finalStates.add(counts);
+        }
+    }
+
+    private static SummaryStatistics[] statistics(int size) {
+        SummaryStatistics[] array = new SummaryStatistics[size];
+        for (int i = 0; i < size; i++) {
+            array[i] = new SummaryStatistics();
+        }
+        return array;
+    }
+
+    public void add(ReplicationRecord record) {
+        if (first == null) {
+            first = record;
+        }
+        replications++;
+        for (int t = 0; t <= rounds; t++) {
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < d; k++) {
+                    positionSum[(t * n + i) * d + k] += record.position(t, i, k);
+                }
+            }
+            for (int item = 0; item < m; item++) {
+                for (int k = 0; k < d; k++) {
+                    double value = record.draft(t, item, k);
+                    if (!Double.isNaN(value)) {
+                        draft[(t * m + item) * d + k].addValue(value);
+                    }
+                }
+            }
+            List<Coalition> coalitions = record.coalitions(t);
+            coalitionCount[t].addValue(coalitions.size());
+            largestShare[t].addValue(coalitions.isEmpty() ? 0 : coalitions.get(0).capabilityShare());
+        }
+        for (int item = 0; item < m; item++) {
+            ItemState state = record.finalState(item);
+            finalStates.get(item).merge(state, 1, Integer::sum);
+            if (state.isClosed()) {
+                decisionRound[item].addValue(record.decidedRound(item));
+            }
+            for (int k = 0; k < d; k++) {
+                double value = record.draft(rounds, item, k);
+                if (!Double.isNaN(value)) {
+                    finalText[item * d + k].addValue(value);
+                }
+            }
+            finalObjectingShare[item].addValue(record.objectingShare(rounds, item));
+        }
+        List<Coalition> last = record.coalitions(rounds);
+        finalCoalitions.addValue(last.size());
+        finalLargestShare.addValue(last.isEmpty() ? 0 : last.get(0).capabilityShare());
+        finalPolarisation.addValue(polarisation(record));
+    }
+
+    /**
+     * Polarisation at the end: the mean Euclidean distance between pairs of active delegations'
+     * positions, divided by the diagonal of the unit cube (0 = all agree, 1 = two opposite corners).
+     */
+    static double polarisation(ReplicationRecord record) {
+        int rounds = record.rounds();
+        int n = record.delegations();
+        int d = record.dimensions();
+        double sum = 0;
+        long pairs = 0;
+        for (int i = 0; i < n; i++) {
+            if (record.status(rounds, i) == ReplicationRecord.WITHDRAWN) {
+                continue;
+            }
+            for (int j = i + 1; j < n; j++) {
+                if (record.status(rounds, j) == ReplicationRecord.WITHDRAWN) {
+                    continue;
+                }
+                double squared = 0;
+                for (int k = 0; k < d; k++) {
+                    double diff = record.position(rounds, i, k) - record.position(rounds, j, k);
+                    squared += diff * diff;
+                }
+                sum += Math.sqrt(squared);
+                pairs++;
+            }
+        }
+        return pairs == 0 ? 0 : sum / pairs / Math.sqrt(d);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public int replications() {
+        return replications;
+    }
+
+    public ReplicationRecord firstReplication() {
+        return first;
+    }
+
+    public double meanPosition(int round, int delegation, int k) {
+        return positionSum[(round * n + delegation) * d + k] / replications;
+    }
+
+    public SummaryStatistics draft(int round, int item, int k) {
+        return draft[(round * m + item) * d + k];
+    }
+
+    public SummaryStatistics coalitionCount(int round) {
+        return coalitionCount[round];
+    }
+
+    public SummaryStatistics largestShare(int round) {
+        return largestShare[round];
+    }
+
+    public int finalStateCount(int item, ItemState state) {
+        return finalStates.get(item).get(state);
+    }
+
+    public SummaryStatistics decisionRound(int item) {
+        return decisionRound[item];
+    }
+
+    public SummaryStatistics finalText(int item, int k) {
+        return finalText[item * d + k];
+    }
+
+    public SummaryStatistics finalObjectingShare(int item) {
+        return finalObjectingShare[item];
+    }
+
+    public SummaryStatistics finalCoalitions() {
+        return finalCoalitions;
+    }
+
+    public SummaryStatistics finalLargestShare() {
+        return finalLargestShare;
+    }
+
+    public SummaryStatistics finalPolarisation() {
+        return finalPolarisation;
+    }
+}

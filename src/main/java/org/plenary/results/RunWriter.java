@@ -1,0 +1,98 @@
+package org.plenary.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.plenary.observe.ReplicationRecord;
+import org.plenary.scenario.Scenario;
+import org.plenary.scenario.ScenarioYaml;
+
+/**
+ * Writes one run's results directory (BRIEF section 6) as replications arrive, in replication
+ * order, then the summaries, charts and manifest, and only then makes the directory visible.
+ */
+public final class RunWriter implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Scenario scenario;
+    private final RunDirectory directory;
+    private final CsvTables tables;
+    private final RunAggregate aggregate;
+    private final List<Long> seeds = new ArrayList<>();
+    private final String resolvedYaml;
+    private boolean committed;
+
+    public RunWriter(Scenario scenario, Path resultsBase, Instant start, boolean keepRounds) throws IOException {
+        this.scenario = scenario;
+        resolvedYaml = ScenarioYaml.write(scenario);
+        directory = RunDirectory.create(resultsBase, scenario.name(), start, shortHash(resolvedYaml));
+        try {
+            Files.writeString(directory.staging().resolve("scenario.resolved.yaml"), resolvedYaml, StandardCharsets.UTF_8);
+            tables = new CsvTables(scenario, directory.staging(), keepRounds);
+        } catch (IOException | RuntimeException e) {
+            directory.abandon();
+            throw e;
+        }
+        aggregate = new RunAggregate(scenario);
+    }
+
+    /** Takes the next replication; records must arrive in replication order. */
+    public void accept(ReplicationRecord record) {
+        try {
+            tables.write(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        aggregate.add(record);
+        seeds.add(record.seed());
+    }
+
+    public RunAggregate aggregate() {
+        return aggregate;
+    }
+
+    /** Writes summaries, charts and the manifest, then moves the directory into place. */
+    public Path commit(Manifest.Context context) throws IOException {
+        Path staging = directory.staging();
+        tables.close();
+        SummaryWriter.write(aggregate, staging);
+        Path charts = Files.createDirectories(staging.resolve("charts"));
+        Charts.writeAll(aggregate, charts);
+        JSON.writeValue(staging.resolve("manifest.json").toFile(), Manifest.build(scenario, seeds, context));
+        Path target = directory.commit();
+        committed = true;
+        return target;
+    }
+
+    /** Abandons the run unless it was committed: no half-written directory stays behind. */
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                tables.close();
+            } catch (IOException e) {
+                // the directory is being deleted anyway
+            }
+            directory.abandon();
+        }
+    }
+
+    static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.plenary.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.plenary.model.ItemState;
+import org.plenary.scenario.Scenario;
+
+/**
+ * summary.json and summary.csv: for every outcome its mean, sd and 95% interval over
+ * replications; for every item the share of replications ending in each state.
+ */
+public final class SummaryWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryWriter() {
+    }
+
+    public static Map<String, Object> summary(RunAggregate aggregate) {
+        Scenario scenario = aggregate.scenario();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", scenario.name());
+        root.put("replications", aggregate.replications());
+        Map<String, Object> items = new LinkedHashMap<>();
+        for (int m = 0; m < scenario.agenda().size(); m++) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            Map<String, Object> states = new LinkedHashMap<>();
+            for (ItemState state : ItemState.values()) {
+                states.put(state.label(), Stats.share(aggregate.finalStateCount(m, state), aggregate.replications())
+                        .toMap("share"));
+            }
+            item.put("states", states);
+            item.put("decision_round", Stats.meanInterval(aggregate.decisionRound(m)).toMap("mean"));
+            Map<String, Object> text = new LinkedHashMap<>();
+            for (int k = 0; k < scenario.dimensions().size(); k++) {
+                if (scenario.agenda().get(m).weights()[k] > 0) {
+                    text.put(scenario.dimensions().get(k).id(),
+                            Stats.meanInterval(aggregate.finalText(m, k)).toMap("mean"));
+                }
+            }
+            item.put("final_text", text);
+            item.put("final_objecting_capability_share",
+                    Stats.meanInterval(aggregate.finalObjectingShare(m)).toMap("mean"));
+            items.put(scenario.agenda().get(m).id(), item);
+        }
+        root.put("items", items);
+        Map<String, Object> assembly = new LinkedHashMap<>();
+        assembly.put("coalitions", Stats.meanInterval(aggregate.finalCoalitions()).toMap("mean"));
+        assembly.put("largest_coalition_capability_share",
+                Stats.meanInterval(aggregate.finalLargestShare()).toMap("mean"));
+        assembly.put("polarisation", Stats.meanInterval(aggregate.finalPolarisation()).toMap("mean"));
+        root.put("final_round", assembly);
+        return root;
+    }
+
+    public static void write(RunAggregate aggregate, Path directory) throws IOException {
+        Map<String, Object> summary = summary(aggregate);
+        JSON.writeValue(directory.resolve("summary.json").toFile(), summary);
+        writeCsv(aggregate, directory.resolve("summary.csv"));
+    }
+
+    /** The same numbers as summary.json, one row per outcome, for spreadsheets and R. */
+    private static void writeCsv(RunAggregate aggregate, Path file) throws IOException {
+        Scenario scenario = aggregate.scenario();
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            csv.printRecord("outcome", "item", "dimension", "n", "mean", "sd", "ci95_low", "ci95_high");
+            for (int m = 0; m < scenario.agenda().size(); m++) {
+                String item = scenario.agenda().get(m).id();
+                for (ItemState state : ItemState.values()) {
+                    row(csv, "share_" + state.label().replace('-', '_'), item, "",
+                            Stats.share(aggregate.finalStateCount(m, state), aggregate.replications()));
+                }
+                row(csv, "decision_round", item, "", Stats.meanInterval(aggregate.decisionRound(m)));
+                for (int k = 0; k < scenario.dimensions().size(); k++) {
+                    if (scenario.agenda().get(m).weights()[k] > 0) {
+                        row(csv, "final_text", item, scenario.dimensions().get(k).id(),
+                                Stats.meanInterval(aggregate.finalText(m, k)));
+                    }
+                }
+                row(csv, "final_objecting_capability_share", item, "",
+                        Stats.meanInterval(aggregate.finalObjectingShare(m)));
+            }
+            row(csv, "coalitions", "", "", Stats.meanInterval(aggregate.finalCoalitions()));
+            row(csv, "largest_coalition_capability_share", "", "", Stats.meanInterval(aggregate.finalLargestShare()));
+            row(csv, "polarisation", "", "", Stats.meanInterval(aggregate.finalPolarisation()));
+        }
+    }
+
+    private static void row(CSVPrinter csv, String outcome, String item, String dimension, Stats.Interval interval)
+            throws IOException {
+        csv.printRecord(outcome, item, dimension, interval.n(), Numbers.format(interval.mean()),
+                Numbers.format(interval.sd()), Numbers.format(interval.low()), Numbers.format(interval.high()));
+    }
+}

@@ -1,0 +1,81 @@
+package org.plenary.scenario;
+
+import java.util.List;
+
+/**
+ * A validated scenario: every value present, in range and cross-checked. Built only by
+ * {@link ScenarioBinder}; positions and saliences are indexed like {@link #dimensions()}.
+ */
+public record Scenario(
+        String name,
+        String description,
+        long seed,
+        int rounds,
+        int replications,
+        List<Dimension> dimensions,
+        List<Delegation> delegations,
+        List<Bloc> blocs,
+        List<Item> agenda,
+        Decision decision,
+        Chair chair,
+        Influence influence,
+        Coalitions coalitions,
+        List<Event> events,
+        List<SweepAxis> sweep) {
+
+    /** The forums an agenda item can sit in and a delegation can disengage from. */
+    public static final List<String> FORUMS = List.of("plenary", "study-group", "ad-hoc");
+
+    public record Dimension(String id, String label, String low, String high) { }
+
+    public record Delegation(String id, String name, String region, List<String> groups,
+                             double[] position, double[] salience, double capability, double openness,
+                             double tolerance, double objectionThreshold) { }
+
+    /** A declared bloc; groups that delegations name without declaring them get cohesion 0. */
+    public record Bloc(String id, double cohesion) { }
+
+    /** An agenda item; statusQuo is NaN on dimensions the item does not touch (weight 0). */
+    public record Item(String id, String title, String forum, double[] weights, double[] statusQuo,
+                       int deadline) { }
+
+    public enum Rule { CONSENSUS, VOTE }
+
+    public enum Fallback { VOTE, FAIL }
+
+    public record Decision(Rule rule, Fallback fallback, double majority, double quorum,
+                           double maxObjectingShare, double standingExponent, double abstentionBand) { }
+
+    public record Chair(double accommodation) { }
+
+    public enum InfluenceModel { HEGSELMANN_KRAUSE, DEFFUANT, NONE }
+
+    public record Influence(InfluenceModel model, double rate, double anchor, double affinity,
+                            double salienceResistance, double meetings, double noise) { }
+
+    public enum CoalitionMethod { DBSCAN }
+
+    public record Coalitions(CoalitionMethod method, double radius, int minMembers) { }
+
+    public enum EventType { WITHDRAW, DISENGAGE, REENGAGE, SET, JOIN, LEAVE }
+
+    /**
+     * A scheduled change. Only the fields its type uses are set: {@code delegation} for all but a
+     * bloc-level {@code set}; {@code dimensions}/{@code forums} for disengage and re-engage;
+     * {@code attribute}/{@code value} for set; {@code bloc} for join, leave and bloc-level set.
+     */
+    public record Event(int round, EventType type, String delegation, String bloc, List<String> dimensions,
+                        List<String> forums, String attribute, double value) { }
+
+    /** One axis of a parameter sweep: a --set path and the values it takes. */
+    public record SweepAxis(String path, List<String> values) { }
+
+    public int dimensionIndex(String id) {
+        for (int k = 0; k < dimensions.size(); k++) {
+            if (dimensions.get(k).id().equals(id)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,691 @@
+package org.plenary.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link SourceTree} into a {@link Scenario}: applies every documented default, checks
+ * types, ranges and cross-references, and reports every problem with its file, line and field.
+ * The defaults and ranges here are the ones documented in docs/scenario-format.md.
+ */
+public final class ScenarioBinder {
+
+    /** A bound scenario and the non-fatal remarks about it (e.g. an event after the last round). */
+    public record Result(Scenario scenario, List<Problem> warnings) { }
+
+    /** Names usable as identifiers and as CSV column names. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]*");
+    /** Scenario names become directory names: no separators, no leading dot. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,99}");
+    private static final int MAX_DIMENSIONS = 32;
+    private static final Set<String> RESERVED_COLUMNS = Set.of("replication", "round", "delegation", "status",
+            "item", "state", "objectors", "objecting_capability_share", "coalition", "size", "capability_share",
+            "members");
+
+    static final List<String> TOP_KEYS = List.of("name", "description", "seed", "rounds", "replications",
+            "dimensions", "delegations", "delegations_file", "delegation_defaults", "blocs", "agenda", "decision",
+            "chair", "influence", "coalitions", "events", "sweep");
+    static final List<String> DELEGATION_KEYS = List.of("id", "name", "region", "groups", "position", "salience",
+            "capability", "openness", "tolerance", "objection_threshold");
+    static final List<String> DEFAULT_KEYS = List.of("salience", "capability", "openness", "tolerance",
+            "objection_threshold");
+    static final List<String> SET_ATTRIBUTES = List.of("capability", "openness", "tolerance",
+            "objection_threshold", "position.<dimension>", "salience.<dimension>", "cohesion (of a bloc)");
+
+    private final SourceTree tree;
+    private final Problems problems = new Problems();
+    private final List<Problem> warnings = new ArrayList<>();
+
+    private ScenarioBinder(SourceTree tree) {
+        this.tree = tree;
+    }
+
+    public static Result bind(SourceTree tree) throws InputException {
+        ScenarioBinder binder = new ScenarioBinder(tree);
+        Scenario scenario = binder.bindScenario();
+        binder.problems.throwIfAny();
+        return new Result(scenario, List.copyOf(binder.warnings));
+    }
+
+    private Scenario bindScenario() {
+        if (!tree.root().isObject()) {
+            problem("", "", "a scenario must be a YAML mapping of keys (name, dimensions, delegations, ...)");
+            return null;
+        }
+        Node top = new Node(tree.root(), "", "");
+        top.allow(TOP_KEYS);
+        String name = top.requiredText("name");
+        if (name != null && !NAME.matcher(name).matches()) {
+            top.problemAt("name", "must be 1-100 letters, digits, '.', '_' or '-' and start with a letter or"
+                    + " digit (it names the results directory), got '" + name + "'");
+        }
+        String description = top.text("description", "");
+        long seed = top.longValue("seed", 1L);
+        int rounds = top.integer("rounds", 60, 1, 1_000_000);
+        int replications = top.integer("replications", 10, 1, 10_000_000);
+
+        List<Scenario.Dimension> dimensions = bindDimensions(top);
+        List<String> dimensionIds = dimensions.stream().map(Scenario.Dimension::id).toList();
+        List<Scenario.Delegation> delegations = bindDelegations(top, dimensionIds);
+        Set<String> delegationIds = new LinkedHashSet<>();
+        delegations.forEach(d -> delegationIds.add(d.id()));
+        List<Scenario.Bloc> blocs = bindBlocs(top, delegationIds, delegations);
+        List<Scenario.Item> agenda = bindAgenda(top, dimensionIds, rounds);
+        Scenario.Decision decision = bindDecision(top);
+        Scenario.Chair chair = bindChair(top);
+        Scenario.Influence influence = bindInfluence(top);
+        Scenario.Coalitions coalitions = bindCoalitions(top);
+        Set<String> groups = new LinkedHashSet<>();
+        delegations.forEach(d -> groups.addAll(d.groups()));
+        blocs.forEach(b -> groups.add(b.id()));
+        List<Scenario.Event> events = bindEvents(top, rounds, dimensionIds, delegationIds, groups);
+        List<Scenario.SweepAxis> sweep = bindSweep(top);
+        return new Scenario(name, description, seed, rounds, replications, dimensions, delegations, blocs,
+                agenda, decision, chair, influence, coalitions, events, sweep);
+    }
+
+    private List<Scenario.Dimension> bindDimensions(Node top) {
+        List<Scenario.Dimension> dimensions = new ArrayList<>();
+        List<Node> list = top.list("dimensions", true);
+        if (list.isEmpty() && top.node.has("dimensions")) {
+            top.problemAt("dimensions", "at least one dimension is needed");
+        }
+        if (list.size() > MAX_DIMENSIONS) {
+            top.problemAt("dimensions", "at most " + MAX_DIMENSIONS + " dimensions are supported, got " + list.size());
+        }
+        Set<String> seen = new HashSet<>();
+        for (Node entry : list) {
+            entry.allow(List.of("id", "label", "low", "high"));
+            String id = entry.requiredId("id");
+            if (id == null) {
+                continue;
+            }
+            if (RESERVED_COLUMNS.contains(id)) {
+                entry.problemAt("id", "'" + id + "' is reserved for a results column; choose another id");
+            }
+            if (!seen.add(id)) {
+                entry.problemAt("id", "duplicate dimension id '" + id + "'");
+            }
+            dimensions.add(new Scenario.Dimension(id, entry.text("label", id.replace('_', ' ')),
+                    entry.text("low", "low"), entry.text("high", "high")));
+        }
+        return dimensions;
+    }
+
+    private List<Scenario.Delegation> bindDelegations(Node top, List<String> dims) {
+        Node defaults = top.object("delegation_defaults", DEFAULT_KEYS);
+        double[] defaultSalience = new double[dims.size()];
+        Arrays.fill(defaultSalience, 0.5);
+        if (defaults.node.has("salience")) {
+            defaultSalience = defaults.perDimension("salience", dims, 0.5, false);
+        }
+        double defaultCapability = defaults.number("capability", 1.0, 0, 1e9);
+        double defaultOpenness = defaults.number("openness", 0.5, 0, 1);
+        double defaultTolerance = defaults.number("tolerance", 0.3, 0, 1);
+        double defaultThreshold = defaults.number("objection_threshold", 0.2, 0, 1e6);
+
+        List<Node> list = top.list("delegations", true);
+        if (list.isEmpty() && top.node.has("delegations")) {
+            top.problemAt("delegations", "at least one delegation is needed");
+        }
+        List<Scenario.Delegation> delegations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Node entry : list) {
+            String id = entry.requiredId("id");
+            if (id != null && !seen.add(id)) {
+                entry.problemAt("id", "duplicate delegation id '" + id + "'");
+            }
+            if (id != null) {
+                entry.field = "delegations[" + id + "]";
+            }
+            entry.allow(DELEGATION_KEYS);
+            double[] position = entry.perDimension("position", dims, Double.NaN, true);
+            double[] salience = entry.node.has("salience")
+                    ? entry.perDimension("salience", dims, Double.NaN, false) : defaultSalience.clone();
+            for (int k = 0; k < dims.size(); k++) {
+                if (Double.isNaN(salience[k])) {
+                    salience[k] = defaultSalience[k];
+                }
+            }
+            delegations.add(new Scenario.Delegation(id, entry.text("name", id), entry.text("region", ""),
+                    entry.idList("groups"), position, salience,
+                    entry.number("capability", defaultCapability, 0, 1e9),
+                    entry.number("openness", defaultOpenness, 0, 1),
+                    entry.number("tolerance", defaultTolerance, 0, 1),
+                    entry.number("objection_threshold", defaultThreshold, 0, 1e6)));
+        }
+        return delegations;
+    }
+
+    private List<Scenario.Bloc> bindBlocs(Node top, Set<String> delegationIds, List<Scenario.Delegation> delegations) {
+        List<Scenario.Bloc> blocs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Node entry : top.list("blocs", false)) {
+            String id = entry.requiredId("id");
+            if (id == null) {
+                continue;
+            }
+            if (!seen.add(id)) {
+                entry.problemAt("id", "duplicate bloc id '" + id + "'");
+            }
+            entry.field = "blocs[" + id + "]";
+            entry.allow(List.of("id", "cohesion", "members"));
+            double cohesion = entry.number("cohesion", 0.5, 0, 1);
+            List<String> members = entry.idList("members");
+            for (String member : members) {
+                if (!delegationIds.contains(member)) {
+                    entry.problemAt("members", Suggestions.unknown("delegation", member, delegationIds));
+                }
+            }
+            // Listing members in a bloc is the same as naming the bloc in each member's groups.
+            for (int i = 0; i < delegations.size(); i++) {
+                Scenario.Delegation d = delegations.get(i);
+                if (members.contains(d.id()) && !d.groups().contains(id)) {
+                    List<String> groups = new ArrayList<>(d.groups());
+                    groups.add(id);
+                    delegations.set(i, new Scenario.Delegation(d.id(), d.name(), d.region(), List.copyOf(groups),
+                            d.position(), d.salience(), d.capability(), d.openness(), d.tolerance(),
+                            d.objectionThreshold()));
+                }
+            }
+            if (delegations.stream().noneMatch(d -> d.groups().contains(id))) {
+                warnings.add(entry.locate("id", "bloc '" + id + "' has no members (no delegation lists it in"
+                        + " groups); it only matters if delegations join it by an event"));
+            }
+            blocs.add(new Scenario.Bloc(id, cohesion));
+        }
+        return blocs;
+    }
+
+    private List<Scenario.Item> bindAgenda(Node top, List<String> dims, int rounds) {
+        List<Scenario.Item> items = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Node entry : top.list("agenda", false)) {
+            String id = entry.requiredId("id");
+            if (id != null && !seen.add(id)) {
+                entry.problemAt("id", "duplicate agenda item id '" + id + "'");
+            }
+            if (id != null) {
+                entry.field = "agenda[" + id + "]";
+            }
+            entry.allow(List.of("id", "title", "forum", "weights", "status_quo", "deadline"));
+            String forum = entry.choice("forum", "plenary", Scenario.FORUMS);
+            double[] weights = entry.perDimension("weights", dims, 0.0, false);
+            if (!entry.node.has("weights")) {
+                entry.problemAt("weights", "missing: say which dimensions the item touches,"
+                        + " e.g. weights: {" + (dims.isEmpty() ? "dimension" : dims.get(0)) + ": 1.0}");
+            } else if (Arrays.stream(weights).noneMatch(w -> w > 0)) {
+                entry.problemAt("weights", "at least one weight must be positive");
+            }
+            double[] statusQuo = entry.perDimension("status_quo", dims, Double.NaN, false);
+            for (int k = 0; k < dims.size(); k++) {
+                if (weights[k] > 0 && Double.isNaN(statusQuo[k])) {
+                    entry.problemAt("status_quo", "missing a value for '" + dims.get(k)
+                            + "', which the item weights");
+                } else if (weights[k] == 0 && !Double.isNaN(statusQuo[k])) {
+                    entry.problemAt("status_quo", "gives '" + dims.get(k)
+                            + "', which the item does not weight; add a weight or remove it");
+                }
+            }
+            int deadline = entry.integer("deadline", rounds, 1, 1_000_000);
+            if (deadline > rounds) {
+                warnings.add(entry.locate("deadline", "deadline " + deadline + " is after the last round ("
+                        + rounds + "): if still open at the end, the item is recorded as open"));
+            }
+            items.add(new Scenario.Item(id, entry.text("title", id), forum, weights, statusQuo, deadline));
+        }
+        return items;
+    }
+
+    private Scenario.Decision bindDecision(Node top) {
+        Node node = top.object("decision", List.of("rule", "fallback", "majority", "quorum",
+                "max_objecting_share", "standing_exponent", "abstention_band"));
+        return new Scenario.Decision(
+                Scenario.Rule.valueOf(enumName(node.choice("rule", "consensus", List.of("consensus", "vote")))),
+                Scenario.Fallback.valueOf(enumName(node.choice("fallback", "vote", List.of("vote", "fail")))),
+                node.number("majority", 0.5, 0.5, 1),
+                node.number("quorum", 0.5, 0, 1),
+                node.number("max_objecting_share", 0.0, 0, 0.99),
+                node.number("standing_exponent", 0.5, 0, 2),
+                node.number("abstention_band", 0.02, 0, 1));
+    }
+
+    private Scenario.Chair bindChair(Node top) {
+        Node node = top.object("chair", List.of("accommodation"));
+        return new Scenario.Chair(node.number("accommodation", 0.2, 0, 1));
+    }
+
+    private Scenario.Influence bindInfluence(Node top) {
+        Node node = top.object("influence", List.of("model", "rate", "anchor", "affinity", "salience_resistance",
+                "meetings", "noise"));
+        String model = node.choice("model", "hegselmann-krause", List.of("hegselmann-krause", "deffuant", "none"));
+        return new Scenario.Influence(Scenario.InfluenceModel.valueOf(enumName(model)),
+                node.number("rate", 0.3, 0, 1),
+                node.number("anchor", 0.05, 0, 1),
+                node.number("affinity", 1.0, 0, 100),
+                node.number("salience_resistance", 0.5, 0, 1),
+                node.number("meetings", 1.0, 0, 1000),
+                node.number("noise", 0.01, 0, 0.5));
+    }
+
+    private Scenario.Coalitions bindCoalitions(Node top) {
+        Node node = top.object("coalitions", List.of("method", "radius", "min_members"));
+        String method = node.choice("method", "dbscan", List.of("dbscan"));
+        double radius = node.number("radius", 0.12, 0, 2);
+        if (radius == 0) {
+            node.problemAt("radius", "must be greater than 0");
+        }
+        return new Scenario.Coalitions(Scenario.CoalitionMethod.valueOf(enumName(method)), radius,
+                node.integer("min_members", 2, 1, 1_000_000));
+    }
+
+    private List<Scenario.Event> bindEvents(Node top, int rounds, List<String> dims, Set<String> delegationIds,
+                                            Set<String> groups) {
+        List<Scenario.Event> events = new ArrayList<>();
+        List<String> types = List.of("withdraw", "disengage", "reengage", "set", "join", "leave");
+        for (Node entry : top.list("events", false)) {
+            entry.allow(List.of("round", "type", "delegation", "bloc", "dimensions", "forums", "attribute", "value"));
+            int round = entry.requiredInteger("round", 1, 1_000_000);
+            if (round > rounds) {
+                warnings.add(entry.locate("round", "the event at round " + round + " never happens: the scenario"
+                        + " has " + rounds + " rounds"));
+            }
+            String typeName = entry.requiredChoice("type", types);
+            Scenario.EventType type = typeName == null ? null : Scenario.EventType.valueOf(enumName(typeName));
+            String delegation = entry.text("delegation", null);
+            String bloc = entry.text("bloc", null);
+            boolean blocLevel = type == Scenario.EventType.SET && delegation == null && bloc != null;
+            if (delegation == null && !blocLevel && type != null) {
+                entry.problemAt("delegation", "missing: a " + typeName + " event names the delegation it concerns");
+            } else if (delegation != null && !delegationIds.contains(delegation)) {
+                entry.problemAt("delegation", Suggestions.unknown("delegation", delegation, delegationIds));
+            }
+            if ((type == Scenario.EventType.JOIN || type == Scenario.EventType.LEAVE || blocLevel)) {
+                if (bloc == null) {
+                    entry.problemAt("bloc", "missing: a " + typeName + " event names a bloc");
+                } else if (!ID.matcher(bloc).matches()) {
+                    entry.problemAt("bloc", "not a valid id: '" + bloc + "'");
+                } else if (type != Scenario.EventType.JOIN && !groups.contains(bloc)) {
+                    entry.problemAt("bloc", Suggestions.unknown("bloc", bloc, groups));
+                }
+            }
+            List<String> eventDims = entry.idList("dimensions");
+            for (String dim : eventDims) {
+                if (!dims.contains(dim)) {
+                    entry.problemAt("dimensions", Suggestions.unknown("dimension", dim, dims));
+                }
+            }
+            List<String> forums = entry.idList("forums");
+            for (String forum : forums) {
+                if (!Scenario.FORUMS.contains(forum)) {
+                    entry.problemAt("forums", Suggestions.unknown("forum", forum, Scenario.FORUMS));
+                }
+            }
+            if (type == Scenario.EventType.DISENGAGE && eventDims.isEmpty() && forums.isEmpty()) {
+                entry.problemAt("type", "a disengage event lists the dimensions and/or forums it leaves"
+                        + " (use type: withdraw to leave the assembly)");
+            }
+            String attribute = null;
+            double value = Double.NaN;
+            if (type == Scenario.EventType.SET) {
+                attribute = entry.requiredText("attribute");
+                value = entry.requiredNumber("value");
+                if (attribute != null && !Double.isNaN(value)) {
+                    checkSetAttribute(entry, blocLevel, attribute, value, dims);
+                }
+            }
+            events.add(new Scenario.Event(round, type, delegation, bloc, eventDims, forums, attribute, value));
+        }
+        return events;
+    }
+
+    private void checkSetAttribute(Node entry, boolean blocLevel, String attribute, double value, List<String> dims) {
+        double max;
+        if (blocLevel) {
+            if (!attribute.equals("cohesion")) {
+                entry.problemAt("attribute", Suggestions.unknown("bloc attribute", attribute, List.of("cohesion")));
+                return;
+            }
+            max = 1;
+        } else if (attribute.startsWith("position.") || attribute.startsWith("salience.")) {
+            String dim = attribute.substring(attribute.indexOf('.') + 1);
+            if (!dims.contains(dim)) {
+                entry.problemAt("attribute", Suggestions.unknown("dimension", dim, dims));
+                return;
+            }
+            max = 1;
+        } else {
+            List<String> plain = List.of("capability", "openness", "tolerance", "objection_threshold");
+            if (!plain.contains(attribute)) {
+                entry.problemAt("attribute", Suggestions.unknown("attribute", attribute, SET_ATTRIBUTES));
+                return;
+            }
+            max = attribute.equals("capability") ? 1e9 : attribute.equals("objection_threshold") ? 1e6 : 1;
+        }
+        if (value < 0 || value > max) {
+            entry.problemAt("value", "out of range for " + attribute + ": must be in [0, " + fmt(max) + "], got "
+                    + fmt(value));
+        }
+    }
+
+    private List<Scenario.SweepAxis> bindSweep(Node top) {
+        List<Scenario.SweepAxis> axes = new ArrayList<>();
+        for (Node entry : top.list("sweep", false)) {
+            entry.allow(List.of("path", "values"));
+            String path = entry.requiredText("path");
+            JsonNode values = entry.node.get("values");
+            List<String> texts = new ArrayList<>();
+            if (values == null || !values.isArray() || values.isEmpty()) {
+                entry.problemAt("values", "a sweep axis needs a non-empty list of values");
+            } else {
+                values.forEach(v -> texts.add(v.asText()));
+            }
+            axes.add(new Scenario.SweepAxis(path, List.copyOf(texts)));
+        }
+        return axes;
+    }
+
+    private static String enumName(String text) {
+        return text.toUpperCase().replace('-', '_');
+    }
+
+    private static String fmt(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf((long) value);
+        }
+        return String.valueOf(value);
+    }
+
+    private void problem(String pointer, String field, String message) {
+        SourceTree.Origin origin = tree.originOf(pointer);
+        problems.add(new Problem(origin.source(), origin.line(), field, message));
+    }
+
+    /** A mapping in the tree, with its pointer and display path, read with defaults and ranges. */
+    private final class Node {
+        final JsonNode node;
+        final String pointer;
+        String field;
+
+        Node(JsonNode node, String pointer, String field) {
+            this.node = node;
+            this.pointer = pointer;
+            this.field = field;
+        }
+
+        void allow(List<String> allowed) {
+            if (!node.isObject()) {
+                return;
+            }
+            node.fieldNames().forEachRemaining(key -> {
+                if (!allowed.contains(key)) {
+                    problemAt(key, Suggestions.unknown("key", key, allowed));
+                }
+            });
+        }
+
+        String path(String key) {
+            return field.isEmpty() ? key : field + "." + key;
+        }
+
+        String pointer(String key) {
+            return pointer + "/" + SourceTree.segment(key);
+        }
+
+        void problemAt(String key, String message) {
+            problem(pointer(key), path(key), message);
+        }
+
+        Problem locate(String key, String message) {
+            SourceTree.Origin origin = tree.originOf(pointer(key));
+            return new Problem(origin.source(), origin.line(), path(key), message);
+        }
+
+        JsonNode value(String key) {
+            JsonNode value = node.get(key);
+            return value == null || value.isNull() ? null : value;
+        }
+
+        Node object(String key, List<String> allowed) {
+            JsonNode value = value(key);
+            if (value != null && !value.isObject()) {
+                problemAt(key, "must be a mapping of keys, got " + describe(value));
+                value = null;
+            }
+            Node object = new Node(value == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : value, pointer(key), path(key));
+            object.allow(allowed);
+            return object;
+        }
+
+        List<Node> list(String key, boolean required) {
+            JsonNode value = value(key);
+            List<Node> entries = new ArrayList<>();
+            if (value == null) {
+                if (required) {
+                    problemAt(key, "missing (required)");
+                }
+                return entries;
+            }
+            if (!value.isArray()) {
+                problemAt(key, "must be a list, got " + describe(value));
+                return entries;
+            }
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode element = value.get(i);
+                String elementPointer = pointer(key) + "/" + i;
+                String elementField = path(key) + "[" + i + "]";
+                if (!element.isObject()) {
+                    problem(elementPointer, elementField, "must be a mapping of keys, got " + describe(element));
+                    continue;
+                }
+                entries.add(new Node(element, elementPointer, elementField));
+            }
+            return entries;
+        }
+
+        String text(String key, String fallback) {
+            JsonNode value = value(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isValueNode() || value.isBoolean()) {
+                problemAt(key, "must be text, got " + describe(value));
+                return fallback;
+            }
+            return value.asText();
+        }
+
+        String requiredText(String key) {
+            String text = text(key, null);
+            if (text == null && value(key) == null) {
+                problemAt(key, "missing (required)");
+            }
+            return text;
+        }
+
+        String requiredId(String key) {
+            String text = requiredText(key);
+            if (text != null && !ID.matcher(text).matches()) {
+                problemAt(key, "'" + text + "' is not a valid id: use letters, digits, '_' or '-'");
+                return null;
+            }
+            return text;
+        }
+
+        List<String> idList(String key) {
+            JsonNode value = value(key);
+            List<String> ids = new ArrayList<>();
+            if (value == null) {
+                return ids;
+            }
+            if (!value.isArray()) {
+                problemAt(key, "must be a list such as [A, B], got " + describe(value));
+                return ids;
+            }
+            for (JsonNode element : value) {
+                if (!element.isValueNode() || !ID.matcher(element.asText()).matches()) {
+                    problemAt(key, "'" + element.asText() + "' is not a valid id");
+                } else if (!ids.contains(element.asText())) {
+                    ids.add(element.asText());
+                }
+            }
+            return List.copyOf(ids);
+        }
+
+        String choice(String key, String fallback, List<String> options) {
+            String text = text(key, fallback);
+            if (text != null && !options.contains(text)) {
+                problemAt(key, Suggestions.unknown("value", text, options));
+                return fallback;
+            }
+            return text;
+        }
+
+        String requiredChoice(String key, List<String> options) {
+            if (value(key) == null) {
+                problemAt(key, "missing (required): one of " + String.join(", ", options));
+                return null;
+            }
+            String text = text(key, null);
+            if (text != null && !options.contains(text)) {
+                problemAt(key, Suggestions.unknown("value", text, options));
+                return null;
+            }
+            return text;
+        }
+
+        double number(String key, double fallback, double min, double max) {
+            JsonNode value = value(key);
+            if (value == null) {
+                return fallback;
+            }
+            double number = toNumber(key, value);
+            if (Double.isNaN(number)) {
+                return fallback;
+            }
+            if (number < min || number > max) {
+                problemAt(key, "out of range: must be in [" + fmt(min) + ", " + fmt(max) + "], got " + fmt(number));
+                return fallback;
+            }
+            return number;
+        }
+
+        double requiredNumber(String key) {
+            JsonNode value = value(key);
+            if (value == null) {
+                problemAt(key, "missing (required)");
+                return Double.NaN;
+            }
+            return toNumber(key, value);
+        }
+
+        /** The value as a finite number, or NaN after reporting why it is not one. */
+        double toNumber(String key, JsonNode value) {
+            if (!value.isNumber()) {
+                problemAt(key, "must be a number, got " + describe(value));
+                return Double.NaN;
+            }
+            double number = value.asDouble();
+            if (!Double.isFinite(number)) {
+                problemAt(key, "must be a finite number, got " + value.asText());
+                return Double.NaN;
+            }
+            return number;
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            JsonNode value = value(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isIntegralNumber()) {
+                problemAt(key, "must be a whole number, got " + describe(value));
+                return fallback;
+            }
+            long number = value.asLong();
+            if (number < min || number > max) {
+                problemAt(key, "out of range: must be in [" + min + ", " + max + "], got " + number);
+                return fallback;
+            }
+            return (int) number;
+        }
+
+        int requiredInteger(String key, int min, int max) {
+            if (value(key) == null) {
+                problemAt(key, "missing (required)");
+                return min;
+            }
+            return integer(key, min, min, max);
+        }
+
+        long longValue(String key, long fallback) {
+            JsonNode value = value(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                problemAt(key, "must be a whole number (a 64-bit integer), got " + describe(value));
+                return fallback;
+            }
+            return value.asLong();
+        }
+
+        /**
+         * A mapping from dimension id to a value in [0, 1] (for weights: [0, 100]). Missing
+         * dimensions get the fallback; with {@code required}, every dimension must be given.
+         */
+        double[] perDimension(String key, List<String> dims, double fallback, boolean required) {
+            double[] values = new double[dims.size()];
+            Arrays.fill(values, fallback);
+            JsonNode value = value(key);
+            if (value == null) {
+                if (required) {
+                    problemAt(key, "missing (required): a value in [0, 1] for each dimension ("
+                            + String.join(", ", dims) + ")");
+                }
+                return values;
+            }
+            double max = key.equals("weights") ? 100 : 1;
+            if (value.isNumber() && !required) {
+                double number = number(key, fallback, 0, max);
+                Arrays.fill(values, number);
+                return values;
+            }
+            Node map = object(key, dims);
+            if (!value.isObject()) {
+                return values;
+            }
+            for (int k = 0; k < dims.size(); k++) {
+                if (map.node.has(dims.get(k))) {
+                    double number = map.number(dims.get(k), Double.NaN, 0, max);
+                    values[k] = number;
+                } else if (required) {
+                    problemAt(key, "missing a value for dimension '" + dims.get(k) + "'");
+                }
+            }
+            return values;
+        }
+    }
+
+    private static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            return "text '" + value.asText() + "'";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isBoolean()) {
+            return "true/false";
+        }
+        return value.asText();
+    }
+}

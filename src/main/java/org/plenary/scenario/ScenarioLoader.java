@@ -1,0 +1,44 @@
+package org.plenary.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** The whole input pipeline: read the YAML, merge a delegations file, apply --set, validate. */
+public final class ScenarioLoader {
+
+    /** A loaded scenario with what a researcher should know about how it was read. */
+    public record Loaded(Path file, String sha256, Scenario scenario, List<Problem> warnings) { }
+
+    private ScenarioLoader() {
+    }
+
+    public static Loaded load(Path file, List<Overrides.Assignment> overrides) throws InputException {
+        SourceTree tree = YamlLoader.load(file);
+        List<String> ignoredColumns = DelegationsFile.merge(tree);
+        Overrides.apply(tree, overrides);
+        ScenarioBinder.Result result = ScenarioBinder.bind(tree);
+        List<Problem> warnings = new ArrayList<>(result.warnings());
+        if (!ignoredColumns.isEmpty()) {
+            warnings.add(new Problem(file.toString(), 0, "delegations_file",
+                    "columns kept for reference, not used by the model: " + String.join(", ", ignoredColumns)));
+        }
+        return new Loaded(file, sha256(file), result.scenario(), List.copyOf(warnings));
+    }
+
+    private static String sha256(Path file) throws InputException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new InputException(new Problem(file.toString(), 0, "", "cannot read the file: " + e.getMessage()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

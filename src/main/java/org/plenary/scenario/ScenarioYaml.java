@@ -1,0 +1,131 @@
+package org.plenary.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario written back as YAML with every default filled in (scenario.resolved.yaml): running
+ * that file gives the same results as the original with its overrides.
+ */
+public final class ScenarioYaml {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+    private ScenarioYaml() {
+    }
+
+    public static String write(Scenario s) {
+        try {
+            return YAML.writeValueAsString(toMap(s));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario is always serialisable", e);
+        }
+    }
+
+    /** The scenario as ordered maps and lists, in the order of the file format. */
+    public static Map<String, Object> toMap(Scenario s) {
+        List<String> dims = s.dimensions().stream().map(Scenario.Dimension::id).toList();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", s.name());
+        root.put("description", s.description());
+        root.put("seed", s.seed());
+        root.put("rounds", s.rounds());
+        root.put("replications", s.replications());
+        List<Object> dimensions = new ArrayList<>();
+        for (Scenario.Dimension d : s.dimensions()) {
+            dimensions.add(ordered("id", d.id(), "label", d.label(), "low", d.low(), "high", d.high()));
+        }
+        root.put("dimensions", dimensions);
+        List<Object> delegations = new ArrayList<>();
+        for (Scenario.Delegation d : s.delegations()) {
+            delegations.add(ordered("id", d.id(), "name", d.name(), "region", d.region(), "groups", d.groups(),
+                    "position", perDimension(dims, d.position()), "salience", perDimension(dims, d.salience()),
+                    "capability", d.capability(), "openness", d.openness(), "tolerance", d.tolerance(),
+                    "objection_threshold", d.objectionThreshold()));
+        }
+        root.put("delegations", delegations);
+        List<Object> blocs = new ArrayList<>();
+        for (Scenario.Bloc b : s.blocs()) {
+            blocs.add(ordered("id", b.id(), "cohesion", b.cohesion()));
+        }
+        root.put("blocs", blocs);
+        List<Object> agenda = new ArrayList<>();
+        for (Scenario.Item item : s.agenda()) {
+            agenda.add(ordered("id", item.id(), "title", item.title(), "forum", item.forum(),
+                    "weights", perDimension(dims, item.weights()), "status_quo", perDimension(dims, item.statusQuo()),
+                    "deadline", item.deadline()));
+        }
+        root.put("agenda", agenda);
+        Scenario.Decision dec = s.decision();
+        root.put("decision", ordered("rule", label(dec.rule()), "fallback", label(dec.fallback()),
+                "majority", dec.majority(), "quorum", dec.quorum(), "max_objecting_share", dec.maxObjectingShare(),
+                "standing_exponent", dec.standingExponent(), "abstention_band", dec.abstentionBand()));
+        root.put("chair", ordered("accommodation", s.chair().accommodation()));
+        Scenario.Influence inf = s.influence();
+        root.put("influence", ordered("model", label(inf.model()), "rate", inf.rate(), "anchor", inf.anchor(),
+                "affinity", inf.affinity(), "salience_resistance", inf.salienceResistance(),
+                "meetings", inf.meetings(), "noise", inf.noise()));
+        root.put("coalitions", ordered("method", label(s.coalitions().method()), "radius", s.coalitions().radius(),
+                "min_members", s.coalitions().minMembers()));
+        List<Object> events = new ArrayList<>();
+        for (Scenario.Event e : s.events()) {
+            Map<String, Object> event = ordered("round", e.round(), "type", label(e.type()));
+            putIfPresent(event, "delegation", e.delegation());
+            putIfPresent(event, "bloc", e.bloc());
+            if (!e.dimensions().isEmpty()) {
+                event.put("dimensions", e.dimensions());
+            }
+            if (!e.forums().isEmpty()) {
+                event.put("forums", e.forums());
+            }
+            putIfPresent(event, "attribute", e.attribute());
+            if (!Double.isNaN(e.value())) {
+                event.put("value", e.value());
+            }
+            events.add(event);
+        }
+        root.put("events", events);
+        if (!s.sweep().isEmpty()) {
+            List<Object> sweep = new ArrayList<>();
+            s.sweep().forEach(axis -> sweep.add(ordered("path", axis.path(), "values", axis.values())));
+            root.put("sweep", sweep);
+        }
+        return root;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static String label(Enum<?> value) {
+        return value.name().toLowerCase().replace('_', '-');
+    }
+
+    /** Only the dimensions with a value (NaN marks "not applicable", e.g. an unweighted status quo). */
+    private static Map<String, Object> perDimension(List<String> dims, double[] values) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int k = 0; k < dims.size(); k++) {
+            if (!Double.isNaN(values[k])) {
+                map.put(dims.get(k), values[k]);
+            }
+        }
+        return map;
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,37 @@
+package org.plenary.scenario;
+
+import java.util.Collection;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/** "Did you mean" hints for misspelt keys and ids. */
+public final class Suggestions {
+    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
+
+    private Suggestions() {
+    }
+
+    /** The closest candidate within a third of the word's length (at least 2 edits), or null. */
+    public static String closest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        int allowed = Math.max(2, word.length() / 3);
+        for (String candidate : candidates) {
+            int distance = DISTANCE.apply(word.toLowerCase(), candidate.toLowerCase());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /** A message for an unknown name, with a suggestion when one is close. */
+    public static String unknown(String what, String word, Collection<String> candidates) {
+        String hint = closest(word, candidates);
+        String message = "unknown " + what + " '" + word + "'";
+        if (hint != null) {
+            return message + " (did you mean '" + hint + "'?)";
+        }
+        return message + " (expected one of: " + String.join(", ", candidates) + ")";
+    }
+}

@@ -1,0 +1,66 @@
+package org.plenary.sim;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.plenary.observe.ReplicationRecord;
+import org.plenary.scenario.Scenario;
+
+/**
+ * Runs a scenario's replications on a pool of threads and hands each record to the consumer in
+ * replication order, whatever the order of completion, so that outputs are the same bytes for
+ * any thread count. At most a few replications per thread are held in memory at once.
+ */
+public final class Experiment {
+    private Experiment() {
+    }
+
+    /** Runs one replication (numbered from 1) on the calling thread. */
+    public static ReplicationRecord replicate(Scenario scenario, int sweepPoint, int replication) {
+        long seed = Seeds.forReplication(scenario.seed(), sweepPoint, replication);
+        ReplicationRecord record = new ReplicationRecord(replication, seed, scenario.rounds(),
+                scenario.delegations().size(), scenario.dimensions().size(), scenario.agenda().size());
+        new AssemblySim(scenario, seed, List.of(record)).runAll();
+        return record;
+    }
+
+    public static void run(Scenario scenario, int sweepPoint, int threads, Consumer<ReplicationRecord> consumer)
+            throws InterruptedException {
+        int total = scenario.replications();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
+            Thread thread = new Thread(runnable, "plenary-replication");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<ReplicationRecord>> window = new ArrayDeque<>();
+            int submitted = 0; // replications are numbered 1..total
+            int ahead = Math.max(1, threads) * 2;
+            while (submitted < total && window.size() < ahead) {
+                int replication = ++submitted;
+                window.add(pool.submit(() -> replicate(scenario, sweepPoint, replication)));
+            }
+            while (!window.isEmpty()) {
+                ReplicationRecord record = window.poll().get();
+                if (submitted < total) {
+                    int replication = ++submitted;
+                    window.add(pool.submit(() -> replicate(scenario, sweepPoint, replication)));
+                }
+                consumer.accept(record);
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("a replication failed", cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
