@@ -1,5 +1,6 @@
 package org.plenary.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import org.plenary.model.ItemState;
 import org.plenary.results.Manifest;
 import org.plenary.results.RunAggregate;
 import org.plenary.results.RunWriter;
+import org.plenary.scenario.InputException;
+import org.plenary.scenario.Problem;
 import org.plenary.scenario.Scenario;
 import org.plenary.scenario.ScenarioLoader;
 import org.plenary.sim.Experiment;
@@ -70,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         ValidateCommand.printWarnings(err, loaded.warnings());
         int workers = Cli.threads(threads);
         Instant start = Instant.now();
-        try (RunWriter writer = new RunWriter(scenario, out, start, true)) {
+        try (RunWriter writer = openWriter(scenario, start)) {
             Progress progress = new Progress(err, "replications", scenario.replications());
             Experiment.run(scenario, 0, workers, record -> {
                 writer.accept(record);
@@ -84,6 +87,15 @@ final class RunCommand implements Callable<Integer> {
             report(spec.commandLine().getOut(), writer.aggregate(), directory, Duration.between(start, Instant.now()));
         }
         return 0;
+    }
+
+    private RunWriter openWriter(Scenario scenario, Instant start) throws InputException {
+        try {
+            return new RunWriter(scenario, out, start, true);
+        } catch (IOException e) {
+            throw new InputException(new Problem("--out " + out, 0, "",
+                    "cannot create the results directory: " + e));
+        }
     }
 
     private static void report(PrintWriter out, RunAggregate aggregate, Path directory, Duration elapsed) {
