@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.plenary.model.ItemState;
+import org.plenary.results.Keep;
 import org.plenary.results.Manifest;
 import org.plenary.results.RunAggregate;
 import org.plenary.results.RunWriter;
@@ -52,6 +53,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Directory under which results are written (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--keep", paramLabel = "LEVEL", defaultValue = "rounds",
+            converter = KeepConverter.class,
+            description = {"Per-round detail to keep on disk: rounds (everything, default), items (no per-delegation"
+                    + " rounds.csv) or none (outcomes.csv, replications.csv and summaries only). Summaries and"
+                    + " charts are always complete."})
+    Keep keep;
+
     @Spec
     CommandSpec spec;
 
@@ -91,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
 
     private RunWriter openWriter(Scenario scenario, Instant start) throws InputException {
         try {
-            return new RunWriter(scenario, out, start, true);
+            return new RunWriter(scenario, out, start, keep);
         } catch (IOException e) {
             throw new InputException(new Problem("--out " + out, 0, "",
                     "cannot create the results directory: " + e));

@@ -48,17 +48,10 @@ import org.plenary.scenario.Scenario;
  * vertical markers at the scenario's events.
  */
 public final class Charts {
-    /** Okabe-Ito and Tableau colours: distinct in print and for colour-blind readers. */
-    static final Color[] PALETTE = {
-        new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-        new Color(230, 159, 0), new Color(86, 180, 233), new Color(120, 120, 120), new Color(240, 228, 66),
-        new Color(148, 103, 189), new Color(140, 86, 75), new Color(23, 190, 207), new Color(188, 189, 34)};
-    private static final int WIDTH = 1100;
-    private static final int HEIGHT = 650;
+    static final Color[] PALETTE = ChartStyle.PALETTE;
     /** Above this many delegations, position charts show bloc means instead of every delegation. */
     static final int MAX_DELEGATION_LINES = 12;
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
-    private static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    private static final Font SUBTITLE_FONT = ChartStyle.SUBTITLE_FONT;
 
     private Charts() {
     }
@@ -69,28 +62,25 @@ public final class Charts {
         List<String> files = new ArrayList<>();
         for (int k = 0; k < scenario.dimensions().size(); k++) {
             String file = "positions-" + scenario.dimensions().get(k).id() + ".png";
-            save(positions(aggregate, k), directory.resolve(file));
+            ChartStyle.save(positions(aggregate, k), directory.resolve(file));
             files.add(file);
         }
         for (int m = 0; m < scenario.agenda().size(); m++) {
             String file = "draft-" + scenario.agenda().get(m).id() + ".png";
-            save(draft(aggregate, m), directory.resolve(file));
+            ChartStyle.save(draft(aggregate, m), directory.resolve(file));
             files.add(file);
         }
         if (!scenario.agenda().isEmpty()) {
-            save(outcomes(aggregate), directory.resolve("outcomes.png"));
+            ChartStyle.save(outcomes(aggregate), directory.resolve("outcomes.png"));
             files.add("outcomes.png");
         }
-        save(coalitions(aggregate), directory.resolve("coalitions.png"));
+        ChartStyle.save(coalitions(aggregate), directory.resolve("coalitions.png"));
         files.add("coalitions.png");
-        save(coalitionFlow(aggregate), directory.resolve("coalition-flow.png"));
+        ChartStyle.save(coalitionFlow(aggregate), directory.resolve("coalition-flow.png"));
         files.add("coalition-flow.png");
         return files;
     }
 
-    private static void save(JFreeChart chart, Path file) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
-    }
 
     /** Mean positions on one dimension: per delegation when few, else per bloc plus event actors. */
     static JFreeChart positions(RunAggregate aggregate, int k) {
@@ -118,12 +108,12 @@ public final class Charts {
             boolean actor = highlighted.contains(String.valueOf(data.getSeriesKey(s)));
             renderer.setSeriesStroke(s, actor ? new BasicStroke(3f) : new BasicStroke(2f));
         }
-        XYPlot plot = new XYPlot(data, roundAxis(scenario), unitAxis(poleLabel(dimension)), renderer);
+        XYPlot plot = new XYPlot(data, roundAxis(scenario), ChartStyle.unitAxis(poleLabel(dimension)), renderer);
         addEventMarkers(plot, scenario);
         String subtitle = delegations.size() <= MAX_DELEGATION_LINES
                 ? "mean over " + aggregate.replications() + " replications"
                 : "bloc means and event actors, mean over " + aggregate.replications() + " replications";
-        return chart("Positions on " + dimension.label(), subtitle, plot, true);
+        return ChartStyle.chart("Positions on " + dimension.label(), subtitle, plot, true);
     }
 
     /** The draft text of one item on each dimension it weights, with 95% band and status quo. */
@@ -138,7 +128,7 @@ public final class Charts {
                 dims.add(k);
             }
         }
-        XYPlot plot = new XYPlot(data, roundAxis(scenario), unitAxis("position of the draft text (0 = low pole, 1 = high pole)"),
+        XYPlot plot = new XYPlot(data, roundAxis(scenario), ChartStyle.unitAxis("position of the draft text (0 = low pole, 1 = high pole)"),
                 renderer);
         for (int s = 0; s < dims.size(); s++) {
             int k = dims.get(s);
@@ -146,7 +136,7 @@ public final class Charts {
             YIntervalSeries series = new YIntervalSeries(dimension.label() + " (" + dimension.low() + " \u2192 "
                     + dimension.high() + ")");
             for (int t = 0; t <= scenario.rounds(); t++) {
-                addInterval(series, t, aggregate.draft(t, m, k));
+                ChartStyle.addInterval(series, t, aggregate.draft(t, m, k));
             }
             data.addSeries(series);
             Color colour = PALETTE[s % PALETTE.length];
@@ -168,7 +158,7 @@ public final class Charts {
         String subtitle = "mean draft with 95% band over " + aggregate.replications() + " replications; forum "
                 + item.forum() + "; deadline round " + item.deadline()
                 + (decided.getN() > 0 ? String.format("; decided on average in round %.1f", decided.getMean()) : "");
-        return chart("Draft text: " + item.title(), subtitle, plot, true);
+        return ChartStyle.chart("Draft text: " + item.title(), subtitle, plot, true);
     }
 
     /** Share of replications in which each item ended in each state. */
@@ -193,7 +183,7 @@ public final class Charts {
         share.setRange(0, 1);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("agenda item"), share, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        return chart("How each item ended", aggregate.replications() + " replications", plot, true);
+        return ChartStyle.chart("How each item ended", aggregate.replications() + " replications", plot, true);
     }
 
     /** Coalition count and the largest coalition's capability share over rounds, with 95% bands. */
@@ -202,17 +192,17 @@ public final class Charts {
         YIntervalSeries count = new YIntervalSeries("number of coalitions");
         YIntervalSeries share = new YIntervalSeries("largest coalition's capability share");
         for (int t = 0; t <= scenario.rounds(); t++) {
-            addInterval(count, t, aggregate.coalitionCount(t));
-            addInterval(share, t, aggregate.largestShare(t));
+            ChartStyle.addInterval(count, t, aggregate.coalitionCount(t));
+            ChartStyle.addInterval(share, t, aggregate.largestShare(t));
         }
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(roundAxis(scenario));
         NumberAxis countAxis = new NumberAxis("coalitions");
         countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         countAxis.setAutoRangeIncludesZero(true);
         combined.add(bandPlot(count, countAxis, PALETTE[0], scenario), 1);
-        combined.add(bandPlot(share, unitAxis("capability share"), PALETTE[1], scenario), 1);
+        combined.add(bandPlot(share, ChartStyle.unitAxis("capability share"), PALETTE[1], scenario), 1);
         combined.setGap(12);
-        return chart("Coalitions", "DBSCAN clusters of positions (radius " + scenario.coalitions().radius()
+        return ChartStyle.chart("Coalitions", "DBSCAN clusters of positions (radius " + scenario.coalitions().radius()
                 + ", at least " + scenario.coalitions().minMembers() + " members); mean with 95% band over "
                 + aggregate.replications() + " replications", combined, true);
     }
@@ -226,7 +216,7 @@ public final class Charts {
         XYPlot plot = new XYPlot(new YIntervalSeriesCollection(), null, axis, renderer);
         ((YIntervalSeriesCollection) plot.getDataset()).addSeries(series);
         addEventMarkers(plot, scenario);
-        style(plot);
+        ChartStyle.style(plot);
         return plot;
     }
 
@@ -262,7 +252,7 @@ public final class Charts {
         for (int stage : stages) {
             stagesText.append(stagesText.length() == 0 ? "" : " \u2192 ").append(stageLabel(scenario, stage));
         }
-        return chart("Coalition flow (replication 1)", "stages: " + stagesText + "; band width = number of delegations",
+        return ChartStyle.chart("Coalition flow (replication 1)", "stages: " + stagesText + "; band width = number of delegations",
                 plot, false);
     }
 
@@ -323,15 +313,6 @@ public final class Charts {
         return series;
     }
 
-    private static void addInterval(YIntervalSeries series, int round, SummaryStatistics statistics) {
-        if (statistics.getN() == 0) {
-            return;
-        }
-        Stats.Interval interval = Stats.meanInterval(statistics);
-        double low = Double.isNaN(interval.low()) ? interval.mean() : interval.low();
-        double high = Double.isNaN(interval.high()) ? interval.mean() : interval.high();
-        series.add(round, interval.mean(), low, high);
-    }
 
     /** Declared blocs with their members, then "no bloc" for delegations in none. */
     static Map<String, List<Integer>> blocMembers(Scenario scenario) {
@@ -374,17 +355,9 @@ public final class Charts {
     }
 
     private static NumberAxis roundAxis(Scenario scenario) {
-        NumberAxis axis = new NumberAxis("negotiation round");
-        axis.setRange(0, scenario.rounds());
-        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        return axis;
+        return ChartStyle.roundAxis(scenario.rounds());
     }
 
-    private static NumberAxis unitAxis(String label) {
-        NumberAxis axis = new NumberAxis(label);
-        axis.setRange(-0.02, 1.02);
-        return axis;
-    }
 
     static String poleLabel(Scenario.Dimension dimension) {
         return "0 = " + dimension.low() + "   \u2190 " + dimension.label() + " \u2192   1 = " + dimension.high();
@@ -428,29 +401,5 @@ public final class Charts {
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
-    private static void style(XYPlot plot) {
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(225, 225, 225));
-        plot.setRangeGridlinePaint(new Color(225, 225, 225));
-        plot.setOutlinePaint(new Color(180, 180, 180));
-    }
 
-    private static JFreeChart chart(String title, String subtitle, org.jfree.chart.plot.Plot plot, boolean legend) {
-        if (plot instanceof XYPlot xy) {
-            style(xy);
-        } else if (plot instanceof CategoryPlot category) {
-            category.setBackgroundPaint(Color.WHITE);
-            category.setRangeGridlinePaint(new Color(225, 225, 225));
-        }
-        JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(new TextTitle(subtitle, SUBTITLE_FONT));
-        LegendTitle legendTitle = chart.getLegend();
-        if (legendTitle != null) {
-            legendTitle.setPosition(RectangleEdge.BOTTOM);
-            legendTitle.setFrame(BlockBorder.NONE);
-            legendTitle.setItemFont(SUBTITLE_FONT);
-        }
-        return chart;
-    }
 }

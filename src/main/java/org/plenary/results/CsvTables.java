@@ -25,31 +25,40 @@ public final class CsvTables implements Closeable {
 
     private final Scenario scenario;
     private final String[] delegationIds;
-    private final boolean keepRounds;
+    private final Keep keep;
     private final List<CSVPrinter> printers = new ArrayList<>();
     private final CSVPrinter rounds;
     private final CSVPrinter items;
     private final CSVPrinter coalitions;
     private final CSVPrinter outcomes;
+    private final CSVPrinter replications;
 
-    public CsvTables(Scenario scenario, Path directory, boolean keepRounds) throws IOException {
+    public CsvTables(Scenario scenario, Path directory, Keep keep) throws IOException {
         this.scenario = scenario;
-        this.keepRounds = keepRounds;
+        this.keep = keep;
         delegationIds = scenario.delegations().stream().map(Scenario.Delegation::id).toArray(String[]::new);
-        rounds = keepRounds ? open(directory.resolve("rounds.csv"), "replication", "round", "delegation", "status") : null;
-        items = open(directory.resolve("items.csv"), "replication", "round", "item", "state", "objectors",
-                "objecting_capability_share");
-        coalitions = open(directory.resolve("coalitions.csv"), "replication", "round", "coalition", "size",
-                "capability_share", "members");
-        outcomes = open(directory.resolve("outcomes.csv"), "replication", "item", "state", "round");
+        rounds = keep.rounds() ? open(directory.resolve("rounds.csv"), true, "replication", "round", "delegation",
+                "status") : null;
+        items = keep.items() ? open(directory.resolve("items.csv"), true, "replication", "round", "item", "state",
+                "objectors", "objecting_capability_share") : null;
+        coalitions = keep.items() ? open(directory.resolve("coalitions.csv"), true, "replication", "round",
+                "coalition", "size", "capability_share", "members") : null;
+        outcomes = open(directory.resolve("outcomes.csv"), true, "replication", "item", "state", "round");
+        replications = open(directory.resolve("replications.csv"), false, REPLICATION_COLUMNS.toArray(String[]::new));
     }
 
-    private CSVPrinter open(Path file, String... leading) throws IOException {
+    /** Columns of replications.csv: one row per replication with its seed and final-round outcomes. */
+    public static final List<String> REPLICATION_COLUMNS = List.of("replication", "seed", "coalitions",
+            "largest_coalition_capability_share", "polarisation");
+
+    private CSVPrinter open(Path file, boolean dimensionColumns, String... leading) throws IOException {
         Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, FORMAT);
         printers.add(printer);
         List<String> header = new ArrayList<>(List.of(leading));
-        scenario.dimensions().forEach(dimension -> header.add(dimension.id()));
+        if (dimensionColumns) {
+            scenario.dimensions().forEach(dimension -> header.add(dimension.id()));
+        }
         printer.printRecord(header);
         return printer;
     }
@@ -60,7 +69,7 @@ public final class CsvTables implements Closeable {
         String replication = Integer.toString(record.replication());
         for (int t = 0; t <= record.rounds(); t++) {
             String round = Integer.toString(t);
-            if (keepRounds) {
+            if (keep.rounds()) {
                 for (int i = 0; i < record.delegations(); i++) {
                     row.clear();
                     row.add(replication);
@@ -73,45 +82,60 @@ public final class CsvTables implements Closeable {
                     rounds.printRecord(row);
                 }
             }
-            for (int m = 0; m < record.items(); m++) {
-                row.clear();
-                row.add(replication);
-                row.add(round);
-                row.add(scenario.agenda().get(m).id());
-                row.add(record.itemState(t, m).label());
-                StringJoiner objectors = new StringJoiner(";");
-                for (int i = 0; i < record.delegations(); i++) {
-                    if (record.objecting(t, m, i)) {
-                        objectors.add(delegationIds[i]);
-                    }
-                }
-                row.add(objectors.toString());
-                row.add(Numbers.format(record.objectingShare(t, m)));
-                for (int k = 0; k < d; k++) {
-                    row.add(Numbers.format(record.draft(t, m, k)));
-                }
-                items.printRecord(row);
-            }
-            List<Coalition> list = record.coalitions(t);
-            for (int c = 0; c < list.size(); c++) {
-                Coalition coalition = list.get(c);
-                row.clear();
-                row.add(replication);
-                row.add(round);
-                row.add("C" + (c + 1));
-                row.add(Integer.toString(coalition.members().length));
-                row.add(Numbers.format(coalition.capabilityShare()));
-                StringJoiner members = new StringJoiner(";");
-                for (int member : coalition.members()) {
-                    members.add(delegationIds[member]);
-                }
-                row.add(members.toString());
-                for (int k = 0; k < d; k++) {
-                    row.add(Numbers.format(coalition.centroid()[k]));
-                }
-                coalitions.printRecord(row);
+            if (keep.items()) {
+                writeItemsAndCoalitions(record, t, row);
             }
         }
+        writeOutcomes(record, row);
+    }
+
+    private void writeItemsAndCoalitions(ReplicationRecord record, int t, List<String> row) throws IOException {
+        int d = record.dimensions();
+        String replication = Integer.toString(record.replication());
+        String round = Integer.toString(t);
+        for (int m = 0; m < record.items(); m++) {
+            row.clear();
+            row.add(replication);
+            row.add(round);
+            row.add(scenario.agenda().get(m).id());
+            row.add(record.itemState(t, m).label());
+            StringJoiner objectors = new StringJoiner(";");
+            for (int i = 0; i < record.delegations(); i++) {
+                if (record.objecting(t, m, i)) {
+                    objectors.add(delegationIds[i]);
+                }
+            }
+            row.add(objectors.toString());
+            row.add(Numbers.format(record.objectingShare(t, m)));
+            for (int k = 0; k < d; k++) {
+                row.add(Numbers.format(record.draft(t, m, k)));
+            }
+            items.printRecord(row);
+        }
+        List<Coalition> list = record.coalitions(t);
+        for (int c = 0; c < list.size(); c++) {
+            Coalition coalition = list.get(c);
+            row.clear();
+            row.add(replication);
+            row.add(round);
+            row.add("C" + (c + 1));
+            row.add(Integer.toString(coalition.members().length));
+            row.add(Numbers.format(coalition.capabilityShare()));
+            StringJoiner members = new StringJoiner(";");
+            for (int member : coalition.members()) {
+                members.add(delegationIds[member]);
+            }
+            row.add(members.toString());
+            for (int k = 0; k < d; k++) {
+                row.add(Numbers.format(coalition.centroid()[k]));
+            }
+            coalitions.printRecord(row);
+        }
+    }
+
+    private void writeOutcomes(ReplicationRecord record, List<String> row) throws IOException {
+        int d = record.dimensions();
+        String replication = Integer.toString(record.replication());
         for (int m = 0; m < record.items(); m++) {
             row.clear();
             row.add(replication);
@@ -123,6 +147,10 @@ public final class CsvTables implements Closeable {
             }
             outcomes.printRecord(row);
         }
+        List<Coalition> last = record.coalitions(record.rounds());
+        replications.printRecord(replication, Long.toString(record.seed()), Integer.toString(last.size()),
+                Numbers.format(last.isEmpty() ? 0 : last.get(0).capabilityShare()),
+                Numbers.format(RunAggregate.polarisation(record)));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.plenary.analysis.RunReport;
 import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
 import org.plenary.scenario.ScenarioYaml;
@@ -32,13 +33,13 @@ public final class RunWriter implements AutoCloseable {
     private final String resolvedYaml;
     private boolean committed;
 
-    public RunWriter(Scenario scenario, Path resultsBase, Instant start, boolean keepRounds) throws IOException {
+    public RunWriter(Scenario scenario, Path resultsBase, Instant start, Keep keep) throws IOException {
         this.scenario = scenario;
         resolvedYaml = ScenarioYaml.write(scenario);
         directory = RunDirectory.create(resultsBase, scenario.name(), start, shortHash(resolvedYaml));
         try {
             Files.writeString(directory.staging().resolve("scenario.resolved.yaml"), resolvedYaml, StandardCharsets.UTF_8);
-            tables = new CsvTables(scenario, directory.staging(), keepRounds);
+            tables = new CsvTables(scenario, directory.staging(), keep);
         } catch (IOException | RuntimeException e) {
             directory.abandon();
             throw e;
@@ -69,6 +70,7 @@ public final class RunWriter implements AutoCloseable {
         Path charts = Files.createDirectories(staging.resolve("charts"));
         Charts.writeAll(aggregate, charts);
         JSON.writeValue(staging.resolve("manifest.json").toFile(), Manifest.build(scenario, seeds, context));
+        RunReport.write(staging);
         Path target = directory.commit();
         committed = true;
         return target;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plenary.results.Keep;
 import org.plenary.results.Manifest;
 import org.plenary.results.RunWriter;
 import org.plenary.scenario.Overrides;
@@ -41,7 +42,7 @@ class DeterminismTest {
 
     private Path run(Scenario scenario, int threads, String label) throws Exception {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        try (RunWriter writer = new RunWriter(scenario, dir.resolve(label), start, true)) {
+        try (RunWriter writer = new RunWriter(scenario, dir.resolve(label), start, Keep.ROUNDS)) {
             Experiment.run(scenario, 0, threads, writer::accept);
             return writer.commit(new Manifest.Context(List.of("test"), BUNDLED, "sha", threads, start, start));
         }
@@ -97,7 +98,7 @@ class DeterminismTest {
     void anAbandonedRunLeavesNothingBehind() throws Exception {
         Scenario scenario = bundled("replications=2", "rounds=5");
         Path base = dir.resolve("abandoned");
-        try (RunWriter writer = new RunWriter(scenario, base, Instant.now(), true)) {
+        try (RunWriter writer = new RunWriter(scenario, base, Instant.now(), Keep.ROUNDS)) {
             writer.accept(Experiment.replicate(scenario, 0, 1));
             // no commit: e.g. the run was interrupted or a replication failed
         }

@@ -1,0 +1,146 @@
+package org.plenary.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * report.html for a results directory: scenario, manifest, summary tables and every chart, in
+ * one self-contained page. Reads only the saved files; never runs a model.
+ */
+public final class RunReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunReport() {
+    }
+
+    public static Path write(Path directory) throws IOException {
+        JsonNode manifest = JSON.readTree(directory.resolve("manifest.json").toFile());
+        JsonNode summary = JSON.readTree(directory.resolve("summary.json").toFile());
+        JsonNode parameters = manifest.path("parameters");
+        String name = manifest.path("scenario_name").asText();
+        Html html = new Html("Plenary: " + name);
+        html.heading(1, "Plenary run: " + name);
+        html.paragraph(parameters.path("description").asText(), false);
+        html.paragraph(summary.path("replications").asInt() + " replications of " + parameters.path("rounds").asInt()
+                + " rounds, " + parameters.path("delegations").size() + " delegations, "
+                + parameters.path("dimensions").size() + " dimensions; results in " + directory.toAbsolutePath(), true);
+
+        html.heading(2, "Outcomes by item");
+        html.table(List.of("item", "state", "share of replications", "95% CI"), itemStateRows(summary));
+        html.table(List.of("item", "outcome", "mean", "sd", "95% CI", "n"), itemOutcomeRows(summary));
+        html.heading(2, "Assembly at the last round");
+        html.table(List.of("outcome", "mean", "sd", "95% CI", "n"), finalRoundRows(summary));
+
+        html.heading(2, "Charts");
+        for (Path chart : charts(directory.resolve("charts"))) {
+            html.image(chart, caption(chart.getFileName().toString()));
+        }
+
+        html.heading(2, "Manifest");
+        List<List<String>> rows = new ArrayList<>();
+        for (String key : List.of("version", "git_commit", "java", "os", "scenario_file", "scenario_sha256", "master_seed",
+                "seed_derivation", "threads", "start", "end")) {
+            rows.add(List.of(key, manifest.path(key).asText()));
+        }
+        rows.add(List.of("command_line", String.join(" ", texts(manifest.path("command_line")))));
+        html.table(List.of("field", "value"), rows);
+        StringBuilder seeds = new StringBuilder();
+        manifest.path("replication_seeds").forEach(s -> seeds.append(s.path("replication").asText()).append('\t')
+                .append(s.path("seed").asText()).append('\n'));
+        html.details("Seeds of every replication", seeds.toString());
+        Path resolved = directory.resolve("scenario.resolved.yaml");
+        if (Files.exists(resolved)) {
+            html.details("Resolved scenario (every parameter)", Files.readString(resolved));
+        }
+        Path report = directory.resolve("report.html");
+        html.write(report);
+        return report;
+    }
+
+    private static List<List<String>> itemStateRows(JsonNode summary) {
+        List<List<String>> rows = new ArrayList<>();
+        summary.path("items").fields().forEachRemaining(item -> item.getValue().path("states").fields()
+                .forEachRemaining(state -> {
+                    double share = state.getValue().path("share").asDouble();
+                    if (share > 0) {
+                        rows.add(List.of(item.getKey(), state.getKey(), format(share), interval(state.getValue())));
+                    }
+                }));
+        return rows;
+    }
+
+    private static List<List<String>> itemOutcomeRows(JsonNode summary) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> items = summary.path("items").fields(); items.hasNext(); ) {
+            Map.Entry<String, JsonNode> item = items.next();
+            rows.add(meanRow(List.of(item.getKey(), "decision round"), item.getValue().path("decision_round")));
+            item.getValue().path("final_text").fields().forEachRemaining(text -> rows.add(
+                    meanRow(List.of(item.getKey(), "final text: " + text.getKey()), text.getValue())));
+            rows.add(meanRow(List.of(item.getKey(), "objecting capability share at the end"),
+                    item.getValue().path("final_objecting_capability_share")));
+        }
+        return rows;
+    }
+
+    private static List<List<String>> finalRoundRows(JsonNode summary) {
+        List<List<String>> rows = new ArrayList<>();
+        summary.path("final_round").fields().forEachRemaining(outcome -> rows.add(
+                meanRow(List.of(outcome.getKey().replace('_', ' ')), outcome.getValue())));
+        return rows;
+    }
+
+    private static List<String> meanRow(List<String> leading, JsonNode stats) {
+        List<String> row = new ArrayList<>(leading);
+        row.add(format(stats.path("mean").asDouble(Double.NaN)));
+        row.add(format(stats.path("sd").asDouble(Double.NaN)));
+        row.add(interval(stats));
+        row.add(stats.path("n").asText());
+        return row;
+    }
+
+    private static String interval(JsonNode stats) {
+        JsonNode ci = stats.path("ci95");
+        if (!ci.isArray() || ci.get(0).isNull()) {
+            return "";
+        }
+        return "[" + format(ci.get(0).asDouble()) + ", " + format(ci.get(1).asDouble()) + "]";
+    }
+
+    static String format(double value) {
+        return Double.isNaN(value) ? "" : String.format(java.util.Locale.ROOT, "%.3f", value);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(node -> list.add(node.asText()));
+        return list;
+    }
+
+    static List<Path> charts(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+    }
+
+    static String caption(String file) {
+        String stem = file.replace(".png", "");
+        if (stem.startsWith("positions-")) {
+            return "Positions on " + stem.substring("positions-".length()).replace('_', ' ') + " over rounds";
+        }
+        if (stem.startsWith("draft-")) {
+            return "Draft text of " + stem.substring("draft-".length()) + " over rounds, with its status quo";
+        }
+        return stem.replace('-', ' ');
+    }
+}

@@ -1,0 +1,215 @@
+package org.plenary.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.plenary.scenario.InputException;
+import org.plenary.scenario.Problem;
+
+/**
+ * A results directory read back from disk: its manifest, per-replication outcomes and, when the
+ * run kept them, per-round trajectories. Analysis works only from these saved files.
+ */
+public final class SavedRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> REQUIRED = List.of("manifest.json", "summary.json", "outcomes.csv", "replications.csv");
+
+    private final Path directory;
+    private final JsonNode manifest;
+    private final List<String> dimensions;
+    private final List<String> items;
+    private final int rounds;
+    /** outcome key (e.g. "item/consensus", "item/text/dim", "polarisation") to one value per replication. */
+    private final Map<String, List<Double>> outcomes = new LinkedHashMap<>();
+    /** item to state label to count of replications. */
+    private final Map<String, Map<String, Integer>> states = new LinkedHashMap<>();
+    private String label;
+
+    private SavedRun(Path directory) throws IOException {
+        this.directory = directory;
+        manifest = JSON.readTree(directory.resolve("manifest.json").toFile());
+        JsonNode parameters = manifest.path("parameters");
+        dimensions = new ArrayList<>();
+        parameters.path("dimensions").forEach(d -> dimensions.add(d.path("id").asText()));
+        items = new ArrayList<>();
+        parameters.path("agenda").forEach(i -> items.add(i.path("id").asText()));
+        rounds = parameters.path("rounds").asInt();
+        label = manifest.path("scenario_name").asText();
+        readOutcomes();
+        readReplications();
+    }
+
+    /** Reads a results directory, refusing one that is incomplete. */
+    public static SavedRun read(Path directory) throws InputException {
+        if (!Files.isDirectory(directory)) {
+            throw new InputException(new Problem(directory.toString(), 0, "", "not a directory"));
+        }
+        for (String file : REQUIRED) {
+            if (!Files.isRegularFile(directory.resolve(file))) {
+                throw new InputException(new Problem(directory.toString(), 0, "", "incomplete results directory: "
+                        + file + " is missing (is this a directory written by 'plenary run'?)"));
+            }
+        }
+        try {
+            return new SavedRun(directory);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(new Problem(directory.toString(), 0, "", "cannot read the results: " + e.getMessage()));
+        }
+    }
+
+    private void readOutcomes() throws IOException {
+        try (CSVParser csv = parse(directory.resolve("outcomes.csv"))) {
+            for (CSVRecord row : csv) {
+                String item = row.get("item");
+                String state = row.get("state");
+                states.computeIfAbsent(item, k -> new LinkedHashMap<>()).merge(state, 1, Integer::sum);
+                add(item + "/consensus", state.equals("consensus") ? 1 : 0);
+                add(item + "/adopted", state.equals("consensus") || state.equals("vote-adopted") ? 1 : 0);
+                if (!row.get("round").isEmpty()) {
+                    add(item + "/decision round", Double.parseDouble(row.get("round")));
+                }
+                for (String dimension : dimensions) {
+                    String cell = row.get(dimension);
+                    if (!cell.isEmpty()) {
+                        add(item + "/final text/" + dimension, Double.parseDouble(cell));
+                    }
+                }
+            }
+        }
+    }
+
+    private void readReplications() throws IOException {
+        try (CSVParser csv = parse(directory.resolve("replications.csv"))) {
+            for (CSVRecord row : csv) {
+                for (String column : List.of("coalitions", "largest_coalition_capability_share", "polarisation")) {
+                    add("assembly/" + column.replace('_', ' '), Double.parseDouble(row.get(column)));
+                }
+            }
+        }
+    }
+
+    private void add(String key, double value) {
+        outcomes.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+
+    static CSVParser parse(Path file) throws IOException {
+        Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+    }
+
+    /**
+     * Per round, statistics over replications of a per-replication value: the mean position of
+     * the delegations not withdrawn on one dimension (from rounds.csv), or null when the run did
+     * not keep rounds.csv.
+     */
+    public SummaryStatistics[] meanPositionByRound(String dimension) throws IOException {
+        Path file = directory.resolve("rounds.csv");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        SummaryStatistics[] byRound = new SummaryStatistics[rounds + 1];
+        for (int t = 0; t <= rounds; t++) {
+            byRound[t] = new SummaryStatistics();
+        }
+        try (CSVParser csv = parse(file)) {
+            String replication = null;
+            int round = -1;
+            double sum = 0;
+            int count = 0;
+            for (CSVRecord row : csv) {
+                int rowRound = Integer.parseInt(row.get("round"));
+                if (!row.get("replication").equals(replication) || rowRound != round) {
+                    if (count > 0) {
+                        byRound[round].addValue(sum / count);
+                    }
+                    replication = row.get("replication");
+                    round = rowRound;
+                    sum = 0;
+                    count = 0;
+                }
+                if (!row.get("status").equals("withdrawn")) {
+                    sum += Double.parseDouble(row.get(dimension));
+                    count++;
+                }
+            }
+            if (count > 0) {
+                byRound[round].addValue(sum / count);
+            }
+        }
+        return byRound;
+    }
+
+    /** Per round, statistics over replications of the largest coalition's capability share, or null. */
+    public SummaryStatistics[] largestCoalitionShareByRound() throws IOException {
+        Path file = directory.resolve("coalitions.csv");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        int replications = manifest.path("replication_seeds").size();
+        double[][] share = new double[replications + 1][rounds + 1];
+        try (CSVParser csv = parse(file)) {
+            for (CSVRecord row : csv) {
+                if (row.get("coalition").equals("C1")) {
+                    share[Integer.parseInt(row.get("replication"))][Integer.parseInt(row.get("round"))] =
+                            Double.parseDouble(row.get("capability_share"));
+                }
+            }
+        }
+        SummaryStatistics[] byRound = new SummaryStatistics[rounds + 1];
+        for (int t = 0; t <= rounds; t++) {
+            byRound[t] = new SummaryStatistics();
+            for (int r = 1; r <= replications; r++) {
+                byRound[t].addValue(share[r][t]);
+            }
+        }
+        return byRound;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public List<String> dimensions() {
+        return dimensions;
+    }
+
+    public List<String> items() {
+        return items;
+    }
+
+    public int rounds() {
+        return rounds;
+    }
+
+    public Map<String, List<Double>> outcomes() {
+        return outcomes;
+    }
+
+    public int stateCount(String item, String state) {
+        return states.getOrDefault(item, Map.of()).getOrDefault(state, 0);
+    }
+
+    public int replications() {
+        return manifest.path("replication_seeds").size();
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+}
