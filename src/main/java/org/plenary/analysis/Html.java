@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.List;
 
 /** A small builder for the self-contained HTML reports: escaped text, tables, embedded PNGs. */
-final class Html {
+public final class Html {
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}
             h1{margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ddd;padding-bottom:.2em}
@@ -22,26 +22,26 @@ final class Html {
     private final StringBuilder body = new StringBuilder();
     private final String title;
 
-    Html(String title) {
+    public Html(String title) {
         this.title = title;
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    Html heading(int level, String text) {
+    public Html heading(int level, String text) {
         body.append("<h").append(level).append('>').append(escape(text)).append("</h").append(level).append(">\n");
         return this;
     }
 
-    Html paragraph(String text, boolean muted) {
+    public Html paragraph(String text, boolean muted) {
         body.append(muted ? "<p class=\"muted\">" : "<p>").append(escape(text)).append("</p>\n");
         return this;
     }
 
     /** A table; cells that look like numbers are right-aligned. */
-    Html table(List<String> header, List<List<String>> rows) {
+    public Html table(List<String> header, List<List<String>> rows) {
         body.append("<table><thead><tr>");
         header.forEach(h -> body.append("<th>").append(escape(h)).append("</th>"));
         body.append("</tr></thead><tbody>\n");
@@ -57,20 +57,20 @@ final class Html {
         return this;
     }
 
-    Html image(Path png, String caption) throws IOException {
+    public Html image(Path png, String caption) throws IOException {
         String data = Base64.getEncoder().encodeToString(Files.readAllBytes(png));
         body.append("<figure><img alt=\"").append(escape(caption)).append("\" src=\"data:image/png;base64,")
                 .append(data).append("\"><figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
         return this;
     }
 
-    Html details(String summary, String preformatted) {
+    public Html details(String summary, String preformatted) {
         body.append("<details><summary>").append(escape(summary)).append("</summary><pre>")
                 .append(escape(preformatted)).append("</pre></details>\n");
         return this;
     }
 
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title><style>" + STYLE + "</style></head><body>\n" + body + "</body></html>\n";
         Files.writeString(file, page);

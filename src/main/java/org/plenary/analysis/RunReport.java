@@ -133,7 +133,7 @@ public final class RunReport {
         }
     }
 
-    static String caption(String file) {
+    public static String caption(String file) {
         String stem = file.replace(".png", "");
         if (stem.startsWith("positions-")) {
             return "Positions on " + stem.substring("positions-".length()).replace('_', ' ') + " over rounds";

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = {"Agent-based simulator of consensus formation in standards bodies (ITU-like assemblies).",
             "Delegations negotiate over rounds; blocs coordinate, coalitions form, chairs draft compromises,",
             "and texts pass by consensus or vote, or fail."},
-        subcommands = {RunCommand.class, ValidateCommand.class, ReportCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, ReportCommand.class, CompareCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad usage or invalid input.",
             "Start with: plenary run scenarios/small-assembly.yaml"})

@@ -25,6 +25,11 @@ public final class ScenarioInput {
 
     /** Loads the scenario with the --set overrides first, then the given command-line ones. */
     ScenarioLoader.Loaded load(List<String> commandOverrides) throws InputException {
+        return load(file, sets, commandOverrides);
+    }
+
+    static ScenarioLoader.Loaded load(Path file, List<String> sets, List<String> commandOverrides)
+            throws InputException {
         List<Overrides.Assignment> assignments = new ArrayList<>();
         for (String set : sets) {
             assignments.add(Overrides.Assignment.parse(set));

@@ -123,4 +123,41 @@ public final class ReplicationRecord implements RoundObserver {
     public int decidedRound(int item) {
         return decidedRound[item];
     }
+
+    public int finalCoalitionCount() {
+        return coalitions.get(rounds).size();
+    }
+
+    /** The largest coalition's capability share at the end, 0 when there is no coalition. */
+    public double finalLargestCoalitionShare() {
+        List<Coalition> last = coalitions.get(rounds);
+        return last.isEmpty() ? 0 : last.get(0).capabilityShare();
+    }
+
+    /**
+     * Polarisation at the end: the mean Euclidean distance between pairs of delegations not
+     * withdrawn, over the diagonal of the unit cube (0 = all agree, 1 = two opposite corners).
+     */
+    public double finalPolarisation() {
+        double sum = 0;
+        long pairs = 0;
+        for (int i = 0; i < n; i++) {
+            if (status(rounds, i) == WITHDRAWN) {
+                continue;
+            }
+            for (int j = i + 1; j < n; j++) {
+                if (status(rounds, j) == WITHDRAWN) {
+                    continue;
+                }
+                double squared = 0;
+                for (int k = 0; k < d; k++) {
+                    double diff = position(rounds, i, k) - position(rounds, j, k);
+                    squared += diff * diff;
+                }
+                sum += Math.sqrt(squared);
+                pairs++;
+            }
+        }
+        return pairs == 0 ? 0 : sum / pairs / Math.sqrt(d);
+    }
 }

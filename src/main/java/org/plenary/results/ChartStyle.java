@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -52,7 +52,7 @@ public final class ChartStyle {
     }
 
     /** Adds the mean with its 95% interval (the mean alone with fewer than two values). */
-    public static void addInterval(YIntervalSeries series, double x, SummaryStatistics statistics) {
+    public static void addInterval(YIntervalSeries series, double x, StatisticalSummary statistics) {
         if (statistics.getN() == 0) {
             return;
         }

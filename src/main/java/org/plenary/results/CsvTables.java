@@ -147,10 +147,9 @@ public final class CsvTables implements Closeable {
             }
             outcomes.printRecord(row);
         }
-        List<Coalition> last = record.coalitions(record.rounds());
-        replications.printRecord(replication, Long.toString(record.seed()), Integer.toString(last.size()),
-                Numbers.format(last.isEmpty() ? 0 : last.get(0).capabilityShare()),
-                Numbers.format(RunAggregate.polarisation(record)));
+        replications.printRecord(replication, Long.toString(record.seed()),
+                Integer.toString(record.finalCoalitionCount()), Numbers.format(record.finalLargestCoalitionShare()),
+                Numbers.format(record.finalPolarisation()));
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class Manifest {
     }
 
     /** The commit of the Plenary checkout this jar was built in, or "unknown" outside one. */
-    static String gitCommit() {
+    public static String gitCommit() {
         try {
             Path jar = Path.of(Manifest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path directory = Files.isDirectory(jar) ? jar : jar.getParent();

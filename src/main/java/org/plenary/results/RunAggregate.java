@@ -103,40 +103,9 @@ public final class RunAggregate {
             }
             finalObjectingShare[item].addValue(record.objectingShare(rounds, item));
         }
-        List<Coalition> last = record.coalitions(rounds);
-        finalCoalitions.addValue(last.size());
-        finalLargestShare.addValue(last.isEmpty() ? 0 : last.get(0).capabilityShare());
-        finalPolarisation.addValue(polarisation(record));
-    }
-
-    /**
-     * Polarisation at the end: the mean Euclidean distance between pairs of active delegations'
-     * positions, divided by the diagonal of the unit cube (0 = all agree, 1 = two opposite corners).
-     */
-    static double polarisation(ReplicationRecord record) {
-        int rounds = record.rounds();
-        int n = record.delegations();
-        int d = record.dimensions();
-        double sum = 0;
-        long pairs = 0;
-        for (int i = 0; i < n; i++) {
-            if (record.status(rounds, i) == ReplicationRecord.WITHDRAWN) {
-                continue;
-            }
-            for (int j = i + 1; j < n; j++) {
-                if (record.status(rounds, j) == ReplicationRecord.WITHDRAWN) {
-                    continue;
-                }
-                double squared = 0;
-                for (int k = 0; k < d; k++) {
-                    double diff = record.position(rounds, i, k) - record.position(rounds, j, k);
-                    squared += diff * diff;
-                }
-                sum += Math.sqrt(squared);
-                pairs++;
-            }
-        }
-        return pairs == 0 ? 0 : sum / pairs / Math.sqrt(d);
+        finalCoalitions.addValue(record.finalCoalitionCount());
+        finalLargestShare.addValue(record.finalLargestCoalitionShare());
+        finalPolarisation.addValue(record.finalPolarisation());
     }
 
     public Scenario scenario() {

@@ -1,0 +1,187 @@
+package org.plenary.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.plenary.results.RunDirectory;
+import org.plenary.scenario.InputException;
+import org.plenary.scenario.Problem;
+import org.plenary.scenario.ScenarioLoader;
+import org.plenary.sweep.Sweep;
+import org.plenary.sweep.SweepPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        versionProvider = Main.VersionProvider.class,
+        description = {"Run a scenario over a grid or a sample of parameter values, with replications at each point.",
+            "Writes sweep.csv (one row per point and replication), sweep-points.csv (means and 95% CIs per point),",
+            "a line chart per outcome for one swept parameter or heatmaps for two or more, and report.html.",
+            "Points are the scenario's 'sweep:' block, --param values (full factorial) or --sample over --range.",
+            "A sweep that is interrupted resumes with --resume DIR: finished points are never recomputed."},
+        footer = {"", "Examples:",
+            "  plenary sweep scenarios/small-assembly.yaml --param influence.rate=0.1,0.3,0.5 --replications 20",
+            "  plenary sweep scenarios/small-assembly.yaml --param chair.accommodation=0.01,0.03,0.1"
+                    + " --param delegations.USA.capability=10,30",
+            "  plenary sweep scenarios/small-assembly.yaml --sample lhs --points 40 --range influence.anchor=0:0.2"
+                    + " --range decision.standing_exponent=0:1",
+            "  plenary sweep --resume results/small-assembly/20260101T120000Z-sweep-1a2b3c4d"})
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (not with --resume).")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a parameter at every point, repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--param", paramLabel = "PATH=V1,V2,...",
+            description = "Swept values of one parameter, repeatable; points are every combination.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--sample", paramLabel = "lhs|sobol",
+            description = "Sample --points points over the --range boxes: Latin hypercube or Sobol sequence.")
+    String sample;
+
+    @Option(names = "--points", paramLabel = "K", defaultValue = "20", description = "Points to sample (default: ${DEFAULT-VALUE}).")
+    int points;
+
+    @Option(names = "--range", paramLabel = "PATH=LOW:HIGH",
+            description = "Range of one sampled parameter, repeatable; add :int for whole numbers (rounds=20:80:int).")
+    List<String> ranges = new ArrayList<>();
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications per point (default: the scenario's).")
+    Integer replications;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "RESULTS", defaultValue = "results",
+            description = "Directory under which the sweep is written (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Finish an interrupted sweep in DIR.")
+    Path resume;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Instant start = Instant.now();
+        Sweep sweep = resume != null ? resumeSweep() : newSweep();
+        PrintWriter out = spec.commandLine().getOut();
+        int total = sweep.pendingPoints().size() * sweep.base().replications();
+        Progress progress = new Progress(spec.commandLine().getErr(), "replications", total);
+        sweep.runPending(Cli.threads(threads), done -> progress.step());
+        progress.done();
+        sweep.finish();
+        out.printf("%s: %d points x %d replications in %.1f s%n", sweep.base().name(), sweep.plan().points().size(),
+                sweep.base().replications(), Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        out.println("sweep: " + sweep.directory());
+        out.flush();
+        return 0;
+    }
+
+    private Sweep resumeSweep() throws InputException {
+        if (file != null || !params.isEmpty() || sample != null || !sets.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "--resume takes the sweep directory only: its plan and scenario are saved there");
+        }
+        Sweep sweep = Sweep.open(resume);
+        spec.commandLine().getErr().printf("resuming: %d of %d points left%n", sweep.pendingPoints().size(),
+                sweep.plan().points().size());
+        return sweep;
+    }
+
+    private Sweep newSweep() throws InputException, IOException {
+        if (file == null) {
+            throw new ParameterException(spec.commandLine(), "missing SCENARIO (or --resume DIR)");
+        }
+        List<String> overrides = new ArrayList<>();
+        if (seed != null) {
+            overrides.add("seed=" + seed);
+        }
+        if (replications != null) {
+            overrides.add("replications=" + replications);
+        }
+        ScenarioLoader.Loaded loaded = ScenarioInput.load(file, sets, overrides);
+        ValidateCommand.printWarnings(spec.commandLine().getErr(), loaded.warnings());
+        SweepPlan plan = plan(loaded);
+        List<String> commandLine = new ArrayList<>(List.of("plenary"));
+        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+        RunDirectory directory;
+        try {
+            directory = RunDirectory.create(out, loaded.scenario().name(), Instant.now(), "sweep-" + hash(plan));
+        } catch (IOException e) {
+            throw new InputException(new Problem("--out " + out, 0, "", "cannot create the sweep directory: " + e));
+        }
+        try {
+            Sweep.create(directory.staging(), loaded, plan, commandLine);
+        } catch (InputException | IOException | RuntimeException e) {
+            directory.abandon();
+            throw e;
+        }
+        return Sweep.open(directory.commit());
+    }
+
+    private SweepPlan plan(ScenarioLoader.Loaded loaded) throws InputException {
+        if (sample != null) {
+            if (!params.isEmpty() || ranges.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--sample needs --range (and no --param)");
+            }
+            if (points < 1) {
+                throw new ParameterException(spec.commandLine(), "--points must be at least 1");
+            }
+            List<SweepPlan.Axis> axes = new ArrayList<>();
+            for (String range : ranges) {
+                axes.add(SweepPlan.parseRange(range));
+            }
+            return switch (sample) {
+                case "lhs" -> SweepPlan.latinHypercube(axes, points, loaded.scenario().seed());
+                case "sobol" -> SweepPlan.sobol(axes, points);
+                default -> throw new ParameterException(spec.commandLine(),
+                        "--sample takes lhs or sobol, got '" + sample + "'");
+            };
+        }
+        if (!ranges.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--range goes with --sample lhs|sobol");
+        }
+        List<SweepPlan.Axis> axes = new ArrayList<>();
+        for (String param : params) {
+            axes.add(SweepPlan.parseValues(param));
+        }
+        if (axes.isEmpty()) {
+            axes = SweepPlan.fromScenario(loaded.scenario());
+        }
+        if (axes.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "nothing to sweep: give --param, --sample with --range, or a 'sweep:' block in the scenario");
+        }
+        return SweepPlan.grid(axes);
+    }
+
+    private static String hash(SweepPlan plan) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(plan.toMap().toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.plenary.sweep;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.plenary.results.Numbers;
+import org.plenary.results.Stats;
+
+/**
+ * Per sweep point, statistics over replications of every numeric outcome read back from
+ * sweep.csv: each item's consensus and adoption shares, decision round and final text, and the
+ * assembly's coalitions, largest coalition share and polarisation.
+ */
+public final class SweepSummary {
+    private final SweepPlan plan;
+    /** outcome name to one statistics object per point. */
+    private final Map<String, SummaryStatistics[]> outcomes = new LinkedHashMap<>();
+
+    private SweepSummary(SweepPlan plan) {
+        this.plan = plan;
+    }
+
+    static SweepSummary read(Path sweepCsv, SweepPlan plan, List<String> outcomeColumns) throws IOException {
+        SweepSummary summary = new SweepSummary(plan);
+        int points = plan.points().size();
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(sweepCsv, StandardCharsets.UTF_8))) {
+            for (CSVRecord row : csv) {
+                int point = Integer.parseInt(row.get("point"));
+                for (String column : outcomeColumns) {
+                    String cell = row.get(column);
+                    if (column.endsWith(".state")) {
+                        String item = column.substring(0, column.length() - ".state".length());
+                        summary.add(item + " consensus share", point, points, cell.equals("consensus") ? 1 : 0);
+                        summary.add(item + " adopted share", point, points,
+                                cell.equals("consensus") || cell.equals("vote-adopted") ? 1 : 0);
+                    } else if (!cell.isEmpty()) {
+                        String name = column.endsWith(".round") ? column.replace(".round", " decision round")
+                                : column.replace('.', ' ').replace('_', ' ');
+                        summary.add(name, point, points, Double.parseDouble(cell));
+                    }
+                }
+            }
+        }
+        return summary;
+    }
+
+    private void add(String outcome, int point, int points, double value) {
+        SummaryStatistics[] byPoint = outcomes.computeIfAbsent(outcome, k -> {
+            SummaryStatistics[] array = new SummaryStatistics[points];
+            for (int p = 0; p < points; p++) {
+                array[p] = new SummaryStatistics();
+            }
+            return array;
+        });
+        byPoint[point].addValue(value);
+    }
+
+    public SweepPlan plan() {
+        return plan;
+    }
+
+    public Map<String, SummaryStatistics[]> outcomes() {
+        return outcomes;
+    }
+
+    /** sweep-points.csv: one row per point with the swept values and each outcome's mean and 95% CI. */
+    void writeCsv(Path file) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            List<String> header = new ArrayList<>(List.of("point"));
+            header.addAll(plan.paths());
+            for (String outcome : outcomes.keySet()) {
+                String column = outcome.replace(' ', '_');
+                header.addAll(List.of(column + "_mean", column + "_ci95_low", column + "_ci95_high"));
+            }
+            csv.printRecord(header);
+            for (int p = 0; p < plan.points().size(); p++) {
+                List<String> row = new ArrayList<>(List.of(Integer.toString(p)));
+                row.addAll(plan.points().get(p));
+                for (SummaryStatistics[] byPoint : outcomes.values()) {
+                    Stats.Interval interval = Stats.meanInterval(byPoint[p]);
+                    row.add(Numbers.format(interval.mean()));
+                    row.add(Numbers.format(interval.low()));
+                    row.add(Numbers.format(interval.high()));
+                }
+                csv.printRecord(row);
+            }
+        }
+    }
+}
