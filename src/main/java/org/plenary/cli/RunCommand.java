@@ -79,6 +79,10 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = loaded.scenario();
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.printWarnings(err, loaded.warnings());
+        if (!scenario.sweep().isEmpty()) {
+            err.println("note: this scenario has a sweep: block, which 'run' ignores; 'plenary sweep "
+                    + loaded.file() + "' runs it");
+        }
         int workers = Cli.threads(threads);
         Instant start = Instant.now();
         try (RunWriter writer = openWriter(scenario, start)) {

@@ -6,7 +6,8 @@ import org.plenary.model.Assembly;
 /**
  * Blocs form a common position, the capability x salience weighted mean of their active members,
  * and each member moves toward it by cohesion x openness (BRIEF section 3, step 1). Blocs are
- * processed in declaration order; a member of two blocs moves twice.
+ * processed in the order of the assembly's groups (declared blocs first); a member of two blocs
+ * moves twice.
  */
 public final class BlocCoordination implements Mechanism {
     private double[] common = new double[0];

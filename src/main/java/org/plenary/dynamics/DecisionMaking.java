@@ -40,6 +40,9 @@ public final class DecisionMaking implements Mechanism {
         }
         for (int m = 0; m < a.items; m++) {
             if (a.itemState[m].isClosed()) {
+                // The round an item closed keeps its objectors on record; later rounds have none.
+                Arrays.fill(a.objecting, m * a.delegations, (m + 1) * a.delegations, false);
+                a.objectingShare[m] = 0;
                 continue;
             }
             double share = markObjections(a, m);
@@ -49,7 +52,8 @@ public final class DecisionMaking implements Mechanism {
             if (consensus) {
                 close(a, m, ItemState.CONSENSUS);
             } else if (a.round() >= a.deadline[m]) {
-                close(a, m, rule.fallback() == Scenario.Fallback.VOTE ? vote(a, m) : ItemState.FAILED);
+                boolean vote = rule.rule() == Scenario.Rule.VOTE || rule.fallback() == Scenario.Fallback.VOTE;
+                close(a, m, vote ? vote(a, m) : ItemState.FAILED);
             }
         }
     }

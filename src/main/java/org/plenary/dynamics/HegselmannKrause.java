@@ -10,7 +10,7 @@ import org.plenary.model.Assembly;
  *   N_i   = { j active : d_i(x_i, x_j) &lt;= eps_i }            (i included)
  *   w_ijk = c_j (1 + a [i = j or i, j share a bloc]) s_jk
  *   m_ik  = sum_j w_ijk x_jk / sum_j w_ijk                   (x_ik when the sum is 0)
- *   x_ik' = x_ik + o_i mu (1 - rho s_ik) (m_ik - x_ik) + lambda (x*_ik - x_ik)
+ *   x_ik' = clamp(x_ik + o_i mu (1 - rho s_ik) (m_ik - x_ik) + lambda (x*_ik - x_ik), 0, 1)
  * </pre>
  * With c = 1, s = 1, a = 0, o = 1, mu = 1, rho = 0, lambda = 0 it is the pure model.
  */
@@ -63,8 +63,10 @@ public final class HegselmannKrause implements Mechanism {
             for (int k = 0; k < d; k++) {
                 int ik = i * d + k;
                 double mean = weightSum[k] > 0 ? weightedSum[k] / weightSum[k] : x[ik];
-                next[ik] = x[ik] + pull * (1 - salienceResistance * s[ik]) * (mean - x[ik])
+                double moved = x[ik] + pull * (1 - salienceResistance * s[ik]) * (mean - x[ik])
                         + anchor * (a.ideal[ik] - x[ik]);
+                // Influence and anchor together can overshoot when their rates sum above 1.
+                next[ik] = Math.min(1, Math.max(0, moved));
             }
         }
         for (int i = 0; i < n; i++) {

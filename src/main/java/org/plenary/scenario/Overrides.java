@@ -65,6 +65,10 @@ public final class Overrides {
                 throw new InputException(new Problem(source, 0, assignment.path(), "empty path segment"));
             }
         }
+        if (segments[0].equals("delegations_file")) {
+            throw new InputException(new Problem(source, 0, assignment.path(),
+                    "the delegations file is read before overrides; change it in the scenario file"));
+        }
         JsonNode value;
         try {
             value = assignment.value().isEmpty() ? JsonNodeFactory.instance.nullNode() : YAML.readTree(assignment.value());

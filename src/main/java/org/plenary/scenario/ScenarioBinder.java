@@ -84,6 +84,8 @@ public final class ScenarioBinder {
         Set<String> groups = new LinkedHashSet<>();
         delegations.forEach(d -> groups.addAll(d.groups()));
         blocs.forEach(b -> groups.add(b.id()));
+        top.list("events", false).stream().filter(e -> "join".equals(e.node.path("type").asText()))
+                .map(e -> e.node.path("bloc").asText()).filter(b -> ID.matcher(b).matches()).forEach(groups::add);
         List<Scenario.Event> events = bindEvents(top, rounds, dimensionIds, delegationIds, groups);
         List<Scenario.SweepAxis> sweep = bindSweep(top);
         return new Scenario(name, description, seed, rounds, replications, dimensions, delegations, blocs,
@@ -301,6 +303,13 @@ public final class ScenarioBinder {
             String delegation = entry.text("delegation", null);
             String bloc = entry.text("bloc", null);
             boolean blocLevel = type == Scenario.EventType.SET && delegation == null && bloc != null;
+            if (type != null) {
+                for (String field : EVENT_FIELDS.get(type)) {
+                    if (entry.node.has(field)) {
+                        entry.problemAt(field, "not used by a " + typeName + " event; remove it");
+                    }
+                }
+            }
             if (delegation == null && !blocLevel && type != null) {
                 entry.problemAt("delegation", "missing: a " + typeName + " event names the delegation it concerns");
             } else if (delegation != null && !delegationIds.contains(delegation)) {
@@ -345,6 +354,15 @@ public final class ScenarioBinder {
         return events;
     }
 
+    /** Fields each event type does not use: giving them is a mistake worth reporting. */
+    private static final java.util.Map<Scenario.EventType, List<String>> EVENT_FIELDS = java.util.Map.of(
+            Scenario.EventType.WITHDRAW, List.of("bloc", "dimensions", "forums", "attribute", "value"),
+            Scenario.EventType.DISENGAGE, List.of("bloc", "attribute", "value"),
+            Scenario.EventType.REENGAGE, List.of("bloc", "attribute", "value"),
+            Scenario.EventType.SET, List.of("dimensions", "forums"),
+            Scenario.EventType.JOIN, List.of("dimensions", "forums", "attribute", "value"),
+            Scenario.EventType.LEAVE, List.of("dimensions", "forums", "attribute", "value"));
+
     private void checkSetAttribute(Node entry, boolean blocLevel, String attribute, double value, List<String> dims) {
         double max;
         if (blocLevel) {
@@ -384,7 +402,12 @@ public final class ScenarioBinder {
             if (values == null || !values.isArray() || values.isEmpty()) {
                 entry.problemAt("values", "a sweep axis needs a non-empty list of values");
             } else {
-                values.forEach(v -> texts.add(v.asText()));
+                for (JsonNode value : values) {
+                    if (!value.isValueNode() || value.isNull()) {
+                        entry.problemAt("values", "sweep values must be single values, got " + describe(value));
+                    }
+                    texts.add(value.asText());
+                }
             }
             axes.add(new Scenario.SweepAxis(path, List.copyOf(texts)));
         }
@@ -495,7 +518,8 @@ public final class ScenarioBinder {
                 return fallback;
             }
             if (!value.isValueNode() || value.isBoolean()) {
-                problemAt(key, "must be text, got " + describe(value));
+                problemAt(key, "must be text, got " + describe(value)
+                        + (value.isBoolean() ? " (YAML reads yes/no/on/off as true/false: quote the text)" : ""));
                 return fallback;
             }
             return value.asText();

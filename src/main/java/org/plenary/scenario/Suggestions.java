@@ -14,7 +14,7 @@ public final class Suggestions {
     public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        int allowed = Math.max(2, word.length() / 3);
+        int allowed = Math.max(1, word.length() / 3);
         for (String candidate : candidates) {
             int distance = DISTANCE.apply(word.toLowerCase(), candidate.toLowerCase());
             if (distance < bestDistance) {
@@ -22,7 +22,7 @@ public final class Suggestions {
                 best = candidate;
             }
         }
-        return bestDistance <= allowed ? best : null;
+        return bestDistance <= allowed && bestDistance < word.length() ? best : null;
     }
 
     /** A message for an unknown name, with a suggestion when one is close. */
@@ -31,6 +31,9 @@ public final class Suggestions {
         String message = "unknown " + what + " '" + word + "'";
         if (hint != null) {
             return message + " (did you mean '" + hint + "'?)";
+        }
+        if (candidates.isEmpty()) {
+            return message + " (there are none)";
         }
         return message + " (expected one of: " + String.join(", ", candidates) + ")";
     }

@@ -24,6 +24,8 @@ public final class AssemblySim extends SimState {
 
     public AssemblySim(Scenario scenario, long seed, List<RoundObserver> observers) {
         super(seed);
+        // MersenneTwisterFast(long) keeps only the low 32 bits; seed it with all 64.
+        random.setSeed(new int[] {(int) (seed >>> 32), (int) seed});
         this.scenario = scenario;
         this.observers = List.copyOf(observers);
     }

@@ -282,4 +282,63 @@ class MechanismsTest {
         events.step(a, random);
         assertEquals("active", a.statusLabel(0));
     }
+
+    @Test
+    void influenceNeverLeavesTheUnitInterval() throws Exception {
+        Assembly a = assembly("""
+                delegation_defaults: {tolerance: 1, openness: 1}
+                delegations:
+                  - {id: X, position: {a: 0.0}, salience: {a: 1}}
+                  - {id: Y, position: {a: 1.0}, salience: {a: 1}}
+                """);
+        a.ideal[0] = 1.0; // X's capital now wants the far end: influence and anchor both pull up
+        new HegselmannKrause(1.0, 1.0, 0.0, 0.0).step(a, random);
+        assertEquals(1.0, a.position[0], EPS);
+    }
+
+    @Test
+    void underAVoteRuleTheItemIsVotedAtItsDeadlineWhateverTheFallback() throws Exception {
+        String body = """
+                delegations:
+                  - {id: X, position: {a: 0.9}}
+                  - {id: Y, position: {a: 0.8}}
+                agenda:
+                  - {id: m, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 2}
+                decision: {rule: vote, fallback: fail}
+                """;
+        Scenario s = scenario(body);
+        Assembly a = new Assembly(s);
+        a.draft[0] = 0.85;
+        DecisionMaking decision = new DecisionMaking(s.decision());
+        a.setRound(1);
+        decision.step(a, random);
+        assertEquals(ItemState.OPEN, a.itemState[0], "no consensus is sought under a vote rule");
+        a.setRound(2);
+        decision.step(a, random);
+        assertEquals(ItemState.VOTE_ADOPTED, a.itemState[0]);
+    }
+
+    @Test
+    void aClosedItemKeepsItsLastObjectorsOnlyForTheRoundItClosed() throws Exception {
+        String body = """
+                delegations:
+                  - {id: X, position: {a: 0.0}, salience: {a: 1}, objection_threshold: 0}
+                  - {id: Y, position: {a: 0.8}, salience: {a: 1}}
+                  - {id: Z, position: {a: 0.9}, salience: {a: 1}}
+                agenda:
+                  - {id: m, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 1}
+                """;
+        Scenario s = scenario(body);
+        Assembly a = new Assembly(s);
+        a.draft[0] = 0.8;
+        DecisionMaking decision = new DecisionMaking(s.decision());
+        a.setRound(1);
+        decision.step(a, random);
+        assertEquals(ItemState.VOTE_ADOPTED, a.itemState[0]);
+        assertEquals(List.of("X"), a.objectors(0));
+        a.setRound(2);
+        decision.step(a, random);
+        assertTrue(a.objectors(0).isEmpty());
+        assertEquals(0.0, a.objectingShare[0]);
+    }
 }

@@ -141,4 +141,13 @@ class ScenarioValidationTest {
     void duplicateYamlKeysAreRefused() {
         assertProblem(Scenarios.problems(dir, VALID + "rounds: 7\n"), "scenario.yaml:17:", "uplicate", "rounds");
     }
+
+    @Test
+    void eventFieldsAreCheckedAgainstTheEventType() throws Exception {
+        assertProblem(Scenarios.problems(dir, VALID.replace("delegation: Y}", "delegation: Y, bloc: G}")),
+                "events[0].bloc", "not used by a withdraw event");
+        Scenario s = Scenarios.load(dir, VALID.replace("  - {round: 2, type: withdraw, delegation: Y}\n",
+                "  - {round: 2, type: join, delegation: Y, bloc: NEW}\n  - {round: 3, type: leave, delegation: Y, bloc: NEW}\n"));
+        assertEquals(2, s.events().size(), "a bloc created by a join can be left later");
+    }
 }

@@ -84,6 +84,16 @@ class DeterminismTest {
     }
 
     @Test
+    void generatorsUseAll64BitsOfTheSeed() throws Exception {
+        Scenario scenario = bundled("rounds=1");
+        long low = 12345L;
+        long high = low | (1L << 40);
+        double a = new AssemblySim(scenario, low, List.of()).random.nextDouble();
+        double b = new AssemblySim(scenario, high, List.of()).random.nextDouble();
+        assertNotEquals(a, b, "seeds differing only in their high bits must give different streams");
+    }
+
+    @Test
     void theResolvedScenarioReproducesTheRun() throws Exception {
         Scenario scenario = bundled("replications=2", "rounds=15", "delegations.USA.capability=12");
         Path resolved = Scenarios.write(dir, "resolved.yaml", ScenarioYaml.write(scenario));
