@@ -30,7 +30,7 @@ public final class ScenarioBinder {
 
     static final List<String> TOP_KEYS = List.of("name", "description", "seed", "rounds", "replications",
             "dimensions", "delegations", "delegations_file", "delegation_defaults", "blocs", "agenda", "decision",
-            "chair", "influence", "coalitions", "events", "sweep");
+            "chair", "influence", "coalitions", "events", "sweep", "profiles");
     static final List<String> DELEGATION_KEYS = List.of("id", "name", "region", "groups", "position", "salience",
             "capability", "openness", "tolerance", "objection_threshold");
     static final List<String> DEFAULT_KEYS = List.of("salience", "capability", "openness", "tolerance",
@@ -40,6 +40,8 @@ public final class ScenarioBinder {
 
     private final SourceTree tree;
     private final Problems problems = new Problems();
+    /** delegation_defaults.salience, kept for profiles to fall back on. */
+    private double[] defaultSalience;
     private final List<Problem> warnings = new ArrayList<>();
 
     private ScenarioBinder(SourceTree tree) {
@@ -72,10 +74,14 @@ public final class ScenarioBinder {
 
         List<Scenario.Dimension> dimensions = bindDimensions(top);
         List<String> dimensionIds = dimensions.stream().map(Scenario.Dimension::id).toList();
-        List<Scenario.Delegation> delegations = bindDelegations(top, dimensionIds);
+        boolean profiled = top.node.has("profiles");
+        List<Scenario.Delegation> delegations = bindDelegations(top, dimensionIds, profiled);
         Set<String> delegationIds = new LinkedHashSet<>();
         delegations.forEach(d -> delegationIds.add(d.id()));
         List<Scenario.Bloc> blocs = bindBlocs(top, delegationIds, delegations);
+        if (profiled) {
+            new Profiles(top.object("profiles", Profiles.KEYS), dimensionIds).fill(delegations);
+        }
         List<Scenario.Item> agenda = bindAgenda(top, dimensionIds, rounds);
         Scenario.Decision decision = bindDecision(top);
         Scenario.Chair chair = bindChair(top);
@@ -120,9 +126,9 @@ public final class ScenarioBinder {
         return dimensions;
     }
 
-    private List<Scenario.Delegation> bindDelegations(Node top, List<String> dims) {
+    private List<Scenario.Delegation> bindDelegations(Node top, List<String> dims, boolean profiled) {
         Node defaults = top.object("delegation_defaults", DEFAULT_KEYS);
-        double[] defaultSalience = new double[dims.size()];
+        defaultSalience = new double[dims.size()];
         Arrays.fill(defaultSalience, 0.5);
         if (defaults.node.has("salience")) {
             defaultSalience = defaults.perDimension("salience", dims, 0.5, false);
@@ -147,10 +153,10 @@ public final class ScenarioBinder {
                 entry.field = "delegations[" + id + "]";
             }
             entry.allow(DELEGATION_KEYS);
-            double[] position = entry.perDimension("position", dims, Double.NaN, true);
-            double[] salience = entry.node.has("salience")
-                    ? entry.perDimension("salience", dims, Double.NaN, false) : defaultSalience.clone();
-            for (int k = 0; k < dims.size(); k++) {
+            // With profiles, positions and saliences not given are derived after blocs are known (NaN until then).
+            double[] position = entry.perDimension("position", dims, Double.NaN, !profiled);
+            double[] salience = entry.perDimension("salience", dims, Double.NaN, false);
+            for (int k = 0; k < dims.size() && !profiled; k++) {
                 if (Double.isNaN(salience[k])) {
                     salience[k] = defaultSalience[k];
                 }
@@ -430,6 +436,123 @@ public final class ScenarioBinder {
         problems.add(new Problem(origin.source(), origin.line(), field, message));
     }
 
+    /**
+     * Preference profiles (docs/scenario-format.md, "profiles"): positions and saliences a
+     * delegation does not give are derived from its groups. On each dimension the value is the
+     * mean of the profiles of the delegation's groups that give one, else the default profile's,
+     * else (salience only) delegation_defaults.salience; then per-delegation adjustments are added
+     * and seeded Gaussian noise of sd {@code noise}, clamped to [0, 1]. The noise depends only on
+     * (profiles.seed, delegation id, dimension), so a state's preferences do not change between
+     * runs or when other states are added.
+     */
+    private final class Profiles {
+        static final List<String> KEYS = List.of("seed", "noise", "default", "groups", "adjust");
+        private final List<String> dims;
+        private final long seed;
+        private final double noise;
+        private final double[][] defaults;
+        private final java.util.Map<String, double[][]> groups = new java.util.LinkedHashMap<>();
+        private final java.util.Map<String, double[][]> adjustments = new java.util.LinkedHashMap<>();
+        private final Node node;
+        private final double[] fallbackSalience;
+
+        Profiles(Node node, List<String> dims) {
+            this.node = node;
+            this.dims = dims;
+            seed = node.longValue("seed", 1L);
+            noise = node.number("noise", 0.0, 0, 0.5);
+            defaults = profile(node.object("default", List.of("position", "salience")), 0, 1);
+            Node groupsNode = node.object("groups", null);
+            groupsNode.node.fieldNames().forEachRemaining(group -> groups.put(group,
+                    profile(groupsNode.object(group, List.of("position", "salience")), 0, 1)));
+            Node adjustNode = node.object("adjust", null);
+            adjustNode.node.fieldNames().forEachRemaining(id -> adjustments.put(id,
+                    profile(adjustNode.object(id, List.of("position", "salience")), -1, 1)));
+            fallbackSalience = defaultSalience;
+        }
+
+        private double[] filled(double value) {
+            double[] values = new double[dims.size()];
+            Arrays.fill(values, value);
+            return values;
+        }
+
+        /** {position, salience} per dimension, NaN where the profile is silent; values in [min, 1]. */
+        private double[][] profile(Node profile, double min, double max) {
+            double[][] values = {filled(Double.NaN), filled(Double.NaN)};
+            String[] keys = {"position", "salience"};
+            for (int part = 0; part < 2; part++) {
+                if (!profile.node.has(keys[part])) {
+                    continue;
+                }
+                Node map = profile.object(keys[part], dims);
+                for (int k = 0; k < dims.size(); k++) {
+                    if (map.node.has(dims.get(k))) {
+                        values[part][k] = map.number(dims.get(k), Double.NaN, min, max);
+                    }
+                }
+            }
+            return values;
+        }
+
+        void fill(List<Scenario.Delegation> delegations) {
+            Set<String> ids = new HashSet<>();
+            delegations.forEach(d -> ids.add(d.id()));
+            for (String id : adjustments.keySet()) {
+                if (!ids.contains(id)) {
+                    node.problemAt("adjust", Suggestions.unknown("delegation", id, ids));
+                }
+            }
+            for (int i = 0; i < delegations.size(); i++) {
+                Scenario.Delegation d = delegations.get(i);
+                double[] position = d.position().clone();
+                double[] salience = d.salience().clone();
+                for (int k = 0; k < dims.size(); k++) {
+                    if (Double.isNaN(position[k])) {
+                        position[k] = derive(d, 0, k, Double.NaN);
+                        if (Double.isNaN(position[k])) {
+                            problem("/delegations", "delegations[" + d.id() + "].position",
+                                    "no value for dimension '" + dims.get(k) + "': give it, or a profile for one of"
+                                            + " the groups " + d.groups() + " or a default profile");
+                        }
+                    }
+                    if (Double.isNaN(salience[k])) {
+                        salience[k] = derive(d, 1, k, fallbackSalience[k]);
+                    }
+                }
+                delegations.set(i, new Scenario.Delegation(d.id(), d.name(), d.region(), d.groups(), position,
+                        salience, d.capability(), d.openness(), d.tolerance(), d.objectionThreshold()));
+            }
+        }
+
+        /** One derived value: group mean or default, plus adjustment and noise (positions only), clamped. */
+        private double derive(Scenario.Delegation d, int part, int k, double fallback) {
+            double sum = 0;
+            int count = 0;
+            for (String group : d.groups()) {
+                double[][] profile = groups.get(group);
+                if (profile != null && !Double.isNaN(profile[part][k])) {
+                    sum += profile[part][k];
+                    count++;
+                }
+            }
+            double value = count > 0 ? sum / count : Double.isNaN(defaults[part][k]) ? fallback : defaults[part][k];
+            if (Double.isNaN(value)) {
+                return value;
+            }
+            double[][] adjustment = adjustments.get(d.id());
+            if (adjustment != null && !Double.isNaN(adjustment[part][k])) {
+                value += adjustment[part][k];
+            }
+            if (part == 0 && noise > 0) {
+                ec.util.MersenneTwisterFast random = new ec.util.MersenneTwisterFast(new int[] {(int) (seed >>> 32),
+                    (int) seed, d.id().hashCode(), k});
+                value += noise * random.nextGaussian();
+            }
+            return Math.min(1, Math.max(0, value));
+        }
+    }
+
     /** A mapping in the tree, with its pointer and display path, read with defaults and ranges. */
     private final class Node {
         final JsonNode node;
@@ -442,8 +565,9 @@ public final class ScenarioBinder {
             this.field = field;
         }
 
+        /** Reports keys outside {@code allowed}; null allows any key (e.g. a mapping keyed by group id). */
         void allow(List<String> allowed) {
-            if (!node.isObject()) {
+            if (allowed == null || !node.isObject()) {
                 return;
             }
             node.fieldNames().forEachRemaining(key -> {

@@ -13,7 +13,12 @@ import java.util.List;
 public final class ScenarioLoader {
 
     /** A loaded scenario with what a researcher should know about how it was read. */
-    public record Loaded(Path file, String sha256, Scenario scenario, List<Problem> warnings) { }
+    /**
+     * @param source the scenario as read, with its delegations file merged and overrides applied,
+     *               as YAML: profiles and other derivations are still rules there, so overriding
+     *               it again (as a sweep does for each point) re-derives everything
+     */
+    public record Loaded(Path file, String sha256, Scenario scenario, List<Problem> warnings, String source) { }
 
     private ScenarioLoader() {
     }
@@ -28,7 +33,7 @@ public final class ScenarioLoader {
             warnings.add(new Problem(file.toString(), 0, "delegations_file",
                     "columns kept for reference, not used by the model: " + String.join(", ", ignoredColumns)));
         }
-        return new Loaded(file, sha256(file), result.scenario(), List.copyOf(warnings));
+        return new Loaded(file, sha256(file), result.scenario(), List.copyOf(warnings), YamlLoader.write(tree.root()));
     }
 
     private static String sha256(Path file) throws InputException {

@@ -140,6 +140,18 @@ public final class YamlLoader {
         }
     }
 
+    /** The tree as YAML text (plain values, no anchors). */
+    static String write(JsonNode root) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper(YAMLFactory.builder()
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .build())
+                    .writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree is always writable", e);
+        }
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "";

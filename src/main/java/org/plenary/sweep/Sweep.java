@@ -41,7 +41,8 @@ import org.plenary.sim.Experiment;
  */
 public final class Sweep {
     public static final String PLAN = "sweep-plan.json";
-    public static final String BASE_SCENARIO = "scenario.resolved.yaml";
+    /** The scenario every point starts from: as read, with --set applied, rules (profiles) still rules. */
+    public static final String BASE_SCENARIO = "scenario.source.yaml";
     public static final String INCOMPLETE = ".incomplete";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
@@ -81,7 +82,8 @@ public final class Sweep {
         Scenario scenario = loaded.scenario();
         Files.createDirectories(directory.resolve("points"));
         Files.writeString(directory.resolve(INCOMPLETE), "");
-        Files.writeString(directory.resolve(BASE_SCENARIO), ScenarioYaml.write(scenario), StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve(BASE_SCENARIO), loaded.source(), StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve("scenario.resolved.yaml"), ScenarioYaml.write(scenario), StandardCharsets.UTF_8);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tool", "plenary");
         json.put("version", Version.get());
