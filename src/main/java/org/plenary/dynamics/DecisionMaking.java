@@ -225,6 +225,9 @@ public final class DecisionMaking implements Mechanism {
                 no++;
             }
         }
+        a.votes[3 * m] = yes;
+        a.votes[3 * m + 1] = no;
+        a.votes[3 * m + 2] = present - yes - no;
         if (accredited == 0 || present < rule.quorum() * accredited) {
             return ItemState.FAILED;
         }

@@ -58,6 +58,8 @@ public final class Assembly {
     /** Sustained objections of the latest decision round, {@code objecting[m * delegations + i]}. */
     public final boolean[] objecting;
     public final double[] objectingShare;
+    /** The tally of each item's vote, {@code votes[3 * m + 0..2]} = yes, no, abstain; -1 before any vote. */
+    public final int[] votes;
 
     private List<Coalition> coalitions = List.of();
     private int round;
@@ -121,6 +123,8 @@ public final class Assembly {
         decidedRound = new int[items];
         objecting = new boolean[items * delegations];
         objectingShare = new double[items];
+        votes = new int[3 * items];
+        Arrays.fill(votes, -1);
     }
 
     /** Every group named by a delegation or a bloc declaration or a join event, in first-seen order. */

@@ -30,6 +30,7 @@ public final class ReplicationRecord implements RoundObserver {
     private final double[] objectingShare;
     private final List<List<Coalition>> coalitions = new ArrayList<>();
     private int[] decidedRound;
+    private int[] votes;
 
     public ReplicationRecord(int replication, long seed, int rounds, int delegations, int dimensions, int items) {
         this.replication = replication;
@@ -61,6 +62,7 @@ public final class ReplicationRecord implements RoundObserver {
         System.arraycopy(a.objectingShare, 0, objectingShare, t * m, m);
         coalitions.add(a.coalitions());
         decidedRound = a.decidedRound.clone();
+        votes = a.votes.clone();
     }
 
     public int replication() {
@@ -122,6 +124,11 @@ public final class ReplicationRecord implements RoundObserver {
     /** The round an item was decided in, or 0 when it is still open. */
     public int decidedRound(int item) {
         return decidedRound[item];
+    }
+
+    /** Yes, no and abstentions in an item's vote (index 0, 1, 2); -1 when it was never put to a vote. */
+    public int vote(int item, int choice) {
+        return votes[3 * item + choice];
     }
 
     public int finalCoalitionCount() {

@@ -32,6 +32,7 @@ public final class CsvTables implements Closeable {
     private final CSVPrinter coalitions;
     private final CSVPrinter outcomes;
     private final CSVPrinter replications;
+    private final CSVPrinter votes;
 
     public CsvTables(Scenario scenario, Path directory, Keep keep) throws IOException {
         this.scenario = scenario;
@@ -45,6 +46,7 @@ public final class CsvTables implements Closeable {
                 "coalition", "size", "capability_share", "members") : null;
         outcomes = open(directory.resolve("outcomes.csv"), true, "replication", "item", "state", "round");
         replications = open(directory.resolve("replications.csv"), false, REPLICATION_COLUMNS.toArray(String[]::new));
+        votes = open(directory.resolve("votes.csv"), false, "replication", "item", "round", "yes", "no", "abstain");
     }
 
     /** Columns of replications.csv: one row per replication with its seed and final-round outcomes. */
@@ -146,6 +148,10 @@ public final class CsvTables implements Closeable {
                 row.add(Numbers.format(record.draft(record.rounds(), m, k)));
             }
             outcomes.printRecord(row);
+            if (record.vote(m, 0) >= 0) {
+                votes.printRecord(replication, scenario.agenda().get(m).id(), record.decidedRound(m), record.vote(m, 0),
+                        record.vote(m, 1), record.vote(m, 2));
+            }
         }
         replications.printRecord(replication, Long.toString(record.seed()),
                 Integer.toString(record.finalCoalitionCount()), Numbers.format(record.finalLargestCoalitionShare()),

@@ -30,6 +30,8 @@ public final class RunAggregate {
     private final SummaryStatistics[] decisionRound;
     private final SummaryStatistics[] finalText;
     private final SummaryStatistics[] finalObjectingShare;
+    /** Per item and choice (yes, no, abstain): the tally over replications that voted. */
+    private final SummaryStatistics[] votes;
     private final SummaryStatistics finalCoalitions = new SummaryStatistics();
     private final SummaryStatistics finalLargestShare = new SummaryStatistics();
     private final SummaryStatistics finalPolarisation = new SummaryStatistics();
@@ -49,6 +51,7 @@ public final class RunAggregate {
         decisionRound = statistics(m);
         finalText = statistics(m * d);
         finalObjectingShare = statistics(m);
+        votes = statistics(3 * m);
         for (int item = 0; item < m; item++) {
             Map<ItemState, Integer> counts = new EnumMap<>(ItemState.class);
             for (ItemState state : ItemState.values()) {
@@ -102,6 +105,9 @@ public final class RunAggregate {
                 }
             }
             finalObjectingShare[item].addValue(record.objectingShare(rounds, item));
+            for (int choice = 0; choice < 3 && record.vote(item, 0) >= 0; choice++) {
+                votes[3 * item + choice].addValue(record.vote(item, choice));
+            }
         }
         finalCoalitions.addValue(record.finalCoalitionCount());
         finalLargestShare.addValue(record.finalLargestCoalitionShare());
@@ -150,6 +156,11 @@ public final class RunAggregate {
 
     public SummaryStatistics finalObjectingShare(int item) {
         return finalObjectingShare[item];
+    }
+
+    /** Tally statistics of an item's vote: choice 0 yes, 1 no, 2 abstain. */
+    public SummaryStatistics votes(int item, int choice) {
+        return votes[3 * item + choice];
     }
 
     public SummaryStatistics finalCoalitions() {

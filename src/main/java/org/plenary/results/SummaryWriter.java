@@ -49,6 +49,14 @@ public final class SummaryWriter {
             item.put("final_text", text);
             item.put("final_objecting_capability_share",
                     Stats.meanInterval(aggregate.finalObjectingShare(m)).toMap("mean"));
+            if (aggregate.votes(m, 0).getN() > 0) {
+                Map<String, Object> vote = new LinkedHashMap<>();
+                String[] choices = {"yes", "no", "abstain"};
+                for (int choice = 0; choice < 3; choice++) {
+                    vote.put(choices[choice], Stats.meanInterval(aggregate.votes(m, choice)).toMap("mean"));
+                }
+                item.put("vote", vote);
+            }
             items.put(scenario.agenda().get(m).id(), item);
         }
         root.put("items", items);
@@ -88,6 +96,10 @@ public final class SummaryWriter {
                 }
                 row(csv, "final_objecting_capability_share", item, "",
                         Stats.meanInterval(aggregate.finalObjectingShare(m)));
+                String[] choices = {"yes", "no", "abstain"};
+                for (int choice = 0; choice < 3 && aggregate.votes(m, 0).getN() > 0; choice++) {
+                    row(csv, "vote_" + choices[choice], item, "", Stats.meanInterval(aggregate.votes(m, choice)));
+                }
             }
             row(csv, "coalitions", "", "", Stats.meanInterval(aggregate.finalCoalitions()));
             row(csv, "largest_coalition_capability_share", "", "", Stats.meanInterval(aggregate.finalLargestShare()));

@@ -130,6 +130,9 @@ class CliTest {
                 "one row per replication, round 0..5 and delegation");
         assertTrue(Files.readString(results.resolve("rounds.csv")).contains("\n1,2,Z,withdrawn,"));
         assertEquals(4, Files.readAllLines(results.resolve("outcomes.csv")).size());
+        assertEquals("replication,item,round,yes,no,abstain", firstLine(results.resolve("votes.csv")));
+        assertEquals("replication,seed,coalitions,largest_coalition_capability_share,polarisation",
+                firstLine(results.resolve("replications.csv")));
 
         JsonNode manifest = new ObjectMapper().readTree(results.resolve("manifest.json").toFile());
         assertEquals(42, manifest.get("master_seed").asLong());

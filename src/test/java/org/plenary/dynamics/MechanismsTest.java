@@ -219,6 +219,7 @@ class MechanismsTest {
         Assembly a = assembly(body);
         a.draft[0] = 0.8; // X and Y prefer the draft to the status quo 0.5; Z prefers the status quo
         assertEquals(ItemState.VOTE_ADOPTED, new DecisionMaking(scenario(body).decision()).vote(a, 0));
+        assertArrayEquals(new int[] {2, 1, 0}, java.util.Arrays.copyOf(a.votes, 3), "yes, no, abstain");
         assertEquals(ItemState.VOTE_REJECTED,
                 new DecisionMaking(scenario(body, "decision.majority=0.75").decision()).vote(a, 0));
         a.forumDisengaged[0 * a.forums + a.itemForum[0]] = true;
