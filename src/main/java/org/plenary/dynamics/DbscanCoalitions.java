@@ -22,7 +22,13 @@ public final class DbscanCoalitions implements Mechanism {
     private final double radius;
     private final int minMembers;
     private int[] label = new int[0];
-    private boolean[] queued = new boolean[0];
+    /** The cluster a delegation was last queued for, so the marks need no clearing between clusters. */
+    private int[] queued = new int[0];
+    private long[] byFirstDimension = new long[0];
+    private int[] sorted = new int[0];
+    private int[] rank = new int[0];
+    private long[] foundBits = new long[0];
+    private int count;
     private int[] seeds = new int[0];
     private int[] neighbours = new int[0];
 
@@ -40,11 +46,17 @@ public final class DbscanCoalitions implements Mechanism {
         int n = a.delegations;
         if (label.length != n) {
             label = new int[n];
-            queued = new boolean[n];
+            queued = new int[n];
             seeds = new int[n];
             neighbours = new int[n];
+            byFirstDimension = new long[n];
+            sorted = new int[n];
+            rank = new int[n];
+            foundBits = new long[(n + 63) / 64];
         }
         java.util.Arrays.fill(label, UNVISITED);
+        java.util.Arrays.fill(queued, 0);
+        sortByFirstDimension(a);
         int clusters = 0;
         for (int p = 0; p < n; p++) {
             if (!a.isActive(p) || label[p] != UNVISITED) {
@@ -61,26 +73,43 @@ public final class DbscanCoalitions implements Mechanism {
         return collect(a, clusters);
     }
 
+    /**
+     * Orders the active delegations by their first coordinate, so a neighbourhood query scans only
+     * those within the radius on that axis (a sorted sweep) instead of everyone.
+     */
+    private void sortByFirstDimension(Assembly a) {
+        int d = a.dimensions;
+        count = 0;
+        for (int q = 0; q < a.delegations; q++) {
+            if (a.isActive(q)) {
+                // Positions lie in [0, 1]: 40 bits of the coordinate, then the index, sort as one long.
+                byFirstDimension[count++] = ((long) (a.position[q * d] * (1L << 40)) << 22) | q;
+            }
+        }
+        java.util.Arrays.sort(byFirstDimension, 0, count);
+        for (int c = 0; c < count; c++) {
+            sorted[c] = (int) (byFirstDimension[c] & ((1 << 22) - 1));
+            rank[sorted[c]] = c;
+        }
+    }
+
     private void expand(Assembly a, int core, int found, int cluster) {
-        java.util.Arrays.fill(queued, false);
         label[core] = cluster;
-        queued[core] = true;
+        queued[core] = cluster;
         int size = 0;
         for (int f = 0; f < found; f++) {
             seeds[size++] = neighbours[f];
-            queued[neighbours[f]] = true;
+            queued[neighbours[f]] = cluster;
         }
         for (int index = 0; index < size; index++) {
             int current = seeds[index];
-            if (label[current] == UNVISITED) {
-                int more = neighbours(a, current, neighbours);
-                if (more + 1 >= minMembers) {
-                    for (int f = 0; f < more; f++) {
-                        if (!queued[neighbours[f]]) {
-                            queued[neighbours[f]] = true;
-                            seeds[size++] = neighbours[f];
-                        }
-                    }
+            // Only neighbours not yet queued can be added, so only those are gathered: in a large
+            // cluster most are queued already, and skipping them avoids their distances.
+            if (label[current] == UNVISITED && isCore(a, current)) {
+                int more = unqueuedNeighbours(a, current, cluster, neighbours);
+                for (int f = 0; f < more; f++) {
+                    queued[neighbours[f]] = cluster;
+                    seeds[size++] = neighbours[f];
                 }
             }
             if (label[current] <= 0) {
@@ -89,26 +118,96 @@ public final class DbscanCoalitions implements Mechanism {
         }
     }
 
+    /** Whether p has at least minMembers - 1 active neighbours within the radius (stops counting there). */
+    private boolean isCore(Assembly a, int p) {
+        int needed = minMembers - 1;
+        if (needed <= 0) {
+            return true;
+        }
+        int d = a.dimensions;
+        double[] x = a.position;
+        double radiusSquared = radius * radius;
+        double centre = x[p * d];
+        int found = 0;
+        for (int c = rank[p] - 1; c >= 0 && centre - x[sorted[c] * d] <= radius && found < needed; c--) {
+            found += isNear(x, d, p, sorted[c], radiusSquared) ? 1 : 0;
+        }
+        for (int c = rank[p] + 1; c < count && x[sorted[c] * d] - centre <= radius && found < needed; c++) {
+            found += isNear(x, d, p, sorted[c], radiusSquared) ? 1 : 0;
+        }
+        return found >= needed;
+    }
+
+    /** Neighbours of p not yet queued for the cluster, in index order. */
+    private int unqueuedNeighbours(Assembly a, int p, int cluster, int[] out) {
+        int d = a.dimensions;
+        double[] x = a.position;
+        double radiusSquared = radius * radius;
+        double centre = x[p * d];
+        int found = 0;
+        for (int c = rank[p] - 1; c >= 0 && centre - x[sorted[c] * d] <= radius; c--) {
+            int q = sorted[c];
+            if (queued[q] != cluster && isNear(x, d, p, q, radiusSquared)) {
+                out[found++] = q;
+            }
+        }
+        for (int c = rank[p] + 1; c < count && x[sorted[c] * d] - centre <= radius; c++) {
+            int q = sorted[c];
+            if (queued[q] != cluster && isNear(x, d, p, q, radiusSquared)) {
+                out[found++] = q;
+            }
+        }
+        return inIndexOrder(out, found);
+    }
+
     /** Active delegations other than p within the radius of p, in index order. */
     private int neighbours(Assembly a, int p, int[] out) {
         int d = a.dimensions;
         double[] x = a.position;
         double radiusSquared = radius * radius;
-        int count = 0;
-        for (int q = 0; q < a.delegations; q++) {
-            if (q == p || !a.isActive(q)) {
-                continue;
-            }
-            double sum = 0;
-            for (int k = 0; k < d; k++) {
-                double diff = x[p * d + k] - x[q * d + k];
-                sum += diff * diff;
-            }
-            if (sum <= radiusSquared) {
-                out[count++] = q;
+        double centre = x[p * d];
+        int found = 0;
+        // Scan outward from p in the sorted order while the first coordinate alone is within the radius.
+        for (int c = rank[p] - 1; c >= 0 && centre - x[sorted[c] * d] <= radius; c--) {
+            if (isNear(x, d, p, sorted[c], radiusSquared)) {
+                out[found++] = sorted[c];
             }
         }
-        return count;
+        for (int c = rank[p] + 1; c < count && x[sorted[c] * d] - centre <= radius; c++) {
+            if (isNear(x, d, p, sorted[c], radiusSquared)) {
+                out[found++] = sorted[c];
+            }
+        }
+        return inIndexOrder(out, found);
+    }
+
+    /**
+     * Puts the found neighbours back in index order, through a bitset (linear in n / 64 + found):
+     * the expansion order, and so the clusters, are then those of Commons Math.
+     */
+    private int inIndexOrder(int[] out, int found) {
+        for (int f = 0; f < found; f++) {
+            foundBits[out[f] >>> 6] |= 1L << out[f];
+        }
+        int written = 0;
+        for (int word = 0; word < foundBits.length; word++) {
+            long bits = foundBits[word];
+            foundBits[word] = 0;
+            while (bits != 0) {
+                out[written++] = (word << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+            }
+        }
+        return written;
+    }
+
+    private static boolean isNear(double[] x, int d, int p, int q, double radiusSquared) {
+        double sum = 0;
+        for (int k = 0; k < d; k++) {
+            double diff = x[p * d + k] - x[q * d + k];
+            sum += diff * diff;
+        }
+        return sum <= radiusSquared;
     }
 
     private List<Coalition> collect(Assembly a, int clusters) {

@@ -32,6 +32,24 @@ final class Distances {
     }
 
     /**
+     * Each delegation's weights of the dimensions in its view of distance, as used by
+     * {@link #squaredFromView}: its salience in force normalised to sum to one, or equal weights
+     * when it has no salience left anywhere. Filled once per step so that pair loops stay flat.
+     */
+    static void viewWeights(Assembly a, double[] out) {
+        int d = a.dimensions;
+        for (int i = 0; i < a.delegations; i++) {
+            double total = 0;
+            for (int k = 0; k < d; k++) {
+                total += a.activeSalience[i * d + k];
+            }
+            for (int k = 0; k < d; k++) {
+                out[i * d + k] = total > 0 ? a.activeSalience[i * d + k] / total : 1.0 / d;
+            }
+        }
+    }
+
+    /**
      * Delegation i's salience- and item-weighted distance between its position and a text
      * (draft or status quo) on one agenda item; NaN when i has no salience on the item's dimensions.
      */

@@ -20,8 +20,14 @@ public final class HegselmannKrause implements Mechanism {
     private final double affinity;
     private final double salienceResistance;
     private double[] next = new double[0];
-    private double[] weightedSum = new double[0];
-    private double[] weightSum = new double[0];
+    private double[] viewWeights = new double[0];
+    private long[] blocs = new long[0];
+    private int[] active = new int[0];
+    private double[][] coordinates = new double[0][0];
+    private double[][] pull = new double[0][0];
+    private double[][] pullTimesPosition = new double[0][0];
+    private double[] distance = new double[0];
+    private double[] factor = new double[0];
 
     public HegselmannKrause(double rate, double anchor, double affinity, double salienceResistance) {
         this.rate = rate;
@@ -36,43 +42,70 @@ public final class HegselmannKrause implements Mechanism {
         int d = a.dimensions;
         if (next.length != n * d) {
             next = new double[n * d];
-            weightedSum = new double[d];
-            weightSum = new double[d];
+            viewWeights = new double[n * d];
+            blocs = new long[n];
+            active = new int[n];
+            coordinates = new double[d][n];
+            pull = new double[d][n];
+            pullTimesPosition = new double[d][n];
+            distance = new double[n];
+            factor = new double[n];
         }
         double[] x = a.position;
         double[] s = a.activeSalience;
-        for (int i = 0; i < n; i++) {
-            if (!a.isActive(i)) {
-                continue;
+        Distances.viewWeights(a, viewWeights);
+        boolean masks = GroupMasks.fill(a, blocs);
+        // Active delegations, one array per dimension (structure of arrays), so pair loops run flat.
+        int count = 0;
+        for (int j = 0; j < n; j++) {
+            if (a.isActive(j)) {
+                for (int k = 0; k < d; k++) {
+                    coordinates[k][count] = x[j * d + k];
+                    // A speaker's weight on a dimension is c_j s_jk.
+                    pull[k][count] = a.capability[j] * s[j * d + k];
+                    pullTimesPosition[k][count] = pull[k][count] * x[j * d + k];
+                }
+                active[count++] = j;
+            }
+        }
+        for (int c = 0; c < count; c++) {
+            int i = active[c];
+            int bi = i * d;
+            java.util.Arrays.fill(distance, 0, count, 0);
+            for (int k = 0; k < d; k++) {
+                double weight = viewWeights[bi + k];
+                double own = coordinates[k][c];
+                double[] column = coordinates[k];
+                for (int cj = 0; cj < count; cj++) {
+                    double diff = column[cj] - own;
+                    distance[cj] += weight * diff * diff;
+                }
             }
             double epsSquared = a.tolerance[i] * a.tolerance[i];
-            java.util.Arrays.fill(weightedSum, 0);
-            java.util.Arrays.fill(weightSum, 0);
-            for (int j = 0; j < n; j++) {
-                if (!a.isActive(j) || Distances.squaredFromView(a, i, j) > epsSquared) {
-                    continue;
-                }
-                double w = a.capability[j] * (i == j || a.shareGroup(i, j) ? 1 + affinity : 1);
-                for (int k = 0; k < d; k++) {
-                    double wk = w * s[j * d + k];
-                    weightedSum[k] += wk * x[j * d + k];
-                    weightSum[k] += wk;
-                }
+            for (int cj = 0; cj < count; cj++) {
+                boolean kin = cj == c || (masks ? (blocs[i] & blocs[active[cj]]) != 0 : a.shareGroup(i, active[cj]));
+                factor[cj] = distance[cj] > epsSquared ? 0 : kin ? 1 + affinity : 1;
             }
-            double pull = a.openness[i] * rate;
+            double step = a.openness[i] * rate;
             for (int k = 0; k < d; k++) {
-                int ik = i * d + k;
-                double mean = weightSum[k] > 0 ? weightedSum[k] / weightSum[k] : x[ik];
-                double moved = x[ik] + pull * (1 - salienceResistance * s[ik]) * (mean - x[ik])
+                double weightedSum = 0;
+                double weightSum = 0;
+                double[] speakerPull = pull[k];
+                double[] speakerPullTimesPosition = pullTimesPosition[k];
+                for (int cj = 0; cj < count; cj++) {
+                    weightedSum += factor[cj] * speakerPullTimesPosition[cj];
+                    weightSum += factor[cj] * speakerPull[cj];
+                }
+                int ik = bi + k;
+                double mean = weightSum > 0 ? weightedSum / weightSum : x[ik];
+                double moved = x[ik] + step * (1 - salienceResistance * s[ik]) * (mean - x[ik])
                         + anchor * (a.ideal[ik] - x[ik]);
                 // Influence and anchor together can overshoot when their rates sum above 1.
                 next[ik] = Math.min(1, Math.max(0, moved));
             }
         }
-        for (int i = 0; i < n; i++) {
-            if (a.isActive(i)) {
-                System.arraycopy(next, i * d, x, i * d, d);
-            }
+        for (int c = 0; c < count; c++) {
+            System.arraycopy(next, active[c] * d, x, active[c] * d, d);
         }
     }
 }
