@@ -206,7 +206,7 @@ public final class DecisionMaking implements Mechanism {
         int yes = 0;
         int no = 0;
         for (int i = 0; i < a.delegations; i++) {
-            if (a.withdrawn[i]) {
+            if (a.withdrawn[i] || !a.voting[i]) {
                 continue;
             }
             accredited++;

@@ -41,6 +41,8 @@ public final class Assembly {
     public final double[] tolerance;
     public final double[] objectionThreshold;
     public final boolean[] withdrawn;
+    /** False for participants without a say in decisions (sector members, academia). */
+    public final boolean[] voting;
 
     /** Membership matrix, {@code member[i * groups + g]}. */
     public final boolean[] member;
@@ -83,6 +85,7 @@ public final class Assembly {
         tolerance = new double[delegations];
         objectionThreshold = new double[delegations];
         member = new boolean[delegations * groups];
+        voting = new boolean[delegations];
         for (int i = 0; i < delegations; i++) {
             Scenario.Delegation d = list.get(i);
             System.arraycopy(d.position(), 0, ideal, i * dimensions, dimensions);
@@ -91,6 +94,7 @@ public final class Assembly {
             openness[i] = d.openness();
             tolerance[i] = d.tolerance();
             objectionThreshold[i] = d.objectionThreshold();
+            voting[i] = d.votes();
             for (String group : d.groups()) {
                 member[i * groups + groupIndex(group)] = true;
             }
@@ -167,9 +171,9 @@ public final class Assembly {
         return !withdrawn[i];
     }
 
-    /** Takes part in an item's forum: not withdrawn and not disengaged from that forum. */
+    /** Has a say on an item: a voting delegation, not withdrawn, not disengaged from the item's forum. */
     public boolean takesPart(int i, int item) {
-        return !withdrawn[i] && !forumDisengaged[i * forums + itemForum[item]];
+        return voting[i] && !withdrawn[i] && !forumDisengaged[i * forums + itemForum[item]];
     }
 
     public boolean isMember(int i, int g) {

@@ -103,6 +103,7 @@ public final class DelegationsFile {
 
     private static boolean isKnown(String column) {
         return TEXT_COLUMNS.contains(column) || NUMBER_COLUMNS.contains(column) || column.equals("groups")
+                || column.equals("votes")
                 || column.startsWith("position.") || column.startsWith("salience.");
     }
 
@@ -116,6 +117,12 @@ public final class DelegationsFile {
             }
             if (TEXT_COLUMNS.contains(column)) {
                 row.put(column, cell);
+            } else if (column.equals("votes")) {
+                if (!cell.equals("true") && !cell.equals("false")) {
+                    problems.add(new Problem(where, line, column, "must be true or false, got '" + cell + "'"));
+                    continue;
+                }
+                row.put(column, Boolean.parseBoolean(cell));
             } else if (column.equals("groups")) {
                 ArrayNode groups = row.putArray("groups");
                 for (String group : cell.split(";")) {

@@ -28,9 +28,24 @@ public record Scenario(
 
     public record Dimension(String id, String label, String low, String high) { }
 
+    /**
+     * A delegation; {@code votes} is false for participants such as sector members and academia,
+     * who persuade and are persuaded but have no say in drafts, objections, votes or quorum.
+     */
     public record Delegation(String id, String name, String region, List<String> groups,
                              double[] position, double[] salience, double capability, double openness,
-                             double tolerance, double objectionThreshold) { }
+                             double tolerance, double objectionThreshold, boolean votes) {
+
+        public Delegation withGroups(List<String> newGroups) {
+            return new Delegation(id, name, region, List.copyOf(newGroups), position, salience, capability, openness,
+                    tolerance, objectionThreshold, votes);
+        }
+
+        public Delegation withPreferences(double[] newPosition, double[] newSalience) {
+            return new Delegation(id, name, region, groups, newPosition, newSalience, capability, openness, tolerance,
+                    objectionThreshold, votes);
+        }
+    }
 
     /** A declared bloc; groups that delegations name without declaring them get cohesion 0. */
     public record Bloc(String id, double cohesion) { }

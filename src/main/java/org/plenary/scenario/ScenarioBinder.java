@@ -32,7 +32,7 @@ public final class ScenarioBinder {
             "dimensions", "delegations", "delegations_file", "delegation_defaults", "blocs", "agenda", "decision",
             "chair", "influence", "coalitions", "events", "sweep", "profiles");
     static final List<String> DELEGATION_KEYS = List.of("id", "name", "region", "groups", "position", "salience",
-            "capability", "openness", "tolerance", "objection_threshold");
+            "capability", "openness", "tolerance", "objection_threshold", "votes");
     static final List<String> DEFAULT_KEYS = List.of("salience", "capability", "openness", "tolerance",
             "objection_threshold");
     static final List<String> SET_ATTRIBUTES = List.of("capability", "openness", "tolerance",
@@ -166,7 +166,8 @@ public final class ScenarioBinder {
                     entry.number("capability", defaultCapability, 0, 1e9),
                     entry.number("openness", defaultOpenness, 0, 1),
                     entry.number("tolerance", defaultTolerance, 0, 1),
-                    entry.number("objection_threshold", defaultThreshold, 0, 1e6)));
+                    entry.number("objection_threshold", defaultThreshold, 0, 1e6),
+                    entry.bool("votes", true)));
         }
         return delegations;
     }
@@ -197,9 +198,7 @@ public final class ScenarioBinder {
                 if (members.contains(d.id()) && !d.groups().contains(id)) {
                     List<String> groups = new ArrayList<>(d.groups());
                     groups.add(id);
-                    delegations.set(i, new Scenario.Delegation(d.id(), d.name(), d.region(), List.copyOf(groups),
-                            d.position(), d.salience(), d.capability(), d.openness(), d.tolerance(),
-                            d.objectionThreshold()));
+                    delegations.set(i, d.withGroups(groups));
                 }
             }
             if (delegations.stream().noneMatch(d -> d.groups().contains(id))) {
@@ -520,8 +519,7 @@ public final class ScenarioBinder {
                         salience[k] = derive(d, 1, k, fallbackSalience[k]);
                     }
                 }
-                delegations.set(i, new Scenario.Delegation(d.id(), d.name(), d.region(), d.groups(), position,
-                        salience, d.capability(), d.openness(), d.tolerance(), d.objectionThreshold()));
+                delegations.set(i, d.withPreferences(position, salience));
             }
         }
 
@@ -684,6 +682,18 @@ public final class ScenarioBinder {
                 }
             }
             return List.copyOf(ids);
+        }
+
+        boolean bool(String key, boolean fallback) {
+            JsonNode value = value(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isBoolean()) {
+                problemAt(key, "must be true or false, got " + describe(value));
+                return fallback;
+            }
+            return value.asBoolean();
         }
 
         String choice(String key, String fallback, List<String> options) {

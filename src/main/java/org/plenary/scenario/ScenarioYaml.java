@@ -47,7 +47,7 @@ public final class ScenarioYaml {
             delegations.add(ordered("id", d.id(), "name", d.name(), "region", d.region(), "groups", d.groups(),
                     "position", perDimension(dims, d.position()), "salience", perDimension(dims, d.salience()),
                     "capability", d.capability(), "openness", d.openness(), "tolerance", d.tolerance(),
-                    "objection_threshold", d.objectionThreshold()));
+                    "objection_threshold", d.objectionThreshold(), "votes", d.votes()));
         }
         root.put("delegations", delegations);
         List<Object> blocs = new ArrayList<>();

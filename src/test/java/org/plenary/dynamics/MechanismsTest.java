@@ -342,4 +342,28 @@ class MechanismsTest {
         assertTrue(a.objectors(0).isEmpty());
         assertEquals(0.0, a.objectingShare[0]);
     }
+
+    @Test
+    void aNonVotingParticipantPersuadesButHasNoSayInDecisions() throws Exception {
+        String body = """
+                delegation_defaults: {tolerance: 1, openness: 1}
+                delegations:
+                  - {id: SECTOR, votes: false, position: {a: 0.0}, salience: {a: 1}, capability: 100, objection_threshold: 0}
+                  - {id: Y, position: {a: 0.8}, salience: {a: 1}}
+                  - {id: Z, position: {a: 0.9}, salience: {a: 1}}
+                """ + ONE_ITEM;
+        Scenario s = scenario(body);
+        Assembly a = new Assembly(s);
+        a.setRound(1);
+        new ChairDrafting(0).step(a, random);
+        assertEquals(0.85, a.draft[0], EPS, "no weight in the draft");
+        new DecisionMaking(s.decision()).step(a, random);
+        assertFalse(a.objecting[0], "no standing to object");
+        assertEquals(ItemState.CONSENSUS, a.itemState[0]);
+        a.itemState[0] = ItemState.OPEN;
+        assertEquals(ItemState.VOTE_ADOPTED, new DecisionMaking(s.decision()).vote(a, 0));
+        assertArrayEquals(new int[] {2, 0, 0}, java.util.Arrays.copyOf(a.votes, 3), "not among the voters");
+        new HegselmannKrause(1.0, 0.0, 0.0, 0.0).step(a, random);
+        assertTrue(a.position[1] < 0.1, "but it persuades: Y moves toward the heavy SECTOR, to " + a.position[1]);
+    }
 }
