@@ -1,0 +1,108 @@
+package org.plenary.bench;
+
+import ec.util.MersenneTwisterFast;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.plenary.dynamics.DbscanCoalitions;
+import org.plenary.dynamics.DecisionMaking;
+import org.plenary.dynamics.HegselmannKrause;
+import org.plenary.dynamics.Mechanisms;
+import org.plenary.model.Assembly;
+import org.plenary.model.ItemState;
+import org.plenary.perf.FlatKernels;
+import org.plenary.perf.SyntheticScenarios;
+import org.plenary.scenario.Scenario;
+import org.plenary.sim.Experiment;
+
+/**
+ * The hot mechanisms on a synthetic assembly mid-negotiation, each beside a flat-array kernel of
+ * the same arithmetic; and a whole replication. Run: see docs/performance.md.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class MechanismBenchmark {
+    @Param({"194"})
+    int delegations;
+
+    private Scenario scenario;
+    private Assembly assembly;
+    private double[] state;
+    private double[] out;
+    private int[] counts;
+    private HegselmannKrause influence;
+    private DbscanCoalitions coalitions;
+    private DecisionMaking decision;
+    private final MersenneTwisterFast random = new MersenneTwisterFast(1);
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        scenario = SyntheticScenarios.load(delegations);
+        assembly = new Assembly(scenario);
+        for (int round = 1; round <= 20; round++) {
+            assembly.setRound(round);
+            for (Mechanisms.Step step : Mechanisms.forScenario(scenario)) {
+                step.mechanism().step(assembly, random);
+            }
+        }
+        state = assembly.position.clone();
+        out = new double[state.length];
+        counts = new int[assembly.delegations];
+        influence = new HegselmannKrause(0.3, 0.05, 1.0, 0.5);
+        coalitions = new DbscanCoalitions(0.12, 2);
+        decision = new DecisionMaking(scenario.decision());
+    }
+
+    @Benchmark
+    public double influenceRound() {
+        System.arraycopy(state, 0, assembly.position, 0, state.length);
+        influence.step(assembly, random);
+        return assembly.position[0];
+    }
+
+    @Benchmark
+    public double influenceKernel() {
+        FlatKernels.influence(assembly.delegations, assembly.dimensions, state, assembly.activeSalience,
+                assembly.capability, assembly.tolerance, 0.15, out);
+        return out[0];
+    }
+
+    @Benchmark
+    public int coalitionDetection() {
+        return coalitions.detect(assembly).size();
+    }
+
+    @Benchmark
+    public int coalitionKernel() {
+        return FlatKernels.neighbourCounts(assembly.delegations, assembly.dimensions, assembly.position, 0.12, counts);
+    }
+
+    /** Objections and consensus on every item (reopened each call so the work is the same). */
+    @Benchmark
+    public double decisionRound() {
+        java.util.Arrays.fill(assembly.itemState, ItemState.OPEN);
+        decision.step(assembly, random);
+        return assembly.objectingShare[0];
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int replication() {
+        return Experiment.replicate(scenario, 0, 1).finalCoalitionCount();
+    }
+}

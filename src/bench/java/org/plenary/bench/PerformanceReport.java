@@ -1,0 +1,141 @@
+package org.plenary.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.plenary.perf.SyntheticScenarios;
+import org.plenary.results.Keep;
+import org.plenary.results.RunAggregate;
+import org.plenary.results.RunWriter;
+import org.plenary.scenario.Overrides;
+import org.plenary.scenario.Scenario;
+import org.plenary.scenario.ScenarioLoader;
+import org.plenary.sim.Experiment;
+
+/**
+ * Prints the figures of docs/performance.md as Markdown tables: replications per second of the
+ * bundled scenarios on 1 and 2 threads, seconds per replication as the assembly grows (with the
+ * fitted growth exponent), a study-group scale run, and peak heap against replication count.
+ * Wall-clock figures: run on an otherwise idle machine.
+ */
+public final class PerformanceReport {
+    private PerformanceReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.println("# Plenary performance report, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, Java " + System.getProperty("java.version"));
+        bundledScenarios();
+        scaling();
+        studyGroup();
+        memory();
+    }
+
+    private static Scenario load(Path file, String... sets) throws Exception {
+        List<Overrides.Assignment> assignments = new ArrayList<>();
+        for (String set : sets) {
+            assignments.add(Overrides.Assignment.parse(set));
+        }
+        return ScenarioLoader.load(file, assignments).scenario();
+    }
+
+    /** Replications per second with aggregation (summaries, charts' data), no disk. */
+    private static double rate(Scenario scenario, int threads) throws InterruptedException {
+        RunAggregate warmUp = new RunAggregate(scenario);
+        Experiment.run(scenario, 0, threads, warmUp::add);
+        RunAggregate aggregate = new RunAggregate(scenario);
+        long start = System.nanoTime();
+        Experiment.run(scenario, 1, threads, aggregate::add);
+        return scenario.replications() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void bundledScenarios() throws Exception {
+        System.out.println("\n## Bundled scenarios: replications per second\n");
+        System.out.println("| scenario | delegations | rounds | 1 thread | 2 threads | speed-up |");
+        System.out.println("|---|---|---|---|---|---|");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(Path.of("scenarios"))) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path file : files) {
+            Scenario scenario = load(file, "replications=60");
+            double one = rate(scenario, 1);
+            double two = rate(scenario, 2);
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.2fx |%n", file.getFileName(),
+                    scenario.delegations().size(), scenario.rounds(), one, two, two / one);
+        }
+    }
+
+    private static void scaling() throws Exception {
+        System.out.println("\n## Seconds per replication as the assembly grows (3 dimensions, 60 rounds, 1 thread)\n");
+        System.out.println("| delegations | seconds per replication |");
+        System.out.println("|---|---|");
+        SimpleRegression fit = new SimpleRegression();
+        for (int n : new int[] {100, 200, 400, 800, 1600, 3200}) {
+            int replications = n <= 400 ? 20 : n <= 800 ? 6 : 2;
+            Scenario scenario = SyntheticScenarios.load(n, n, 60, replications);
+            Experiment.replicate(scenario, 0, 1);
+            long start = System.nanoTime();
+            for (int r = 1; r <= replications; r++) {
+                Experiment.replicate(scenario, 1, r);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9 / replications;
+            fit.addData(Math.log(n), Math.log(seconds));
+            System.out.printf(Locale.ROOT, "| %d | %.4f |%n", n, seconds);
+        }
+        System.out.printf(Locale.ROOT, "%nFitted growth: time ~ n^%.2f (log-log least squares over all sizes, R² %.3f)%n",
+                fit.getSlope(), fit.getRSquare());
+    }
+
+    private static void studyGroup() throws Exception {
+        System.out.println("\n## Study-group scale: 194 voting states + 1,106 non-voting participants, 60 rounds\n");
+        Scenario scenario = SyntheticScenarios.load(1300, 194, 60, 3);
+        Experiment.replicate(scenario, 0, 1);
+        long start = System.nanoTime();
+        for (int r = 1; r <= 3; r++) {
+            Experiment.replicate(scenario, 1, r);
+        }
+        System.out.printf(Locale.ROOT, "%.3f s per replication (1 thread)%n", (System.nanoTime() - start) / 1e9 / 3);
+    }
+
+    private static void memory() throws Exception {
+        System.out.println("\n## Peak heap after GC against replication count (--keep none, small-assembly)\n");
+        System.out.println("| replications | peak heap used (MB) |");
+        System.out.println("|---|---|");
+        double first = 0;
+        for (int replications : new int[] {500, 5000}) {
+            double peak = peakHeap(load(Path.of("scenarios/small-assembly.yaml"), "replications=" + replications));
+            first = first == 0 ? peak : first;
+            System.out.printf(Locale.ROOT, "| %d | %.1f |%n", replications, peak);
+            if (replications == 5000) {
+                System.out.printf(Locale.ROOT, "%nRatio 5,000 / 500: %.2f%n", peak / first);
+            }
+        }
+    }
+
+    /** Writes a real --keep none run to a temporary directory, sampling heap used after GC every 250 replications. */
+    private static double peakHeap(Scenario scenario) throws IOException, InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        Path directory = Files.createTempDirectory("plenary-memory");
+        double[] peak = {0};
+        int[] done = {0};
+        try (RunWriter writer = new RunWriter(scenario, directory, Instant.now(), Keep.NONE)) {
+            Experiment.run(scenario, 0, 2, record -> {
+                writer.accept(record);
+                if (++done[0] % 250 == 0) {
+                    System.gc();
+                    peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed() / 1e6);
+                }
+            });
+        }
+        return peak[0];
+    }
+}
