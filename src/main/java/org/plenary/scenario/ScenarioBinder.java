@@ -20,9 +20,9 @@ public final class ScenarioBinder {
     public record Result(Scenario scenario, List<Problem> warnings) { }
 
     /** Names usable as identifiers and as CSV column names. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]*");
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]*");
     /** Scenario names become directory names: no separators, no leading dot. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,99}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,99}");
     private static final int MAX_DIMENSIONS = 32;
     private static final Set<String> RESERVED_COLUMNS = Set.of("replication", "round", "delegation", "status",
             "item", "state", "objectors", "objecting_capability_share", "coalition", "size", "capability_share",
