@@ -1,6 +1,7 @@
 package org.plenary.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class ScenarioYaml {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     private ScenarioYaml() {
@@ -26,6 +28,15 @@ public final class ScenarioYaml {
             return YAML.writeValueAsString(toMap(s));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a scenario is always serialisable", e);
+        }
+    }
+
+    /** A scenario tree (as read from a file, before defaults) written as YAML. */
+    public static String writeTree(JsonNode root) {
+        try {
+            return YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario tree is always serialisable", e);
         }
     }
 
