@@ -18,6 +18,10 @@ import org.plenary.scenario.Scenario;
 /**
  * The long-format tables of a run (BRIEF section 6). The leading columns are fixed so scripts can
  * rely on them; one column per dimension id follows. Rows are written as replications arrive.
+ * pivotal.csv ({@code replication,round,item,delegation,banzhaf}) lists, for each item and round, the
+ * delegations pivotal under the item's voting rule ({@link org.plenary.observe.PivotalVoters}) with
+ * their normalised Banzhaf index within that round's yes-coalition; delegations without power are
+ * left out.
  */
 public final class CsvTables implements Closeable {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
@@ -31,6 +35,7 @@ public final class CsvTables implements Closeable {
     private final CSVPrinter items;
     private final CSVPrinter coalitions;
     private final CSVPrinter outcomes;
+    private final CSVPrinter pivotal;
 
     public CsvTables(Scenario scenario, Path directory, boolean keepRounds) throws IOException {
         this.scenario = scenario;
@@ -42,14 +47,21 @@ public final class CsvTables implements Closeable {
         coalitions = open(directory.resolve("coalitions.csv"), "replication", "round", "coalition", "size",
                 "capability_share", "members");
         outcomes = open(directory.resolve("outcomes.csv"), "replication", "item", "state", "round");
+        pivotal = printer(directory.resolve("pivotal.csv"), List.of("replication", "round", "item", "delegation",
+                "banzhaf"));
     }
 
+    /** A table whose header is the leading columns and then one column per dimension id. */
     private CSVPrinter open(Path file, String... leading) throws IOException {
+        List<String> header = new ArrayList<>(List.of(leading));
+        scenario.dimensions().forEach(dimension -> header.add(dimension.id()));
+        return printer(file, header);
+    }
+
+    private CSVPrinter printer(Path file, List<String> header) throws IOException {
         Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, FORMAT);
         printers.add(printer);
-        List<String> header = new ArrayList<>(List.of(leading));
-        scenario.dimensions().forEach(dimension -> header.add(dimension.id()));
         printer.printRecord(header);
         return printer;
     }
@@ -91,6 +103,7 @@ public final class CsvTables implements Closeable {
                     row.add(Numbers.format(record.draft(t, m, k)));
                 }
                 items.printRecord(row);
+                writePivotal(record, replication, t, m);
             }
             List<Coalition> list = record.coalitions(t);
             for (int c = 0; c < list.size(); c++) {
@@ -122,6 +135,19 @@ public final class CsvTables implements Closeable {
                 row.add(Numbers.format(record.draft(record.rounds(), m, k)));
             }
             outcomes.printRecord(row);
+        }
+    }
+
+    private void writePivotal(ReplicationRecord record, String replication, int round, int m) throws IOException {
+        int count = record.pivotalCount(round, m);
+        if (count == 0) {
+            return;
+        }
+        String banzhaf = Numbers.format(1.0 / count);
+        for (int i = 0; i < record.delegations(); i++) {
+            if (record.pivotal(round, m, i)) {
+                pivotal.printRecord(replication, round, scenario.agenda().get(m).id(), delegationIds[i], banzhaf);
+            }
         }
     }
 
