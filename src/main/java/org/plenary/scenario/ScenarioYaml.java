@@ -83,8 +83,10 @@ public final class ScenarioYaml {
         root.put("influence", ordered("model", label(inf.model()), "rate", inf.rate(), "anchor", inf.anchor(),
                 "affinity", inf.affinity(), "salience_resistance", inf.salienceResistance(),
                 "meetings", inf.meetings(), "noise", inf.noise()));
-        root.put("coalitions", ordered("method", label(s.coalitions().method()), "radius", s.coalitions().radius(),
-                "min_members", s.coalitions().minMembers()));
+        Scenario.Coalitions coalitions = s.coalitions();
+        root.put("coalitions", ordered("method", label(coalitions.method()), "radius", coalitions.radius(),
+                "min_members", coalitions.minMembers(), "starts", coalitions.starts(),
+                "bloc_bonus", coalitions.blocBonus()));
         List<Object> events = new ArrayList<>();
         for (Scenario.Event e : s.events()) {
             Map<String, Object> event = ordered("round", e.round(), "type", label(e.type()));
