@@ -21,16 +21,18 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "import-ktab", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
-        description = {"Convert a KTAB scenario (CSV: name,description,nActors,nDims; then Actor,Description,Power,"
-                + "Pstn1,Sal1,...; one actor a line; 0-100 scale) into a Plenary scenario YAML.",
-            "Positions and saliences are divided by 100, Power becomes the capability, dimensions are d1..dN;"
-                + " there is no agenda and every other parameter keeps its default. Add an agenda, blocs and"
-                + " events to the YAML to negotiate over it.",
-            "Every command also reads the KTAB file directly (by its .csv extension); this command is for"
-                + " editing it further."},
+        description = {"Convert a KTAB scenario CSV into the equivalent Plenary scenario YAML.",
+            "KTAB's format: line 1 name,description,nActors,nDims; line 2 the header",
+            "Actor,Description,Power,Pstn1,Sal1,...; then one actor a line, on 0-100.",
+            "Positions and saliences are divided by 100, Power becomes the capability,",
+            "dimensions are d1..dN; there is no agenda and every other parameter keeps its",
+            "default. Every command reads a .csv scenario directly; convert it to add an",
+            "agenda, blocs and events.",
+            ""},
         footer = {"", "Examples:",
             "  plenary import-ktab scenarios/ktab/SOE-Pol-Comp.csv",
-            "  plenary import-ktab scenarios/ktab/dummyData_3Dim.csv --out dummy3.yaml && plenary validate dummy3.yaml"})
+            "  plenary import-ktab scenarios/ktab/dummyData_3Dim.csv --out dummy3.yaml",
+            "  plenary validate dummy3.yaml"})
 final class ImportKtabCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "The KTAB scenario.")
     Path file;

@@ -22,21 +22,25 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "landscape", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
-        description = {"Predict alignments by landscape theory (Axelrod & Bennett 1993): split the actors into two"
-                + " blocs so as to minimise the energy E = sum_i sum_j!=i s_i s_j p_ij d_ij, where d_ij = 1 when i"
-                + " and j are in different blocs (each cross-bloc pair counted twice, as published).",
-            "Prints every local minimum (no single actor's switch lowers E), lowest energy first. Up to 25 actors"
-                + " all 2^(n-1) configurations are examined; beyond, steepest descent from --starts random"
-                + " configurations (seeded by --seed) finds true minima but may miss some with small basins.",
-            "FILE is a CSV: header actor,size,<actor names...>; then one line per actor in the header's order:"
-                + " name, size (>= 0), propensities toward every actor (negative = dislike; symmetric; the"
-                + " diagonal is ignored and may be empty)."},
-        footer = {"", "Example (landscape.csv):",
+        description = {"Predict the alignment of actors into two blocs by landscape theory.",
+            "Axelrod & Bennett (1993): configurations minimise the energy",
+            "  E = sum_i sum_j!=i s_i s_j p_ij d_ij   (d_ij = 1 when i, j are in different blocs)",
+            "Prints every local minimum (no single switch lowers E), lowest energy first.",
+            "Up to 25 actors all 2^(n-1) configurations are examined; beyond, steepest descent",
+            "from --starts random configurations seeded by --seed (it may miss minima with",
+            "small basins).",
+            "FILE is a CSV: header actor,size,<actor names...>; then a line per actor, in the",
+            "header's order: name, size (>= 0), propensities toward every actor (negative =",
+            "dislike; symmetric; the diagonal is ignored and may be empty).",
+            ""},
+        footer = {"", "Example:",
+            "  plenary landscape scenarios/landscapes/four-actors.csv",
+            "where a file such as",
             "  actor,size,A,B,C",
             "  A,1,,1,-1",
             "  B,1,1,,-1",
             "  C,1,-1,-1,",
-            "  plenary landscape landscape.csv        # one minimum: {A, B} against {C}, energy -4"})
+            "has one minimum: {A, B} against {C}, energy -4."})
 final class LandscapeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The landscape CSV.")
     Path file;

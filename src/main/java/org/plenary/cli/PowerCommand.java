@@ -17,17 +17,18 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "power", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
-        description = {"A-priori voting power in the weighted voting game [Q; w1, ..., wn]: a coalition wins when"
-                + " its members' weights add up to at least Q.",
-            "  Shapley-Shubik  the share of the n! orderings of the voters in which a voter turns a losing"
-                + " coalition into a winning one",
-            "  Banzhaf         the voter's swings (losing coalitions it makes win) over everyone's swings",
-            "  swings          the raw, exact swing counts",
-            "Exact for any number of voters when weights are decimals with up to 6 places and voters x quota"
-                + " stays under 4 million; otherwise up to 25 voters."},
+        description = {"Voting power of each voter in a weighted voting game [Q; w1, ..., wn].",
+            "A coalition wins when its members' weights add up to at least Q.",
+            "  shapley_shubik  share of the n! orderings in which the voter turns a losing",
+            "                  coalition into a winning one",
+            "  banzhaf         the voter's swings over everyone's swings",
+            "  swings          losing coalitions the voter makes win (exact counts)",
+            "Exact for any number of voters when weights have at most 6 decimals and",
+            "voters x quota stays under 4 million; otherwise up to 25 voters.",
+            ""},
         footer = {"", "Examples:",
-            "  plenary power --quota 51 --weights 50,49,1        # 2/3, 1/6, 1/6 and 3/5, 1/5, 1/5",
-            "  plenary power --quota 12 --weights 4,4,4,2,2,1 --json   # the EEC Council of 1958"})
+            "  plenary power --quota 51 --weights 50,49,1       # 2/3,1/6,1/6 and 3/5,1/5,1/5",
+            "  plenary power --quota 12 --weights 4,4,4,2,2,1 --json    # EEC Council, 1958"})
 final class PowerCommand implements Callable<Integer> {
     @Option(names = "--quota", paramLabel = "Q", required = true,
             description = "Weight a coalition needs to win: more than 0 and at most the total weight.")

@@ -21,23 +21,26 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "predict", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
-        description = {"Forecast the outcome on each dimension from the delegations' capability c, salience s and"
-                + " ideal position x, with a reference model of collective decisions:",
+        description = {"Forecast each dimension's outcome with a reference model of collective decisions.",
+            "Inputs: each delegation's capability c, salience s and ideal position x;",
+            "events, blocs and the agenda play no part.",
             "  compromise        sum c s x / sum c s (Achen 2006)",
-            "  median            the c s weighted median, the Condorcet winner of pairwise votes",
-            "  expected-utility  Bueno de Mesquita's (1994) expected utility model; the forecast is the weighted"
-                + " median after its rounds of challenges and offers",
-            "Forecasts are on the file's own scale: 0-100 for a KTAB file, 0-1 for YAML. Events, blocs and the"
-                + " agenda play no part."},
-        footer = {"", "Examples:",
+            "  median            the c s weighted median (Condorcet winner of pairwise votes)",
+            "  expected-utility  Bueno de Mesquita's (1994) expected utility model: rounds of",
+            "                    challenges and offers, then the weighted median",
+            "Forecasts are on the file's own scale: 0-100 for a KTAB file, 0-1 for YAML.",
+            ""},
+        footer = {"", "--denominator (expected-utility only): P(i beats j) = the votes for i over",
+            "  contest       the votes cast in the contest of i and j, so that",
+            "                P(i beats j) + P(j beats i) = 1 (default)",
+            "  all-contests  the votes cast in all contests of all pairs, as one replication",
+            "                reports Scholz et al.'s code did (P is then small)",
+            "See docs/analysis-commands.md and docs/validation.md.",
+            "", "Examples:",
             "  plenary predict scenarios/small-assembly.yaml",
-            "  plenary predict scenarios/ktab/SOE-Pol-Comp.csv --model expected-utility --rounds 20",
-            "  plenary predict scenarios/small-assembly.yaml --model median --set delegations.USA.capability=0 --json",
-            "",
-            "--denominator (expected-utility only): the probability that i beats j divides the votes for i by",
-            "  contest       the votes cast in the contest of i and j, so that P(i beats j) + P(j beats i) = 1 (default)",
-            "  all-contests  the votes cast in every contest of every pair, as one replication reports Scholz et",
-            "                al.'s code did (probabilities then are small). See docs/validation.md."})
+            "  plenary predict scenarios/ktab/SOE-Pol-Comp.csv --model expected-utility",
+            "  plenary predict scenarios/small-assembly.yaml --model median --json \\",
+            "      --set delegations.USA.capability=0"})
 final class PredictCommand implements Callable<Integer> {
     @Mixin
     ScenarioInput input;

@@ -77,11 +77,4 @@ class ImportKtabCommandTest {
                 Files.readAllLines(results.resolve("rounds.csv")).get(0));
         assertTrue(Files.readString(results.resolve("rounds.csv")).contains("\n1,0,SActor-00,active,0.7579,0.0637,0.7045\n"));
     }
-
-    @Test
-    void helpTeachesWithAnExample() {
-        CliTest.Result help = plenary("import-ktab", "--help");
-        assertEquals(0, help.exitCode());
-        assertTrue(help.out().contains("plenary import-ktab scenarios/ktab/SOE-Pol-Comp.csv"), help.out());
-    }
 }

@@ -1,7 +1,6 @@
 package org.plenary.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.plenary.cli.CliTest.plenary;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,13 +102,5 @@ class LandscapeCommandTest {
         CliTest.Result result = plenary("landscape", file.toString());
         assertEquals(2, result.exitCode(), result.out());
         assertEquals("error: " + expected, result.err().lines().findFirst().orElseThrow().replace(file.toString(), "x.csv"));
-    }
-
-    @Test
-    void helpTeachesWithAnExample() {
-        CliTest.Result help = plenary("landscape", "--help");
-        assertEquals(0, help.exitCode());
-        assertTrue(help.out().contains("plenary landscape landscape.csv") && help.out().contains("actor,size,A,B,C"),
-                help.out());
     }
 }
