@@ -58,10 +58,16 @@ class CliTest {
         Result version = plenary("--version");
         assertEquals(0, version.exitCode());
         assertTrue(version.out().startsWith("plenary "), version.out());
-        for (String command : List.of("run", "validate")) {
+        for (String command : List.of("run", "validate", "predict")) {
             Result help = plenary(command, "--help");
             assertEquals(0, help.exitCode(), help.err());
             assertTrue(help.out().contains("--set") && help.out().contains("Example"), help.out());
+        }
+        for (String command : List.of("import-ktab", "power", "landscape", "verify-models")) {
+            Result help = plenary(command, "--help");
+            assertEquals(0, help.exitCode(), help.err());
+            assertTrue(help.out().contains("Example") && help.out().contains("plenary " + command + " "), help.out());
+            assertTrue(help.out().lines().allMatch(line -> line.length() <= 80), "help fits 80 columns: " + command);
         }
         assertTrue(plenary("--help").out().contains("Exit codes"));
     }
