@@ -22,7 +22,8 @@ public final class Predictions {
      *
      * @param expectedUtility the expected utility model's run, or null for the other models
      */
-    public record Dimension(Scenario.Dimension dimension, double prediction, ExpectedUtilityModel.Result expectedUtility) { }
+    public record Dimension(Scenario.Dimension dimension, double prediction,
+                            ExpectedUtilityModel.Result expectedUtility) { }
 
     private Predictions() {
     }

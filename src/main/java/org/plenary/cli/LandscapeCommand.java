@@ -51,10 +51,12 @@ final class LandscapeCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--starts", paramLabel = "N", defaultValue = "1000",
-            description = "Random starts beyond " + Landscape.MAX_EXHAUSTIVE_ACTORS + " actors (default: ${DEFAULT-VALUE}).")
+            description = "Random starts beyond " + Landscape.MAX_EXHAUSTIVE_ACTORS
+                    + " actors (default: ${DEFAULT-VALUE}).")
     int starts;
 
-    @Option(names = "--json", description = "Print JSON: {\"minima\": [{\"energy\": ..., \"blocs\": [[...], [...]]}, ...]}.")
+    @Option(names = "--json",
+            description = "Print JSON: {\"minima\": [{\"energy\": ..., \"blocs\": [[...], [...]]}, ...]}.")
     boolean json;
 
     @Spec
@@ -81,7 +83,8 @@ final class LandscapeCommand implements Callable<Integer> {
             for (Landscape.Configuration minimum : minima) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("energy", minimum.energy());
-                entry.put("blocs", List.of(names(landscape, minimum.firstBloc()), names(landscape, minimum.secondBloc())));
+                entry.put("blocs", List.of(names(landscape, minimum.firstBloc()),
+                        names(landscape, minimum.secondBloc())));
                 list.add(entry);
             }
             root.put("minima", list);
@@ -96,7 +99,8 @@ final class LandscapeCommand implements Callable<Integer> {
             Landscape.Configuration minimum = minima.get(rank);
             out.printf("%d. energy %s%n   bloc 1: %s%n   bloc 2: %s%n", rank + 1, Numbers.format(minimum.energy()),
                     String.join(", ", names(landscape, minimum.firstBloc())),
-                    minimum.secondBloc().length == 0 ? "(empty)" : String.join(", ", names(landscape, minimum.secondBloc())));
+                    minimum.secondBloc().length == 0 ? "(empty)"
+                            : String.join(", ", names(landscape, minimum.secondBloc())));
         }
         out.flush();
         return 0;

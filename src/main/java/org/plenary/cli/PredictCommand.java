@@ -61,7 +61,8 @@ final class PredictCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     ExpectedUtilityModel.ProbabilityDenominator denominator;
 
-    @Option(names = "--json", description = "Print JSON: {\"model\": ..., \"dimensions\": [{\"id\": ..., \"prediction\": ...}]},"
+    @Option(names = "--json",
+            description = "Print JSON: {\"model\": ..., \"dimensions\": [{\"id\": ..., \"prediction\": ...}]},"
             + " with each round's median, mean and positions for expected-utility.")
     boolean json;
 

@@ -30,7 +30,8 @@ public final class Mechanisms {
         Scenario.Coalitions detection = scenario.coalitions();
         Mechanism coalitions = switch (detection.method()) {
             case DBSCAN -> new DbscanCoalitions(detection.radius(), detection.minMembers());
-            case LANDSCAPE -> new LandscapeCoalitions(detection.starts(), detection.blocBonus(), detection.minMembers());
+            case LANDSCAPE -> new LandscapeCoalitions(detection.starts(), detection.blocBonus(),
+                    detection.minMembers());
         };
         List<Step> steps = new ArrayList<>(List.of(
                 new Step("events", new EventSchedule(scenario.events())),

@@ -60,8 +60,8 @@ public final class KtabFile {
             throw new InputException(new Problem(where, title.line(), "", "line 1 of a KTAB scenario is"
                     + " name,description,nActors,nDims; found " + title.size() + " fields"));
         }
-        int actors = count(title, 2, "nActors");
-        int dimensions = count(title, 3, "nDims");
+        int actors = wholeNumber(title, 2, "nActors");
+        int dimensions = wholeNumber(title, 3, "nDims");
         problems.throwIfAny();
         if (rows.size() < 2) {
             throw new InputException(new Problem(where, title.line(), "", "the header line"
@@ -84,6 +84,9 @@ public final class KtabFile {
         root.put("description", "KTAB scenario " + description);
         tree.recordOrigin("/name", new SourceTree.Origin(where, title.line()));
         tree.recordOrigin("/description", new SourceTree.Origin(where, title.line()));
+        // Problems with the lists as a whole (e.g. too many dimensions) point at nActors and nDims.
+        tree.recordOrigin("/dimensions", new SourceTree.Origin(where, title.line()));
+        tree.recordOrigin("/delegations", new SourceTree.Origin(where, title.line()));
         ArrayNode dimensionList = root.putArray("dimensions");
         for (int k = 0; k < dimensions; k++) {
             String label = header.cell(positionColumn(k));
@@ -101,7 +104,7 @@ public final class KtabFile {
     }
 
     /** The id of dimension k (0-based) in the converted scenario. */
-    public static String dimensionId(int k) {
+    private static String dimensionId(int k) {
         return "d" + (k + 1);
     }
 
@@ -109,12 +112,14 @@ public final class KtabFile {
         return FIXED_COLUMNS + 2 * k;
     }
 
-    private int count(CsvRows.Row row, int index, String column) {
+    /** A count of line 1: a whole number from 1 to 100000, or 0 after recording the problem. */
+    private int wholeNumber(CsvRows.Row row, int index, String column) {
         BigDecimal value = CsvRows.decimal(where, row, index, column, problems);
         if (value == null) {
             return 0;
         }
-        if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(100_000)) > 0) {
+        boolean whole = value.stripTrailingZeros().scale() <= 0;
+        if (!whole || value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(100_000)) > 0) {
             problems.add(new Problem(where, row.line(), column, "must be a whole number from 1 to 100000, got '"
                     + row.cell(index) + "'"));
             return 0;
@@ -135,7 +140,8 @@ public final class KtabFile {
         }
     }
 
-    private ObjectNode delegation(CsvRows.Row row, CsvRows.Row header, int dimensions, Map<String, Integer> lineOfActor) {
+    private ObjectNode delegation(CsvRows.Row row, CsvRows.Row header, int dimensions,
+                                  Map<String, Integer> lineOfActor) {
         ObjectNode delegation = JsonNodeFactory.instance.objectNode();
         int expected = FIXED_COLUMNS + 2 * dimensions;
         if (row.size() != expected) {

@@ -16,6 +16,8 @@ public final class LandscapeFile {
     public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
     /** Two propensities further apart than this fraction of the larger are not symmetric. */
     private static final double SYMMETRY_TOLERANCE = 1e-12;
+    /** Larger numbers could overflow the energy's products of sizes and propensities. */
+    private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e100");
 
     /** The landscape; {@code propensities[i][j]} for actors i, j in file order, 0 on the diagonal. */
     public record Landscape(List<String> actors, double[] sizes, double[][] propensities) { }
@@ -31,7 +33,9 @@ public final class LandscapeFile {
                     + " actor,size,<actor names...>"));
         }
         CsvRows.Row header = rows.get(0);
-        if (header.size() < 3 || !header.cell(0).equalsIgnoreCase("actor") || !header.cell(1).equalsIgnoreCase("size")) {
+        boolean named = header.size() >= 3 && header.cell(0).equalsIgnoreCase("actor")
+                && header.cell(1).equalsIgnoreCase("size");
+        if (!named) {
             throw new InputException(new Problem(where, header.line(), "", "the header must be actor,size followed by"
                     + " the actors' names, e.g. actor,size,A,B,C"));
         }
@@ -71,8 +75,7 @@ public final class LandscapeFile {
             sizes[i] = nonNegative(where, row, problems);
             for (int j = 0; j < n; j++) {
                 if (j != i) {
-                    BigDecimal value = CsvRows.decimal(where, row, 2 + j, actors.get(j), problems);
-                    propensities[i][j] = value == null ? 0 : value.doubleValue();
+                    propensities[i][j] = finite(where, row, 2 + j, actors.get(j), problems);
                 }
             }
         }
@@ -94,11 +97,24 @@ public final class LandscapeFile {
     }
 
     private static double nonNegative(String where, CsvRows.Row row, Problems problems) {
-        BigDecimal size = CsvRows.decimal(where, row, 1, "size", problems);
-        if (size != null && size.signum() < 0) {
+        double size = finite(where, row, 1, "size", problems);
+        if (size < 0) {
             problems.add(new Problem(where, row.line(), "size", "must be at least 0, got " + row.cell(1)));
             return 0;
         }
-        return size == null ? 0 : size.doubleValue();
+        return size;
+    }
+
+    /** A cell's number, or 0 after recording why it is not a usable one. */
+    private static double finite(String where, CsvRows.Row row, int index, String column, Problems problems) {
+        BigDecimal value = CsvRows.decimal(where, row, index, column, problems);
+        if (value == null) {
+            return 0;
+        }
+        if (value.abs().compareTo(MAX_MAGNITUDE) > 0) {
+            problems.add(new Problem(where, row.line(), column, "too large: at most 1e100 in absolute value, got " + row.cell(index)));
+            return 0;
+        }
+        return value.doubleValue();
     }
 }

@@ -109,10 +109,12 @@ public final class ModelChecks {
                     expected[t], clusters, laws[t]));
         }
         String hk = "Hegselmann & Krause 2002; Fortunato 2005";
-        int[] consensus = seeds(seed -> OpinionDynamicsLaws.hegselmannKrauseMajorClusters(AGENTS, 0.3, HK_ROUNDS, seed));
+        int[] consensus = seeds(seed -> OpinionDynamicsLaws.hegselmannKrauseMajorClusters(AGENTS, 0.3, HK_ROUNDS,
+                seed));
         checks.add(mostSeeds("Hegselmann-Krause major clusters, eps = 0.3, N = " + AGENTS, hk,
                 "1 (consensus)", consensus, c -> c == 1));
-        int[] fragmented = seeds(seed -> OpinionDynamicsLaws.hegselmannKrauseMajorClusters(AGENTS, 0.1, HK_ROUNDS, seed));
+        int[] fragmented = seeds(seed -> OpinionDynamicsLaws.hegselmannKrauseMajorClusters(AGENTS, 0.1, HK_ROUNDS,
+                seed));
         checks.add(mostSeeds("Hegselmann-Krause major clusters, eps = 0.1, N = " + AGENTS, hk,
                 "several (3 or more)", fragmented, c -> c >= 3));
         return checks;

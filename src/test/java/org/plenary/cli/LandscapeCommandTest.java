@@ -96,6 +96,7 @@ class LandscapeCommandTest {
             short line     | actor,size,A,B,C\\nA,1,,1\\nB,1,1,,1\\nC,1,1,1,                 | x.csv:2: expected 5 fields (actor, size and 3 propensities), found 4
             bad header     | name,weight,A\\nA,1,                                            | x.csv:1: the header must be actor,size followed by the actors' names, e.g. actor,size,A,B,C
             repeated name  | actor,size,A,A\\nA,1,,1\\nA,1,1,                                | x.csv:1: A: actor named twice in the header
+            huge value     | actor,size,A,B\\nA,1,,1e400\\nB,1,1e400,                       | x.csv:2: B: too large: at most 1e100 in absolute value, got 1e400
             """)
     void malformedLandscapesExitTwoNamingLineAndColumn(String name, String text, String expected) {
         Path file = Scenarios.write(dir, "x.csv", text.replace("\\n", "\n"));

@@ -112,6 +112,15 @@ class KtabFileTest {
     }
 
     @Test
+    void aLimitOfTheScenarioFormatPointsAtLineOne() {
+        StringBuilder text = new StringBuilder("t,d,1,33\nActor,Desc,Power");
+        text.append(",P,S".repeat(33)).append("\nA,a,1").append(",50,1".repeat(33)).append('\n');
+        InputException e = assertThrows(InputException.class, () -> load(Scenarios.write(dir, "x.csv", text.toString())));
+        assertEquals("x.csv:1: dimensions: at most 32 dimensions are supported, got 33",
+                e.problems().get(0).toString().replace(dir.resolve("x.csv").toString(), "x.csv"));
+    }
+
+    @Test
     void everyMistakeIsReportedAtOnce() {
         Path file = Scenarios.write(dir, "x.csv", "t,d,2,1\nActor,Desc,Power,P,S\nA,a,x,10,200\nB,b,1,y,40\n");
         InputException e = assertThrows(InputException.class, () -> load(file));
