@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
 import org.plenary.model.Coalition;
+import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
+import org.plenary.sim.Experiment;
 import org.plenary.testing.Scenarios;
 
 /** The landscape coalition method: its propensities by hand, its blocs on clear cases, its parameters. */
@@ -93,6 +95,24 @@ class LandscapeCoalitionsTest {
         new LandscapeCoalitions(20, 0.0, 1).step(without, new MersenneTwisterFast(3));
         assertTrue(without.coalitions().stream().anyMatch(c -> java.util.Arrays.equals(c.members(), new int[] {0, 1, 2, 5})),
                 "without the bonus X joins the camp it is closer to");
+    }
+
+    @Test
+    void aRunWithLandscapeCoalitionsIsReproducibleFromItsSeed() throws Exception {
+        Scenario s = Scenarios.load(dir, "name: repro\nrounds: 8\n"
+                + "dimensions: [{id: a}]\ncoalitions: {method: landscape, starts: 3, bloc_bonus: 0}\n"
+                + "influence: {noise: 0.05}\ndelegations:\n"
+                + "  - {id: A, position: {a: 0.1}}\n  - {id: B, position: {a: 0.3}}\n"
+                + "  - {id: C, position: {a: 0.6}}\n  - {id: D, position: {a: 0.9}}\n");
+        ReplicationRecord first = Experiment.replicate(s, 0, 1);
+        ReplicationRecord again = Experiment.replicate(s, 0, 1);
+        for (int t = 0; t <= s.rounds(); t++) {
+            assertEquals(first.coalitions(t).size(), again.coalitions(t).size(), "round " + t);
+            for (int c = 0; c < first.coalitions(t).size(); c++) {
+                assertArrayEquals(first.coalitions(t).get(c).members(), again.coalitions(t).get(c).members());
+            }
+            assertEquals(first.position(t, 2, 0), again.position(t, 2, 0), "the same draws, so the same noise");
+        }
     }
 
     @Test
