@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
         description = {"Agent-based simulator of consensus formation in standards bodies (ITU-like assemblies).",
             "Delegations negotiate over rounds; blocs coordinate, coalitions form, chairs draft compromises,",
             "and texts pass by consensus or vote, or fail."},
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, ReportCommand.class, CompareCommand.class,
-            CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad usage or invalid input.",
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
+            ReportCommand.class, PredictCommand.class, ImportKtabCommand.class, PowerCommand.class,
+            LandscapeCommand.class, VerifyModelsCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
+            "2 bad usage or invalid input.",
             "Start with: plenary run scenarios/small-assembly.yaml"})
 public final class Main implements Runnable {
 
@@ -22,7 +24,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate, predict, import-ktab, power, landscape, verify-models or help");
     }
 
     public static void main(String[] args) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 public final class ScenarioInput {
 
     @Parameters(index = "0", paramLabel = "SCENARIO",
-            description = "Scenario file (YAML). See docs/scenario-format.md.")
+            description = "Scenario file: YAML (see docs/scenario-format.md), or a KTAB scenario CSV (.csv),"
+                    + " read as its equivalent YAML (see plenary import-ktab --help).")
     Path file;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",

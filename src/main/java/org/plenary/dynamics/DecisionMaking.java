@@ -199,6 +199,24 @@ public final class DecisionMaking implements Mechanism {
         return weight > 0 ? weighted / weight : plain / count;
     }
 
+    /**
+     * How delegation i would vote on item m's current draft against the status quo, by its salience-
+     * and item-weighted distances: +1 (yes) when the draft is closer by more than {@code band}, -1 (no)
+     * when farther by more than {@code band}, 0 (abstain) otherwise or when it has no salience left on
+     * the item's dimensions.
+     */
+    public static int voteIntention(Assembly a, int i, int m, double band) {
+        double toDraft = Distances.toText(a, i, m, a.draft);
+        if (Double.isNaN(toDraft)) {
+            return 0;
+        }
+        double toQuo = Distances.toText(a, i, m, a.statusQuo);
+        if (toDraft < toQuo - band) {
+            return 1;
+        }
+        return toDraft > toQuo + band ? -1 : 0;
+    }
+
     /** One delegation, one vote on the current draft against the status quo. */
     ItemState vote(Assembly a, int m) {
         int present = 0;
@@ -214,14 +232,10 @@ public final class DecisionMaking implements Mechanism {
                 continue;
             }
             present++;
-            double toDraft = Distances.toText(a, i, m, a.draft);
-            if (Double.isNaN(toDraft)) {
-                continue; // abstains: nothing at stake for it on this item
-            }
-            double toQuo = Distances.toText(a, i, m, a.statusQuo);
-            if (toDraft < toQuo - rule.abstentionBand()) {
+            int intention = voteIntention(a, i, m, rule.abstentionBand());
+            if (intention > 0) {
                 yes++;
-            } else if (toDraft > toQuo + rule.abstentionBand()) {
+            } else if (intention < 0) {
                 no++;
             }
         }

@@ -9,7 +9,10 @@ public final class Mechanisms {
     private Mechanisms() {
     }
 
-    /** The name of the coalition-detection step, which also runs once before the first round. */
+    /**
+     * The name of the coalition-detection step, which also runs once before the first round (the
+     * landscape method then draws from the replication's generator too: it is part of the model).
+     */
     public static final String COALITIONS = "coalitions";
 
     /** One named mechanism; the name labels it in the MASON schedule and in docs. */
@@ -24,8 +27,11 @@ public final class Mechanisms {
                     influence.meetings());
             case NONE -> new NoInfluence(influence.anchor());
         };
-        Mechanism coalitions = switch (scenario.coalitions().method()) {
-            case DBSCAN -> new DbscanCoalitions(scenario.coalitions().radius(), scenario.coalitions().minMembers());
+        Scenario.Coalitions detection = scenario.coalitions();
+        Mechanism coalitions = switch (detection.method()) {
+            case DBSCAN -> new DbscanCoalitions(detection.radius(), detection.minMembers());
+            case LANDSCAPE -> new LandscapeCoalitions(detection.starts(), detection.blocBonus(),
+                    detection.minMembers());
         };
         List<Step> steps = new ArrayList<>(List.of(
                 new Step("events", new EventSchedule(scenario.events())),

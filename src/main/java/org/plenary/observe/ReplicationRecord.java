@@ -8,7 +8,8 @@ import org.plenary.model.ItemState;
 
 /**
  * Everything one replication produced, round by round (round 0 is the initial state), on flat
- * arrays: statuses, positions, drafts, objections, coalitions, and each item's final state.
+ * arrays: statuses, positions, drafts, objections, pivotal delegations ({@link PivotalVoters}),
+ * coalitions, and each item's final state.
  */
 public final class ReplicationRecord implements RoundObserver {
 
@@ -28,11 +29,16 @@ public final class ReplicationRecord implements RoundObserver {
     private final double[] drafts;
     private final boolean[] objecting;
     private final double[] objectingShare;
+    private final double majority;
+    private final boolean[] pivotal;
+    private final int[] pivotalCount;
     private final List<List<Coalition>> coalitions = new ArrayList<>();
     private int[] decidedRound;
     private int[] votes;
 
-    public ReplicationRecord(int replication, long seed, int rounds, int delegations, int dimensions, int items) {
+    /** @param majority the decision rule's majority, which sets the quota of {@link PivotalVoters} */
+    public ReplicationRecord(int replication, long seed, int rounds, int delegations, int dimensions, int items,
+                             double majority) {
         this.replication = replication;
         this.seed = seed;
         this.rounds = rounds;
@@ -46,6 +52,9 @@ public final class ReplicationRecord implements RoundObserver {
         drafts = new double[snapshots * m * d];
         objecting = new boolean[snapshots * m * n];
         objectingShare = new double[snapshots * m];
+        this.majority = majority;
+        pivotal = new boolean[snapshots * m * n];
+        pivotalCount = new int[snapshots * m];
     }
 
     @Override
@@ -60,6 +69,11 @@ public final class ReplicationRecord implements RoundObserver {
         System.arraycopy(a.draft, 0, drafts, t * m * d, m * d);
         System.arraycopy(a.objecting, 0, objecting, t * m * n, m * n);
         System.arraycopy(a.objectingShare, 0, objectingShare, t * m, m);
+        for (int item = 0; item < m; item++) {
+            if (PivotalVoters.applies(a, item)) {
+                pivotalCount[t * m + item] = PivotalVoters.mark(a, item, majority, pivotal, (t * m + item) * n);
+            }
+        }
         coalitions.add(a.coalitions());
         decidedRound = a.decidedRound.clone();
         votes = a.votes.clone();
@@ -111,6 +125,15 @@ public final class ReplicationRecord implements RoundObserver {
 
     public double objectingShare(int round, int item) {
         return objectingShare[round * m + item];
+    }
+
+    public boolean pivotal(int round, int item, int i) {
+        return pivotal[(round * m + item) * n + i];
+    }
+
+    /** How many delegations are pivotal on an item in a round (0 when none is, or the item was closed). */
+    public int pivotalCount(int round, int item) {
+        return pivotalCount[round * m + item];
     }
 
     public List<Coalition> coalitions(int round) {

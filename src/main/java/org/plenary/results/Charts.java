@@ -202,9 +202,12 @@ public final class Charts {
         combined.add(bandPlot(count, countAxis, PALETTE[0], scenario), 1);
         combined.add(bandPlot(share, ChartStyle.unitAxis("capability share"), PALETTE[1], scenario), 1);
         combined.setGap(12);
-        return ChartStyle.chart("Coalitions", "DBSCAN clusters of positions (radius " + scenario.coalitions().radius()
-                + ", at least " + scenario.coalitions().minMembers() + " members); mean with 95% band over "
-                + aggregate.replications() + " replications", combined, true);
+        Scenario.Coalitions coalitions = scenario.coalitions();
+        String method = coalitions.method() == Scenario.CoalitionMethod.DBSCAN
+                ? "DBSCAN clusters of positions (radius " + coalitions.radius()
+                : "landscape-theory blocs (" + coalitions.starts() + " starts, bloc bonus " + coalitions.blocBonus();
+        return ChartStyle.chart("Coalitions", method + ", at least " + coalitions.minMembers() + " members); mean with 95% band"
+                + " over " + aggregate.replications() + " replications", combined, true);
     }
 
     private static XYPlot bandPlot(YIntervalSeries series, NumberAxis axis, Color colour, Scenario scenario) {

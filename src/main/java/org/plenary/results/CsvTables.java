@@ -33,6 +33,7 @@ public final class CsvTables implements Closeable {
     private final CSVPrinter outcomes;
     private final CSVPrinter replications;
     private final CSVPrinter votes;
+    private final CSVPrinter pivotal;
 
     public CsvTables(Scenario scenario, Path directory, Keep keep) throws IOException {
         this.scenario = scenario;
@@ -47,6 +48,8 @@ public final class CsvTables implements Closeable {
         outcomes = open(directory.resolve("outcomes.csv"), true, "replication", "item", "state", "round");
         replications = open(directory.resolve("replications.csv"), false, REPLICATION_COLUMNS.toArray(String[]::new));
         votes = open(directory.resolve("votes.csv"), false, "replication", "item", "round", "yes", "no", "abstain");
+        pivotal = keep.items() ? open(directory.resolve("pivotal.csv"), false, "replication", "round", "item",
+                "delegation", "banzhaf") : null;
     }
 
     /** Columns of replications.csv: one row per replication with its seed and final-round outcomes. */
@@ -113,6 +116,7 @@ public final class CsvTables implements Closeable {
                 row.add(Numbers.format(record.draft(t, m, k)));
             }
             items.printRecord(row);
+            writePivotal(record, replication, t, m);
         }
         List<Coalition> list = record.coalitions(t);
         for (int c = 0; c < list.size(); c++) {
@@ -156,6 +160,20 @@ public final class CsvTables implements Closeable {
         replications.printRecord(replication, Long.toString(record.seed()),
                 Integer.toString(record.finalCoalitionCount()), Numbers.format(record.finalLargestCoalitionShare()),
                 Numbers.format(record.finalPolarisation()));
+    }
+
+    /** pivotal.csv: the delegations pivotal on an item in a round ({@link org.plenary.observe.PivotalVoters}). */
+    private void writePivotal(ReplicationRecord record, String replication, int round, int m) throws IOException {
+        int count = record.pivotalCount(round, m);
+        if (count == 0) {
+            return;
+        }
+        String banzhaf = Numbers.format(1.0 / count);
+        for (int i = 0; i < record.delegations(); i++) {
+            if (record.pivotal(round, m, i)) {
+                pivotal.printRecord(replication, round, scenario.agenda().get(m).id(), delegationIds[i], banzhaf);
+            }
+        }
     }
 
     @Override

@@ -68,9 +68,13 @@ public record Scenario(
     public record Influence(InfluenceModel model, double rate, double anchor, double affinity,
                             double salienceResistance, double meetings, double noise) { }
 
-    public enum CoalitionMethod { DBSCAN }
+    public enum CoalitionMethod { DBSCAN, LANDSCAPE }
 
-    public record Coalitions(CoalitionMethod method, double radius, int minMembers) { }
+    /**
+     * How coalitions are detected: {@code radius} is DBSCAN's; {@code starts} and {@code blocBonus}
+     * (the propensity added for a shared bloc) are the landscape method's; {@code minMembers} both.
+     */
+    public record Coalitions(CoalitionMethod method, double radius, int minMembers, int starts, double blocBonus) { }
 
     public enum EventType { WITHDRAW, DISENGAGE, REENGAGE, SET, JOIN, LEAVE }
 

@@ -20,9 +20,9 @@ public final class ScenarioBinder {
     public record Result(Scenario scenario, List<Problem> warnings) { }
 
     /** Names usable as identifiers and as CSV column names. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]*");
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]*");
     /** Scenario names become directory names: no separators, no leading dot. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,99}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,99}");
     private static final int MAX_DIMENSIONS = 32;
     private static final Set<String> RESERVED_COLUMNS = Set.of("replication", "round", "delegation", "status",
             "item", "state", "objectors", "objecting_capability_share", "coalition", "size", "capability_share",
@@ -282,14 +282,15 @@ public final class ScenarioBinder {
     }
 
     private Scenario.Coalitions bindCoalitions(Node top) {
-        Node node = top.object("coalitions", List.of("method", "radius", "min_members"));
-        String method = node.choice("method", "dbscan", List.of("dbscan"));
+        Node node = top.object("coalitions", List.of("method", "radius", "min_members", "starts", "bloc_bonus"));
+        String method = node.choice("method", "dbscan", List.of("dbscan", "landscape"));
         double radius = node.number("radius", 0.12, 0, 2);
         if (radius == 0) {
             node.problemAt("radius", "must be greater than 0");
         }
         return new Scenario.Coalitions(Scenario.CoalitionMethod.valueOf(enumName(method)), radius,
-                node.integer("min_members", 2, 1, 1_000_000));
+                node.integer("min_members", 2, 1, 1_000_000), node.integer("starts", 20, 1, 100_000),
+                node.number("bloc_bonus", 0.5, 0, 10));
     }
 
     private List<Scenario.Event> bindEvents(Node top, int rounds, List<String> dims, Set<String> delegationIds,

@@ -9,22 +9,29 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The whole input pipeline: read the YAML, merge a delegations file, apply --set, validate. */
+/**
+ * The whole input pipeline: read the YAML (or convert a KTAB CSV), merge a delegations file, apply
+ * --set, validate.
+ */
 public final class ScenarioLoader {
 
-    /** A loaded scenario with what a researcher should know about how it was read. */
     /**
-     * @param source the scenario as read, with its delegations file merged and overrides applied,
-     *               as YAML: profiles and other derivations are still rules there, so overriding
-     *               it again (as a sweep does for each point) re-derives everything
+     * A loaded scenario with what a researcher should know about how it was read.
+     *
+     * @param source        the scenario as read, with its delegations file merged and overrides applied,
+     *                      as YAML: profiles and other derivations are still rules there, so overriding
+     *                      it again (as a sweep does for each point) re-derives everything
+     * @param positionScale what position 1 was in the file: 1 for YAML, 100 for KTAB's 0-100 scale
      */
-    public record Loaded(Path file, String sha256, Scenario scenario, List<Problem> warnings, String source) { }
+    public record Loaded(Path file, String sha256, Scenario scenario, List<Problem> warnings, String source,
+                         double positionScale) { }
 
     private ScenarioLoader() {
     }
 
     public static Loaded load(Path file, List<Overrides.Assignment> overrides) throws InputException {
-        SourceTree tree = YamlLoader.load(file);
+        boolean ktab = KtabFile.isKtab(file);
+        SourceTree tree = ktab ? KtabFile.load(file) : YamlLoader.load(file);
         List<String> ignoredColumns = DelegationsFile.merge(tree);
         Overrides.apply(tree, overrides);
         ScenarioBinder.Result result = ScenarioBinder.bind(tree);
@@ -33,7 +40,8 @@ public final class ScenarioLoader {
             warnings.add(new Problem(file.toString(), 0, "delegations_file",
                     "columns kept for reference, not used by the model: " + String.join(", ", ignoredColumns)));
         }
-        return new Loaded(file, sha256(file), result.scenario(), List.copyOf(warnings), YamlLoader.write(tree.root()));
+        return new Loaded(file, sha256(file), result.scenario(), List.copyOf(warnings), YamlLoader.write(tree.root()),
+                ktab ? KtabFile.SCALE : 1);
     }
 
     private static String sha256(Path file) throws InputException {

@@ -1,6 +1,7 @@
 package org.plenary.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -15,7 +16,8 @@ import java.util.Map;
  */
 public final class ScenarioYaml {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES));
 
     private ScenarioYaml() {
     }
@@ -25,6 +27,15 @@ public final class ScenarioYaml {
             return YAML.writeValueAsString(toMap(s));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a scenario is always serialisable", e);
+        }
+    }
+
+    /** A scenario tree (as read from a file, before defaults) written as YAML. */
+    public static String writeTree(JsonNode root) {
+        try {
+            return YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario tree is always serialisable", e);
         }
     }
 
@@ -71,8 +82,10 @@ public final class ScenarioYaml {
         root.put("influence", ordered("model", label(inf.model()), "rate", inf.rate(), "anchor", inf.anchor(),
                 "affinity", inf.affinity(), "salience_resistance", inf.salienceResistance(),
                 "meetings", inf.meetings(), "noise", inf.noise()));
-        root.put("coalitions", ordered("method", label(s.coalitions().method()), "radius", s.coalitions().radius(),
-                "min_members", s.coalitions().minMembers()));
+        Scenario.Coalitions coalitions = s.coalitions();
+        root.put("coalitions", ordered("method", label(coalitions.method()), "radius", coalitions.radius(),
+                "min_members", coalitions.minMembers(), "starts", coalitions.starts(),
+                "bloc_bonus", coalitions.blocBonus()));
         List<Object> events = new ArrayList<>();
         for (Scenario.Event e : s.events()) {
             Map<String, Object> event = ordered("round", e.round(), "type", label(e.type()));

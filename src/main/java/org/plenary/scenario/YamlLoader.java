@@ -13,9 +13,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -36,27 +33,7 @@ public final class YamlLoader {
     }
 
     public static SourceTree load(Path file) throws InputException {
-        String where = file.toString();
-        if (!Files.exists(file)) {
-            throw new InputException(new Problem(where, 0, "", "file not found"));
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(new Problem(where, 0, "", "not a regular file"));
-        }
-        String text;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputException(new Problem(where, 0, "", String.format(
-                        "file is far too large for a scenario (%,d bytes; the limit is %,d)", size, MAX_FILE_BYTES)));
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(new Problem(where, 0, "", "file not found"));
-        } catch (IOException e) {
-            throw new InputException(new Problem(where, 0, "", "cannot read the file: " + e.getMessage()));
-        }
-        return parse(file, text);
+        return parse(file, InputFiles.readText(file, MAX_FILE_BYTES, "a scenario"));
     }
 
     static SourceTree parse(Path file, String text) throws InputException {

@@ -35,7 +35,8 @@ public final class AssemblySim extends SimState {
         super.start();
         assembly = new Assembly(scenario);
         List<Mechanisms.Step> steps = Mechanisms.forScenario(scenario);
-        // Round 0 records the opening coalitions too; detection is deterministic, so no draw is spent.
+        // Round 0 records the opening coalitions too (DBSCAN draws nothing; the landscape method draws
+        // from the model's generator, as in every round).
         steps.stream().filter(step -> step.name().equals(Mechanisms.COALITIONS))
                 .forEach(step -> step.mechanism().step(assembly, random));
         observers.forEach(observer -> observer.observe(assembly));

@@ -24,7 +24,8 @@ public final class Experiment {
     public static ReplicationRecord replicate(Scenario scenario, int sweepPoint, int replication) {
         long seed = Seeds.forReplication(scenario.seed(), sweepPoint, replication);
         ReplicationRecord record = new ReplicationRecord(replication, seed, scenario.rounds(),
-                scenario.delegations().size(), scenario.dimensions().size(), scenario.agenda().size());
+                scenario.delegations().size(), scenario.dimensions().size(), scenario.agenda().size(),
+                scenario.decision().majority());
         new AssemblySim(scenario, seed, List.of(record)).runAll();
         return record;
     }

@@ -27,7 +27,7 @@ import org.plenary.testing.Scenarios;
 class DeterminismTest {
     private static final Path BUNDLED = Path.of("scenarios/small-assembly.yaml");
     private static final List<String> TABLES = List.of("rounds.csv", "items.csv", "coalitions.csv", "outcomes.csv",
-            "summary.json", "summary.csv", "scenario.resolved.yaml");
+            "pivotal.csv", "summary.json", "summary.csv", "scenario.resolved.yaml");
 
     @TempDir
     Path dir;
