@@ -27,6 +27,8 @@ public final class DbscanCoalitions implements Mechanism {
     private int[] rank = new int[0];
     private long[] foundBits = new long[0];
     private int count;
+    private int windowStart;
+    private int windowEnd;
     private int[] seeds = new int[0];
     private int[] neighbours = new int[0];
 
@@ -119,39 +121,23 @@ public final class DbscanCoalitions implements Mechanism {
     /** Whether p has at least minMembers - 1 active neighbours within the radius (stops counting there). */
     private boolean isCore(Assembly a, int p) {
         int needed = minMembers - 1;
-        if (needed <= 0) {
-            return true;
-        }
-        int d = a.dimensions;
-        double[] x = a.position;
-        double radiusSquared = radius * radius;
-        double centre = x[p * d];
         int found = 0;
-        for (int c = rank[p] - 1; c >= 0 && centre - x[sorted[c] * d] <= radius && found < needed; c--) {
-            found += isNear(x, d, p, sorted[c], radiusSquared) ? 1 : 0;
-        }
-        for (int c = rank[p] + 1; c < count && x[sorted[c] * d] - centre <= radius && found < needed; c++) {
-            found += isNear(x, d, p, sorted[c], radiusSquared) ? 1 : 0;
+        window(a, p);
+        for (int c = windowStart; c < windowEnd && found < needed; c++) {
+            if (c != rank[p] && isNear(a, p, sorted[c])) {
+                found++;
+            }
         }
         return found >= needed;
     }
 
     /** Neighbours of p not yet queued for the cluster, in index order. */
     private int unqueuedNeighbours(Assembly a, int p, int cluster, int[] out) {
-        int d = a.dimensions;
-        double[] x = a.position;
-        double radiusSquared = radius * radius;
-        double centre = x[p * d];
         int found = 0;
-        for (int c = rank[p] - 1; c >= 0 && centre - x[sorted[c] * d] <= radius; c--) {
+        window(a, p);
+        for (int c = windowStart; c < windowEnd; c++) {
             int q = sorted[c];
-            if (queued[q] != cluster && isNear(x, d, p, q, radiusSquared)) {
-                out[found++] = q;
-            }
-        }
-        for (int c = rank[p] + 1; c < count && x[sorted[c] * d] - centre <= radius; c++) {
-            int q = sorted[c];
-            if (queued[q] != cluster && isNear(x, d, p, q, radiusSquared)) {
+            if (c != rank[p] && queued[q] != cluster && isNear(a, p, q)) {
                 out[found++] = q;
             }
         }
@@ -160,23 +146,34 @@ public final class DbscanCoalitions implements Mechanism {
 
     /** Active delegations other than p within the radius of p, in index order. */
     private int neighbours(Assembly a, int p, int[] out) {
-        int d = a.dimensions;
-        double[] x = a.position;
-        double radiusSquared = radius * radius;
-        double centre = x[p * d];
         int found = 0;
-        // Scan outward from p in the sorted order while the first coordinate alone is within the radius.
-        for (int c = rank[p] - 1; c >= 0 && centre - x[sorted[c] * d] <= radius; c--) {
-            if (isNear(x, d, p, sorted[c], radiusSquared)) {
-                out[found++] = sorted[c];
-            }
-        }
-        for (int c = rank[p] + 1; c < count && x[sorted[c] * d] - centre <= radius; c++) {
-            if (isNear(x, d, p, sorted[c], radiusSquared)) {
+        window(a, p);
+        for (int c = windowStart; c < windowEnd; c++) {
+            if (c != rank[p] && isNear(a, p, sorted[c])) {
                 out[found++] = sorted[c];
             }
         }
         return inIndexOrder(out, found);
+    }
+
+    /**
+     * The range [windowStart, windowEnd) of the sorted order whose first coordinate is within the
+     * radius of p's: only these can be neighbours (a sorted sweep instead of every pair).
+     */
+    private void window(Assembly a, int p) {
+        int d = a.dimensions;
+        double[] x = a.position;
+        double centre = x[p * d];
+        int start = rank[p];
+        while (start > 0 && centre - x[sorted[start - 1] * d] <= radius) {
+            start--;
+        }
+        int end = rank[p] + 1;
+        while (end < count && x[sorted[end] * d] - centre <= radius) {
+            end++;
+        }
+        windowStart = start;
+        windowEnd = end;
     }
 
     /**
@@ -199,12 +196,14 @@ public final class DbscanCoalitions implements Mechanism {
         return written;
     }
 
-    private static boolean isNear(double[] x, int d, int p, int q, double radiusSquared) {
+    private boolean isNear(Assembly a, int p, int q) {
+        int d = a.dimensions;
+        double[] x = a.position;
         double sum = 0;
         for (int k = 0; k < d; k++) {
             double diff = x[p * d + k] - x[q * d + k];
             sum += diff * diff;
         }
-        return sum <= radiusSquared;
+        return sum <= radius * radius;
     }
 }
