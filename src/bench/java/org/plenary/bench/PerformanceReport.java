@@ -36,6 +36,7 @@ public final class PerformanceReport {
         bundledScenarios();
         scaling();
         studyGroup();
+        ktabExamples();
         memory();
     }
 
@@ -104,6 +105,27 @@ public final class PerformanceReport {
             Experiment.replicate(scenario, 1, r);
         }
         System.out.printf(Locale.ROOT, "%.3f s per replication (1 thread)%n", (System.nanoTime() - start) / 1e9 / 3);
+    }
+
+    /** KTAB's dummy scenarios (1 dimension, no agenda) through Plenary's assembly model, 60 rounds. */
+    private static void ktabExamples() throws Exception {
+        System.out.println("\n## KTAB example scenarios run through Plenary (60 rounds, 1 thread)\n");
+        System.out.println("| file | actors | dimensions | seconds per replication |");
+        System.out.println("|---|---|---|---|");
+        for (String name : List.of("dummyData-a040.csv", "dummyData-a080.csv", "dummyData-a160.csv")) {
+            Path file = Path.of("scenarios/ktab", name);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            Scenario scenario = load(file, "replications=20");
+            Experiment.replicate(scenario, 0, 1);
+            long start = System.nanoTime();
+            for (int r = 1; r <= 20; r++) {
+                Experiment.replicate(scenario, 1, r);
+            }
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.5f |%n", name, scenario.delegations().size(),
+                    scenario.dimensions().size(), (System.nanoTime() - start) / 1e9 / 20);
+        }
     }
 
     private static void memory() throws Exception {
