@@ -36,7 +36,7 @@ import org.plenary.sim.Experiment;
 class FlagshipScenariosTest {
     static final List<String> FLAGSHIPS = List.of("itu-baseline", "wtdc25-us-disengages", "us-withdraws",
             "europe-coordinates", "wcit12-replay");
-    /** The flagships set after January 2026 that share agenda, decision rule and chair. */
+    /** The assembly flagships (all but the WCIT-12 replay): same agenda, decision rule, chair and seed. */
     static final List<String> ASSEMBLY = List.of("itu-baseline", "wtdc25-us-disengages", "us-withdraws",
             "europe-coordinates");
 
