@@ -1,6 +1,7 @@
 package org.plenary.analysis;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,14 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -129,6 +134,29 @@ public final class Comparison {
                 written.add(file);
             }
         }
+        for (String item : runs.get(0).items()) {
+            for (String dimension : runs.get(0).dimensions()) {
+                double statusQuo = runs.get(0).statusQuo(item, dimension);
+                if (Double.isNaN(statusQuo)) {
+                    continue;
+                }
+                JFreeChart chart = trajectories("Draft text of " + item + " on " + dimension.replace('_', ' '),
+                        "mean draft with 95% band over replications; after closing, the final text; dashed: the"
+                                + " reference's status quo", "position of the draft text (0 = low pole, 1 = high pole)",
+                        run -> run.draftByRound(item, dimension));
+                if (chart != null) {
+                    ValueMarker marker = new ValueMarker(statusQuo, Color.DARK_GRAY, new BasicStroke(1.2f,
+                            BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+                    marker.setLabel("status quo " + Numbers.format(statusQuo));
+                    marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+                    marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                    chart.getXYPlot().addRangeMarker(marker);
+                    Path file = charts.resolve("compare-draft-" + item + "-" + dimension + ".png");
+                    ChartStyle.save(chart, file);
+                    written.add(file);
+                }
+            }
+        }
         JFreeChart coalitions = trajectories("Largest coalition's capability share",
                 "95% band over replications", "capability share", SavedRun::largestCoalitionShareByRound);
         if (coalitions != null) {
@@ -169,7 +197,8 @@ public final class Comparison {
             data.addSeries(series);
             renderer.setSeriesPaint(index, ChartStyle.PALETTE[index % ChartStyle.PALETTE.length]);
             renderer.setSeriesFillPaint(index, ChartStyle.PALETTE[index % ChartStyle.PALETTE.length]);
-            renderer.setSeriesStroke(index, new BasicStroke(2.5f));
+            // Later runs draw thinner lines, so a run that coincides with an earlier one stays visible.
+            renderer.setSeriesStroke(index, new BasicStroke(Math.max(1.2f, 4f - 1.2f * index)));
             rounds = Math.max(rounds, run.rounds());
         }
         if (data.getSeriesCount() == 0) {
@@ -177,6 +206,7 @@ public final class Comparison {
         }
         renderer.setAlpha(0.2f);
         XYPlot plot = new XYPlot(data, ChartStyle.roundAxis(rounds), ChartStyle.unitAxis(axis), renderer);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // thinner later lines on top
         String note = missing.isEmpty() ? "" : "; not kept by " + String.join(", ", missing);
         return ChartStyle.chart(title, subtitle + note, plot, true);
     }

@@ -138,6 +138,9 @@ public final class RunReport {
         if (stem.startsWith("positions-")) {
             return "Positions on " + stem.substring("positions-".length()).replace('_', ' ') + " over rounds";
         }
+        if (stem.startsWith("compare-draft-")) {
+            return "Draft text by scenario: " + stem.substring("compare-draft-".length()) + ", with the status quo";
+        }
         if (stem.startsWith("draft-")) {
             return "Draft text of " + stem.substring("draft-".length()) + " over rounds, with its status quo";
         }

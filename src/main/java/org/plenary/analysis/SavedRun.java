@@ -151,6 +151,42 @@ public final class SavedRun {
         return byRound;
     }
 
+    /**
+     * Per round, statistics over replications of an item's draft text on one dimension (from
+     * items.csv; after the item closes, its final text), or null when the run did not keep
+     * items.csv or the item does not weight the dimension.
+     */
+    public SummaryStatistics[] draftByRound(String item, String dimension) throws IOException {
+        Path file = directory.resolve("items.csv");
+        if (!Files.isRegularFile(file) || !items.contains(item) || Double.isNaN(statusQuo(item, dimension))) {
+            return null;
+        }
+        SummaryStatistics[] byRound = new SummaryStatistics[rounds + 1];
+        for (int t = 0; t <= rounds; t++) {
+            byRound[t] = new SummaryStatistics();
+        }
+        try (CSVParser csv = parse(file)) {
+            for (CSVRecord row : csv) {
+                String cell = row.get(dimension);
+                if (row.get("item").equals(item) && !cell.isEmpty()) {
+                    byRound[Integer.parseInt(row.get("round"))].addValue(Double.parseDouble(cell));
+                }
+            }
+        }
+        return byRound;
+    }
+
+    /** An item's status quo on a dimension, from the manifest; NaN where the item does not weight it. */
+    public double statusQuo(String item, String dimension) {
+        for (JsonNode entry : manifest.path("parameters").path("agenda")) {
+            if (entry.path("id").asText().equals(item)) {
+                JsonNode value = entry.path("status_quo").path(dimension);
+                return value.isNumber() ? value.asDouble() : Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
     /** Per round, statistics over replications of the largest coalition's capability share, or null. */
     public SummaryStatistics[] largestCoalitionShareByRound() throws IOException {
         Path file = directory.resolve("coalitions.csv");

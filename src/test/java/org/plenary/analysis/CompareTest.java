@@ -79,6 +79,10 @@ class CompareTest {
         assertTrue(Files.size(out.resolve("charts/compare-outcomes.png")) > 5000);
         assertTrue(Files.exists(out.resolve("charts/compare-positions-human_rights.png")),
                 "positions come from the run that kept rounds.csv");
+        assertTrue(Files.size(out.resolve("charts/compare-draft-res-hr-standards-human_rights.png")) > 5000,
+                "drafts by scenario, from the run that kept items.csv");
+        assertTrue(Files.notExists(out.resolve("charts/compare-draft-back-to-basics-sovereignty.png")),
+                "no chart for a dimension the item does not weight");
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,") && html.contains("withdrawal"));
     }
