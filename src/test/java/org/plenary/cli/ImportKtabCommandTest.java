@@ -30,7 +30,7 @@ class ImportKtabCommandTest {
     @Test
     void everyExampleRoundTripsThroughYaml() throws Exception {
         List<Path> examples = examples();
-        assertEquals(5, examples.size(), examples.toString());
+        assertEquals(8, examples.size(), examples.toString());
         for (Path csv : examples) {
             CliTest.Result converted = plenary("import-ktab", csv.toString());
             assertEquals(0, converted.exitCode(), converted.err());
