@@ -16,6 +16,7 @@ import org.plenary.model.Coalition;
 public final class DbscanCoalitions implements Mechanism {
     private static final int UNVISITED = 0;
     private static final int NOISE = -1;
+    private static final double WINDOW_MARGIN = 1e-9;
 
     private final double radius;
     private final int minMembers;
@@ -27,6 +28,9 @@ public final class DbscanCoalitions implements Mechanism {
     private int[] rank = new int[0];
     private long[] foundBits = new long[0];
     private int count;
+    private double[] sortedFirst = new double[0];
+    /** The delegation whose window is cached, or -1. */
+    private int windowOf = -1;
     private int windowStart;
     private int windowEnd;
     private int[] seeds = new int[0];
@@ -53,10 +57,12 @@ public final class DbscanCoalitions implements Mechanism {
             sorted = new int[n];
             rank = new int[n];
             foundBits = new long[(n + 63) / 64];
+            sortedFirst = new double[n];
         }
         java.util.Arrays.fill(label, UNVISITED);
         java.util.Arrays.fill(queued, 0);
         sortByFirstDimension(a);
+        windowOf = -1;
         int clusters = 0;
         for (int p = 0; p < n; p++) {
             if (!a.isActive(p) || label[p] != UNVISITED) {
@@ -90,6 +96,7 @@ public final class DbscanCoalitions implements Mechanism {
         for (int c = 0; c < count; c++) {
             sorted[c] = (int) (byFirstDimension[c] & ((1 << 22) - 1));
             rank[sorted[c]] = c;
+            sortedFirst[c] = a.position[sorted[c] * d];
         }
     }
 
@@ -158,22 +165,33 @@ public final class DbscanCoalitions implements Mechanism {
 
     /**
      * The range [windowStart, windowEnd) of the sorted order whose first coordinate is within the
-     * radius of p's: only these can be neighbours (a sorted sweep instead of every pair).
+     * radius of p's: only these can be neighbours (a sorted sweep instead of every pair). Found by
+     * binary search, and kept when asked again for the same delegation.
      */
     private void window(Assembly a, int p) {
-        int d = a.dimensions;
-        double[] x = a.position;
-        double centre = x[p * d];
-        int start = rank[p];
-        while (start > 0 && centre - x[sorted[start - 1] * d] <= radius) {
-            start--;
+        if (p == windowOf) {
+            return;
         }
-        int end = rank[p] + 1;
-        while (end < count && x[sorted[end] * d] - centre <= radius) {
-            end++;
+        double centre = sortedFirst[rank[p]];
+        // A margin far above the sort key's 2^-40 resolution: the window only prunes, isNear decides.
+        windowStart = firstAtLeast(centre - radius - WINDOW_MARGIN);
+        windowEnd = firstAtLeast(centre + radius + WINDOW_MARGIN);
+        windowOf = p;
+    }
+
+    /** The first index of the sorted order whose first coordinate is at least {@code value}. */
+    private int firstAtLeast(double value) {
+        int low = 0;
+        int high = count;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sortedFirst[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
         }
-        windowStart = start;
-        windowEnd = end;
+        return low;
     }
 
     /**

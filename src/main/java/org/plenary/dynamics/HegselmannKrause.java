@@ -23,6 +23,8 @@ public final class HegselmannKrause implements Mechanism {
     private double[] viewWeights = new double[0];
     private long[] blocs = new long[0];
     private int[] active = new int[0];
+    /** Group masks in the order of {@link #active}, so the pair loop reads them sequentially. */
+    private long[] activeBlocs = new long[0];
     private double[][] coordinates = new double[0][0];
     private double[][] pull = new double[0][0];
     private double[][] pullTimesPosition = new double[0][0];
@@ -45,6 +47,7 @@ public final class HegselmannKrause implements Mechanism {
             viewWeights = new double[n * d];
             blocs = new long[n];
             active = new int[n];
+            activeBlocs = new long[n];
             coordinates = new double[d][n];
             pull = new double[d][n];
             pullTimesPosition = new double[d][n];
@@ -65,6 +68,7 @@ public final class HegselmannKrause implements Mechanism {
                     pull[k][count] = a.capability[j] * s[j * d + k];
                     pullTimesPosition[k][count] = pull[k][count] * x[j * d + k];
                 }
+                activeBlocs[count] = blocs[j];
                 active[count++] = j;
             }
         }
@@ -82,20 +86,15 @@ public final class HegselmannKrause implements Mechanism {
                 }
             }
             double epsSquared = a.tolerance[i] * a.tolerance[i];
+            long own = activeBlocs[c];
             for (int cj = 0; cj < count; cj++) {
-                boolean kin = cj == c || (masks ? (blocs[i] & blocs[active[cj]]) != 0 : a.shareGroup(i, active[cj]));
+                boolean kin = cj == c || (masks ? (own & activeBlocs[cj]) != 0 : a.shareGroup(i, active[cj]));
                 factor[cj] = distance[cj] > epsSquared ? 0 : kin ? 1 + affinity : 1;
             }
             double step = a.openness[i] * rate;
             for (int k = 0; k < d; k++) {
-                double weightedSum = 0;
-                double weightSum = 0;
-                double[] speakerPull = pull[k];
-                double[] speakerPullTimesPosition = pullTimesPosition[k];
-                for (int cj = 0; cj < count; cj++) {
-                    weightedSum += factor[cj] * speakerPullTimesPosition[cj];
-                    weightSum += factor[cj] * speakerPull[cj];
-                }
+                double weightedSum = dot(factor, pullTimesPosition[k], count);
+                double weightSum = dot(factor, pull[k], count);
                 int ik = bi + k;
                 double mean = weightSum > 0 ? weightedSum / weightSum : x[ik];
                 double moved = x[ik] + step * (1 - salienceResistance * s[ik]) * (mean - x[ik])
@@ -107,5 +106,27 @@ public final class HegselmannKrause implements Mechanism {
         for (int c = 0; c < count; c++) {
             System.arraycopy(next, active[c] * d, x, active[c] * d, d);
         }
+    }
+
+    /**
+     * The dot product of the first {@code count} entries, over four partial sums: one running sum
+     * waits on each addition's latency, four keep the pipeline full (the hot spot of this step).
+     */
+    private static double dot(double[] a, double[] b, int count) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < count; j += 4) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
+        }
+        for (; j < count; j++) {
+            s0 += a[j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }
