@@ -23,14 +23,16 @@ public final class DbscanCoalitions implements Mechanism {
     private int[] label = new int[0];
     /** The cluster a delegation was last queued for, so the marks need no clearing between clusters. */
     private int[] queued = new int[0];
-    private long[] byFirstDimension = new long[0];
+    private long[] sortKeys = new long[0];
     private int[] sorted = new int[0];
     private int[] rank = new int[0];
     private long[] foundBits = new long[0];
     private int count;
-    private double[] sortedFirst = new double[0];
+    private double[] sortedCoordinate = new double[0];
     /** The delegation whose window is cached, or -1. */
     private int windowOf = -1;
+    /** The dimension delegations are sorted along in the current detection. */
+    private int axis;
     private int windowStart;
     private int windowEnd;
     private int[] seeds = new int[0];
@@ -53,15 +55,15 @@ public final class DbscanCoalitions implements Mechanism {
             queued = new int[n];
             seeds = new int[n];
             neighbours = new int[n];
-            byFirstDimension = new long[n];
+            sortKeys = new long[n];
             sorted = new int[n];
             rank = new int[n];
             foundBits = new long[(n + 63) / 64];
-            sortedFirst = new double[n];
+            sortedCoordinate = new double[n];
         }
         java.util.Arrays.fill(label, UNVISITED);
         java.util.Arrays.fill(queued, 0);
-        sortByFirstDimension(a);
+        sortAlongWidestDimension(a);
         windowOf = -1;
         int clusters = 0;
         for (int p = 0; p < n; p++) {
@@ -80,24 +82,52 @@ public final class DbscanCoalitions implements Mechanism {
     }
 
     /**
-     * Orders the active delegations by their first coordinate, so a neighbourhood query scans only
-     * those within the radius on that axis (a sorted sweep) instead of everyone.
+     * Orders the active delegations along the dimension where positions are most spread out, so a
+     * neighbourhood query scans only those within the radius on that axis (a sorted sweep) instead
+     * of everyone; the widest axis separates the most.
      */
-    private void sortByFirstDimension(Assembly a) {
+    private void sortAlongWidestDimension(Assembly a) {
         int d = a.dimensions;
+        axis = widestDimension(a);
         count = 0;
         for (int q = 0; q < a.delegations; q++) {
             if (a.isActive(q)) {
                 // Positions lie in [0, 1]: 40 bits of the coordinate, then the index, sort as one long.
-                byFirstDimension[count++] = ((long) (a.position[q * d] * (1L << 40)) << 22) | q;
+                sortKeys[count++] = ((long) (a.position[q * d + axis] * (1L << 40)) << 22) | q;
             }
         }
-        java.util.Arrays.sort(byFirstDimension, 0, count);
+        java.util.Arrays.sort(sortKeys, 0, count);
         for (int c = 0; c < count; c++) {
-            sorted[c] = (int) (byFirstDimension[c] & ((1 << 22) - 1));
+            sorted[c] = (int) (sortKeys[c] & ((1 << 22) - 1));
             rank[sorted[c]] = c;
-            sortedFirst[c] = a.position[sorted[c] * d];
+            sortedCoordinate[c] = a.position[sorted[c] * d + axis];
         }
+    }
+
+    /** The dimension with the largest variance of active delegations' positions. */
+    private static int widestDimension(Assembly a) {
+        int d = a.dimensions;
+        int widest = 0;
+        double widestVariance = -1;
+        for (int k = 0; k < d; k++) {
+            double sum = 0;
+            double squares = 0;
+            int n = 0;
+            for (int q = 0; q < a.delegations; q++) {
+                if (a.isActive(q)) {
+                    double value = a.position[q * d + k];
+                    sum += value;
+                    squares += value * value;
+                    n++;
+                }
+            }
+            double variance = n == 0 ? 0 : squares / n - (sum / n) * (sum / n);
+            if (variance > widestVariance) {
+                widestVariance = variance;
+                widest = k;
+            }
+        }
+        return widest;
     }
 
     private void expand(Assembly a, int core, int found, int cluster) {
@@ -164,7 +194,7 @@ public final class DbscanCoalitions implements Mechanism {
     }
 
     /**
-     * The range [windowStart, windowEnd) of the sorted order whose first coordinate is within the
+     * The range [windowStart, windowEnd) of the sorted order whose coordinate on the sort axis is within the
      * radius of p's: only these can be neighbours (a sorted sweep instead of every pair). Found by
      * binary search, and kept when asked again for the same delegation.
      */
@@ -172,20 +202,20 @@ public final class DbscanCoalitions implements Mechanism {
         if (p == windowOf) {
             return;
         }
-        double centre = sortedFirst[rank[p]];
+        double centre = sortedCoordinate[rank[p]];
         // A margin far above the sort key's 2^-40 resolution: the window only prunes, isNear decides.
         windowStart = firstAtLeast(centre - radius - WINDOW_MARGIN);
         windowEnd = firstAtLeast(centre + radius + WINDOW_MARGIN);
         windowOf = p;
     }
 
-    /** The first index of the sorted order whose first coordinate is at least {@code value}. */
+    /** The first index of the sorted order whose coordinate on the sort axis is at least {@code value}. */
     private int firstAtLeast(double value) {
         int low = 0;
         int high = count;
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (sortedFirst[middle] < value) {
+            if (sortedCoordinate[middle] < value) {
                 low = middle + 1;
             } else {
                 high = middle;
