@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -22,9 +21,11 @@ public final class ScenarioLoader {
      *                      as YAML: profiles and other derivations are still rules there, so overriding
      *                      it again (as a sweep does for each point) re-derives everything
      * @param positionScale what position 1 was in the file: 1 for YAML, 100 for KTAB's 0-100 scale
+     * @param referenceColumns columns of the delegations file kept for the researcher (ISO codes,
+     *                      memberships...) and not read by the model; worth a note, not a warning
      */
     public record Loaded(Path file, String sha256, Scenario scenario, List<Problem> warnings, String source,
-                         double positionScale) { }
+                         double positionScale, List<String> referenceColumns) { }
 
     private ScenarioLoader() {
     }
@@ -32,16 +33,11 @@ public final class ScenarioLoader {
     public static Loaded load(Path file, List<Overrides.Assignment> overrides) throws InputException {
         boolean ktab = KtabFile.isKtab(file);
         SourceTree tree = ktab ? KtabFile.load(file) : YamlLoader.load(file);
-        List<String> ignoredColumns = DelegationsFile.merge(tree);
+        List<String> referenceColumns = DelegationsFile.merge(tree);
         Overrides.apply(tree, overrides);
         ScenarioBinder.Result result = ScenarioBinder.bind(tree);
-        List<Problem> warnings = new ArrayList<>(result.warnings());
-        if (!ignoredColumns.isEmpty()) {
-            warnings.add(new Problem(file.toString(), 0, "delegations_file",
-                    "columns kept for reference, not used by the model: " + String.join(", ", ignoredColumns)));
-        }
-        return new Loaded(file, sha256(file), result.scenario(), List.copyOf(warnings), YamlLoader.write(tree.root()),
-                ktab ? KtabFile.SCALE : 1);
+        return new Loaded(file, sha256(file), result.scenario(), result.warnings(), YamlLoader.write(tree.root()),
+                ktab ? KtabFile.SCALE : 1, referenceColumns);
     }
 
     private static String sha256(Path file) throws InputException {
