@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
         description = {"Run a scenario over a grid or a sample of parameter values, with replications at each point.",
-            "Writes sweep.csv (one row per point and replication), sweep-points.csv (means and 95% CIs per point),",
+            "Writes sweep.csv (one row per point and replication), sweep-points.csv (means and 95%% CIs per point),",
             "a line chart per outcome for one swept parameter or heatmaps for two or more, and report.html.",
             "Points are the scenario's 'sweep:' block, --param values (full factorial) or --sample over --range.",
             "A sweep that is interrupted resumes with --resume DIR: finished points are never recomputed."},
