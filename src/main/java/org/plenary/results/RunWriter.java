@@ -31,7 +31,9 @@ public final class RunWriter implements AutoCloseable {
     private final RunAggregate aggregate;
     private final List<Long> seeds = new ArrayList<>();
     private final String resolvedYaml;
-    private boolean committed;
+    /** Deletes the staging directory if the JVM is stopped (Ctrl-C, kill) before the run is committed. */
+    private final Thread cleanUpOnExit;
+    private volatile boolean committed;
 
     public RunWriter(Scenario scenario, Path resultsBase, Instant start, Keep keep) throws IOException {
         this.scenario = scenario;
@@ -45,6 +47,12 @@ public final class RunWriter implements AutoCloseable {
             throw e;
         }
         aggregate = new RunAggregate(scenario);
+        cleanUpOnExit = new Thread(() -> {
+            if (!committed) {
+                directory.abandon();
+            }
+        }, "plenary-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
     }
 
     /** Takes the next replication; records must arrive in replication order. */
@@ -79,6 +87,11 @@ public final class RunWriter implements AutoCloseable {
     /** Abandons the run unless it was committed: no half-written directory stays behind. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanUpOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook does the same clean-up
+        }
         if (!committed) {
             try {
                 tables.close();
