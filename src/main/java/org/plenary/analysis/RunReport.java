@@ -22,6 +22,14 @@ public final class RunReport {
     }
 
     public static Path write(Path directory) throws IOException {
+        return write(directory, directory);
+    }
+
+    /**
+     * Writes the report into {@code directory}, naming {@code shownAs} as where the results are (a
+     * run writes its report while still in its staging directory, before moving it into place).
+     */
+    public static Path write(Path directory, Path shownAs) throws IOException {
         JsonNode manifest = JSON.readTree(directory.resolve("manifest.json").toFile());
         JsonNode summary = JSON.readTree(directory.resolve("summary.json").toFile());
         JsonNode parameters = manifest.path("parameters");
@@ -31,7 +39,7 @@ public final class RunReport {
         html.paragraph(parameters.path("description").asText(), false);
         html.paragraph(summary.path("replications").asInt() + " replications of " + parameters.path("rounds").asInt()
                 + " rounds, " + parameters.path("delegations").size() + " delegations, "
-                + parameters.path("dimensions").size() + " dimensions; results in " + directory.toAbsolutePath(), true);
+                + parameters.path("dimensions").size() + " dimensions; results in " + shownAs.toAbsolutePath(), true);
 
         html.heading(2, "Outcomes by item");
         html.table(List.of("item", "state", "share of replications", "95% CI"), itemStateRows(summary));
@@ -129,8 +137,22 @@ public final class RunReport {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".png"))
+                    .sorted(java.util.Comparator.comparingInt(RunReport::chartRank).thenComparing(Path::toString))
+                    .toList();
         }
+    }
+
+    /** Report order: positions, draft texts, outcomes, coalitions, the flow chart, then anything else. */
+    private static int chartRank(Path chart) {
+        String name = chart.getFileName().toString();
+        List<String> order = List.of("positions-", "draft-", "outcomes", "coalitions", "coalition-flow");
+        for (int rank = 0; rank < order.size(); rank++) {
+            if (name.startsWith(order.get(rank))) {
+                return rank;
+            }
+        }
+        return order.size();
     }
 
     public static String caption(String file) {

@@ -78,7 +78,7 @@ public final class RunWriter implements AutoCloseable {
         Path charts = Files.createDirectories(staging.resolve("charts"));
         Charts.writeAll(aggregate, charts);
         JSON.writeValue(staging.resolve("manifest.json").toFile(), Manifest.build(scenario, seeds, context));
-        RunReport.write(staging);
+        RunReport.write(staging, directory.target());
         Path target = directory.commit();
         committed = true;
         return target;

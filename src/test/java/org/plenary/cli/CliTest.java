@@ -161,6 +161,9 @@ class CliTest {
             assertTrue(png.length > 5000, chart + " is suspiciously small");
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4), chart);
         }
+        String report = Files.readString(results.resolve("report.html"));
+        assertTrue(report.contains(results.toAbsolutePath().toString()) && !report.contains(".incomplete"),
+                "the report names where the results are, not the staging directory");
         try (Stream<Path> leftovers = Files.list(out.resolve("test"))) {
             assertEquals(1, leftovers.count(), "no staging directory stays behind");
         }
