@@ -36,22 +36,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ScenarioInput input;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's seed).")
-    Long seed;
+    @Mixin
+    ExperimentOptions experiment;
 
     @Option(names = "--rounds", paramLabel = "R", description = "Number of negotiation rounds (default: the scenario's).")
     Integer rounds;
-
-    @Option(names = "--replications", paramLabel = "N", description = "Number of replications (default: the scenario's).")
-    Integer replications;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: all ${sys:plenary.cores} cores). Results are the same bytes for any T.")
-    Integer threads;
-
-    @Option(names = "--out", paramLabel = "RESULTS", defaultValue = "results",
-            description = "Directory under which results are written (default: ${DEFAULT-VALUE}).")
-    Path out;
 
     @Option(names = "--keep", paramLabel = "LEVEL", defaultValue = "rounds",
             converter = KeepConverter.class,
@@ -65,15 +54,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> overrides = new ArrayList<>();
-        if (seed != null) {
-            overrides.add("seed=" + seed);
-        }
+        List<String> overrides = new ArrayList<>(experiment.overrides());
         if (rounds != null) {
             overrides.add("rounds=" + rounds);
-        }
-        if (replications != null) {
-            overrides.add("replications=" + replications);
         }
         ScenarioLoader.Loaded loaded = input.load(overrides);
         Scenario scenario = loaded.scenario();
@@ -83,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("note: this scenario has a sweep: block, which 'run' ignores; 'plenary sweep "
                     + loaded.file() + "' runs it");
         }
-        int workers = Cli.threads(threads);
+        int workers = experiment.threads();
         Instant start = Instant.now();
         try (RunWriter writer = openWriter(scenario, start)) {
             Progress progress = new Progress(err, "replications", scenario.replications());
@@ -103,9 +86,9 @@ final class RunCommand implements Callable<Integer> {
 
     private RunWriter openWriter(Scenario scenario, Instant start) throws InputException {
         try {
-            return new RunWriter(scenario, out, start, keep);
+            return new RunWriter(scenario, experiment.out, start, keep);
         } catch (IOException e) {
-            throw new InputException(new Problem("--out " + out, 0, "",
+            throw new InputException(new Problem("--out " + experiment.out, 0, "",
                     "cannot create the results directory: " + e));
         }
     }

@@ -19,6 +19,7 @@ import org.plenary.scenario.ScenarioLoader;
 import org.plenary.sweep.Sweep;
 import org.plenary.sweep.SweepPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,18 +62,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Range of one sampled parameter, repeatable; add :int for whole numbers (rounds=20:80:int).")
     List<String> ranges = new ArrayList<>();
 
-    @Option(names = "--replications", paramLabel = "N", description = "Replications per point (default: the scenario's).")
-    Integer replications;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--out", paramLabel = "RESULTS", defaultValue = "results",
-            description = "Directory under which the sweep is written (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    ExperimentOptions experiment;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "Finish an interrupted sweep in DIR.")
     Path resume;
@@ -87,7 +78,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int total = sweep.pendingPoints().size() * sweep.base().replications();
         Progress progress = new Progress(spec.commandLine().getErr(), "replications", total);
-        sweep.runPending(Cli.threads(threads), done -> progress.step());
+        sweep.runPending(experiment.threads(), done -> progress.step());
         progress.done();
         sweep.finish();
         out.printf("%s: %d points x %d replications in %.1f s%n", sweep.base().name(), sweep.plan().points().size(),
@@ -98,7 +89,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private Sweep resumeSweep() throws InputException {
-        if (file != null || !params.isEmpty() || sample != null || !sets.isEmpty()) {
+        if (file != null || !params.isEmpty() || sample != null || !sets.isEmpty()
+                || !experiment.overrides().isEmpty()) {
             throw new ParameterException(spec.commandLine(),
                     "--resume takes the sweep directory only: its plan and scenario are saved there");
         }
@@ -112,13 +104,7 @@ final class SweepCommand implements Callable<Integer> {
         if (file == null) {
             throw new ParameterException(spec.commandLine(), "missing SCENARIO (or --resume DIR)");
         }
-        List<String> overrides = new ArrayList<>();
-        if (seed != null) {
-            overrides.add("seed=" + seed);
-        }
-        if (replications != null) {
-            overrides.add("replications=" + replications);
-        }
+        List<String> overrides = experiment.overrides();
         ScenarioLoader.Loaded loaded = ScenarioInput.load(file, sets, overrides);
         ValidateCommand.printWarnings(spec.commandLine().getErr(), loaded.warnings());
         SweepPlan plan = plan(loaded);
@@ -126,9 +112,9 @@ final class SweepCommand implements Callable<Integer> {
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         RunDirectory directory;
         try {
-            directory = RunDirectory.create(out, loaded.scenario().name(), Instant.now(), "sweep-" + hash(plan));
+            directory = RunDirectory.create(experiment.out, loaded.scenario().name(), Instant.now(), "sweep-" + hash(plan));
         } catch (IOException e) {
-            throw new InputException(new Problem("--out " + out, 0, "", "cannot create the sweep directory: " + e));
+            throw new InputException(new Problem("--out " + experiment.out, 0, "", "cannot create the sweep directory: " + e));
         }
         try {
             Sweep.create(directory.staging(), loaded, plan, commandLine);
