@@ -69,12 +69,12 @@ final class RunCommand implements Callable<Integer> {
         int workers = experiment.threads();
         Instant start = Instant.now();
         try (RunWriter writer = openWriter(scenario, start)) {
-            Progress progress = new Progress(err, "replications", scenario.replications());
-            Experiment.run(scenario, 0, workers, record -> {
-                writer.accept(record);
-                progress.step();
-            });
-            progress.done();
+            try (Progress progress = new Progress("replications", scenario.replications())) {
+                Experiment.run(scenario, 0, workers, record -> {
+                    writer.accept(record);
+                    progress.step();
+                });
+            }
             List<String> commandLine = new ArrayList<>(List.of("plenary"));
             commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
             Path directory = writer.commit(new Manifest.Context(commandLine, loaded.file(), loaded.sha256(), workers,

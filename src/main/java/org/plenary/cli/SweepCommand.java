@@ -77,9 +77,9 @@ final class SweepCommand implements Callable<Integer> {
         Sweep sweep = resume != null ? resumeSweep() : newSweep();
         PrintWriter out = spec.commandLine().getOut();
         int total = sweep.pendingPoints().size() * sweep.base().replications();
-        Progress progress = new Progress(spec.commandLine().getErr(), "replications", total);
-        sweep.runPending(experiment.threads(), done -> progress.step());
-        progress.done();
+        try (Progress progress = new Progress("replications", total)) {
+            sweep.runPending(experiment.threads(), done -> progress.step());
+        }
         sweep.finish();
         out.printf("%s: %d points x %d replications in %.1f s%n", sweep.base().name(), sweep.plan().points().size(),
                 sweep.base().replications(), Duration.between(start, Instant.now()).toMillis() / 1000.0);
