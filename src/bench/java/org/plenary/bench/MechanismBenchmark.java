@@ -55,7 +55,7 @@ public class MechanismBenchmark {
         assembly = new Assembly(scenario);
         for (int round = 1; round <= 20; round++) {
             assembly.setRound(round);
-            for (Mechanisms.Step step : Mechanisms.forScenario(scenario)) {
+            for (Mechanisms.Step step : Mechanisms.forScenario(scenario, 1L)) {
                 step.mechanism().step(assembly, random);
             }
         }

@@ -47,7 +47,8 @@ public final class DecisionMaking implements Mechanism {
             }
             double share = markObjections(a, m);
             boolean noObjection = share == 0 && !anyObjector(a, m);
-            boolean consensus = rule.rule() == Scenario.Rule.CONSENSUS
+            // An empty room agrees to nothing: with nobody taking part, the deadline's quorum rule decides.
+            boolean consensus = rule.rule() == Scenario.Rule.CONSENSUS && anyoneTakesPart(a, m)
                     && (noObjection || (rule.maxObjectingShare() > 0 && share <= rule.maxObjectingShare()));
             if (consensus) {
                 close(a, m, ItemState.CONSENSUS);
@@ -61,6 +62,15 @@ public final class DecisionMaking implements Mechanism {
     private static void close(Assembly a, int m, ItemState state) {
         a.itemState[m] = state;
         a.decidedRound[m] = a.round();
+    }
+
+    private static boolean anyoneTakesPart(Assembly a, int m) {
+        for (int i = 0; i < a.delegations; i++) {
+            if (a.takesPart(i, m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anyObjector(Assembly a, int m) {

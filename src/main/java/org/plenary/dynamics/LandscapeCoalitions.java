@@ -13,8 +13,10 @@ import org.plenary.reference.Landscape;
  * </pre>
  * (|x_i - x_j| the Euclidean distance over the D dimensions, so the first two terms run from +1 for
  * identical positions to -1 for opposite corners; b the {@code bloc_bonus}). The blocs are the
- * lowest-energy local minimum found by steepest descent from {@code starts} random configurations
- * drawn from the replication's generator: exhaustive search is out of reach for a whole assembly.
+ * lowest-energy local minimum found by steepest descent from {@code starts} random configurations:
+ * exhaustive search is out of reach for a whole assembly. The starts come from a generator of its
+ * own, seeded by (replication seed, round), never from the model's: choosing a coalition method
+ * must not change the negotiation it observes.
  * When every pair attracts, the minimum is everyone in one bloc, i.e. one coalition. Blocs with fewer
  * than {@code min_members} delegations are not reported as coalitions. A delegation of capability 0
  * weighs nothing in the energy, so its bloc is arbitrary.
@@ -23,15 +25,19 @@ public final class LandscapeCoalitions implements Mechanism {
     private final int starts;
     private final double blocBonus;
     private final int minMembers;
+    private final long replicationSeed;
 
-    public LandscapeCoalitions(int starts, double blocBonus, int minMembers) {
+    public LandscapeCoalitions(int starts, double blocBonus, int minMembers, long replicationSeed) {
         this.starts = starts;
         this.blocBonus = blocBonus;
         this.minMembers = minMembers;
+        this.replicationSeed = replicationSeed;
     }
 
     @Override
-    public void step(Assembly a, MersenneTwisterFast random) {
+    public void step(Assembly a, MersenneTwisterFast modelRandom) {
+        MersenneTwisterFast random = new MersenneTwisterFast(new int[] {(int) (replicationSeed >>> 32),
+            (int) replicationSeed, a.round()});
         int[] active = new int[a.delegations];
         int count = 0;
         for (int i = 0; i < a.delegations; i++) {

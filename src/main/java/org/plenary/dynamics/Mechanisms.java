@@ -18,7 +18,11 @@ public final class Mechanisms {
     /** One named mechanism; the name labels it in the MASON schedule and in docs. */
     public record Step(String name, Mechanism mechanism) { }
 
-    public static List<Step> forScenario(Scenario scenario) {
+    /**
+     * @param replicationSeed the replication's seed, for mechanisms that observe with randomness
+     *                        of their own (landscape coalitions) so they never draw from the model's
+     */
+    public static List<Step> forScenario(Scenario scenario, long replicationSeed) {
         Scenario.Influence influence = scenario.influence();
         Mechanism socialInfluence = switch (influence.model()) {
             case HEGSELMANN_KRAUSE -> new HegselmannKrause(influence.rate(), influence.anchor(),
@@ -31,7 +35,7 @@ public final class Mechanisms {
         Mechanism coalitions = switch (detection.method()) {
             case DBSCAN -> new DbscanCoalitions(detection.radius(), detection.minMembers());
             case LANDSCAPE -> new LandscapeCoalitions(detection.starts(), detection.blocBonus(),
-                    detection.minMembers());
+                    detection.minMembers(), replicationSeed);
         };
         List<Step> steps = new ArrayList<>(List.of(
                 new Step("events", new EventSchedule(scenario.events())),

@@ -19,8 +19,8 @@ public final class ScenarioBinder {
     /** A bound scenario and the non-fatal remarks about it (e.g. an event after the last round). */
     public record Result(Scenario scenario, List<Problem> warnings) { }
 
-    /** Names usable as identifiers and as CSV column names. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]*");
+    /** Ids become CSV columns and file names: letters, digits, '_' and '-', at most 64 characters. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,63}");
     /** Scenario names become directory names: no separators, no leading dot. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,99}");
     private static final int MAX_DIMENSIONS = 32;
@@ -659,7 +659,8 @@ public final class ScenarioBinder {
         String requiredId(String key) {
             String text = requiredText(key);
             if (text != null && !ID.matcher(text).matches()) {
-                problemAt(key, "'" + text + "' is not a valid id: use letters, digits, '_' or '-'");
+                problemAt(key, "'" + text + "' is not a valid id: use letters, digits, '_' or '-',"
+                        + " at most 64 characters");
                 return null;
             }
             return text;

@@ -19,6 +19,7 @@ public final class AssemblySim extends SimState {
     private static final long serialVersionUID = 1L;
 
     private final transient Scenario scenario;
+    private final long seed;
     private final transient List<RoundObserver> observers;
     private transient Assembly assembly;
 
@@ -26,6 +27,7 @@ public final class AssemblySim extends SimState {
         super(seed);
         // MersenneTwisterFast(long) keeps only the low 32 bits; seed it with all 64.
         random.setSeed(new int[] {(int) (seed >>> 32), (int) seed});
+        this.seed = seed;
         this.scenario = scenario;
         this.observers = List.copyOf(observers);
     }
@@ -34,7 +36,7 @@ public final class AssemblySim extends SimState {
     public void start() {
         super.start();
         assembly = new Assembly(scenario);
-        List<Mechanisms.Step> steps = Mechanisms.forScenario(scenario);
+        List<Mechanisms.Step> steps = Mechanisms.forScenario(scenario, seed);
         // Round 0 records the opening coalitions too (DBSCAN draws nothing; the landscape method draws
         // from the model's generator, as in every round).
         steps.stream().filter(step -> step.name().equals(Mechanisms.COALITIONS))

@@ -46,7 +46,7 @@ class LandscapeCoalitionsTest {
                   - {id: Q, groups: [G], position: {a: 1.0, b: 1.0}}
                   - {id: R, position: {a: 0.0, b: 0.5}}
                 """));
-        LandscapeCoalitions method = new LandscapeCoalitions(10, 0.5, 2);
+        LandscapeCoalitions method = new LandscapeCoalitions(10, 0.5, 2, 7L);
         assertEquals(1 - 2 * Math.sqrt(2) / Math.sqrt(2) + 0.5, method.propensity(a, 0, 1), 1e-12,
                 "opposite corners: -1, plus the bonus of bloc G");
         assertEquals(1 - 2 * 0.5 / Math.sqrt(2), method.propensity(a, 0, 2), 1e-12);
@@ -57,7 +57,7 @@ class LandscapeCoalitionsTest {
     void twoDistantCampsBecomeTwoCoalitions() throws Exception {
         Scenario s = scenario(TWO_CAMPS);
         Assembly a = new Assembly(s);
-        Mechanisms.forScenario(s).stream().filter(step -> step.name().equals(Mechanisms.COALITIONS)).findFirst()
+        Mechanisms.forScenario(s, 1L).stream().filter(step -> step.name().equals(Mechanisms.COALITIONS)).findFirst()
                 .orElseThrow().mechanism().step(a, new MersenneTwisterFast(5));
         List<Coalition> coalitions = a.coalitions();
         assertEquals(2, coalitions.size());
@@ -74,12 +74,12 @@ class LandscapeCoalitionsTest {
                   - {id: B, position: {a: 0.5, b: 0.5}}
                   - {id: C, position: {a: 0.6, b: 0.5}}
                 """));
-        new LandscapeCoalitions(10, 0.5, 2).step(close, new MersenneTwisterFast(1));
+        new LandscapeCoalitions(10, 0.5, 2, 7L).step(close, new MersenneTwisterFast(1));
         assertEquals(1, close.coalitions().size());
         assertEquals(3, close.coalitions().get(0).members().length);
 
         Assembly camps = new Assembly(scenario(TWO_CAMPS));
-        new LandscapeCoalitions(10, 0.5, 3).step(camps, new MersenneTwisterFast(1));
+        new LandscapeCoalitions(10, 0.5, 3, 7L).step(camps, new MersenneTwisterFast(1));
         assertEquals(1, camps.coalitions().size(), "the southern pair is below min_members 3");
     }
 
@@ -88,11 +88,11 @@ class LandscapeCoalitionsTest {
         String middle = TWO_CAMPS.replace("id: S1,", "id: S1, groups: [M],").replace("id: S2,", "id: S2, groups: [M],")
                 + "  - {id: X, groups: [M], position: {a: 0.45, b: 0.45}}\n";
         Assembly withBonus = new Assembly(scenario(middle));
-        new LandscapeCoalitions(20, 2.0, 1).step(withBonus, new MersenneTwisterFast(3));
+        new LandscapeCoalitions(20, 2.0, 1, 7L).step(withBonus, new MersenneTwisterFast(3));
         assertTrue(withBonus.coalitions().stream().anyMatch(c -> java.util.Arrays.equals(c.members(), new int[] {3, 4, 5})),
                 "X sits nearer the north but its bloc M pulls it south");
         Assembly without = new Assembly(scenario(middle));
-        new LandscapeCoalitions(20, 0.0, 1).step(without, new MersenneTwisterFast(3));
+        new LandscapeCoalitions(20, 0.0, 1, 7L).step(without, new MersenneTwisterFast(3));
         assertTrue(without.coalitions().stream().anyMatch(c -> java.util.Arrays.equals(c.members(), new int[] {0, 1, 2, 5})),
                 "without the bonus X joins the camp it is closer to");
     }

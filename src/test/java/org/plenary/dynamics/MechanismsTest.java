@@ -366,4 +366,25 @@ class MechanismsTest {
         new HegselmannKrause(1.0, 0.0, 0.0, 0.0).step(a, random);
         assertTrue(a.position[1] < 0.1, "but it persuades: Y moves toward the heavy SECTOR, to " + a.position[1]);
     }
+
+    @Test
+    void anItemWhoseForumEveryoneLeftIsNotAgreedButFailsForWantOfQuorum() throws Exception {
+        String body = """
+                delegations:
+                  - {id: X, position: {a: 0.2}}
+                  - {id: Y, position: {a: 0.8}}
+                agenda:
+                  - {id: m, forum: ad-hoc, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 2}
+                """;
+        Scenario s = scenario(body);
+        Assembly a = new Assembly(s);
+        java.util.Arrays.fill(a.forumDisengaged, true);
+        DecisionMaking decision = new DecisionMaking(s.decision());
+        a.setRound(1);
+        decision.step(a, random);
+        assertEquals(ItemState.OPEN, a.itemState[0], "no consensus among nobody");
+        a.setRound(2);
+        decision.step(a, random);
+        assertEquals(ItemState.FAILED, a.itemState[0], "no quorum at the deadline");
+    }
 }

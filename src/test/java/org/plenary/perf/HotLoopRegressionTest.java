@@ -28,7 +28,7 @@ class HotLoopRegressionTest {
         MersenneTwisterFast random = new MersenneTwisterFast(1);
         for (int round = 1; round <= 20; round++) {
             a.setRound(round);
-            for (Mechanisms.Step step : Mechanisms.forScenario(scenario)) {
+            for (Mechanisms.Step step : Mechanisms.forScenario(scenario, 1L)) {
                 step.mechanism().step(a, random);
             }
         }

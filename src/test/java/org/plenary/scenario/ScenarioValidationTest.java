@@ -109,6 +109,12 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void idsAreShortEnoughForFileNames() {
+        assertProblem(Scenarios.problems(dir, VALID.replace("{id: item,", "{id: " + "x".repeat(65) + ",")),
+                "is not a valid id", "at most 64 characters");
+    }
+
+    @Test
     void aScenarioNameCannotLeaveTheResultsDirectory() {
         assertProblem(Scenarios.problems(dir, VALID.replace("name: test", "name: ../../etc")), "name", "results directory");
         assertProblem(Scenarios.problems(dir, VALID.replace("name: test", "name: a/b")), "name");

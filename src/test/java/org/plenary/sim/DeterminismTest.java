@@ -84,6 +84,17 @@ class DeterminismTest {
     }
 
     @Test
+    void theCoalitionMethodObservesWithoutChangingTheNegotiation() throws Exception {
+        var dbscan = Experiment.replicate(bundled("rounds=20"), 0, 1);
+        var landscape = Experiment.replicate(bundled("rounds=20", "coalitions.method=landscape"), 0, 1);
+        for (int i = 0; i < dbscan.delegations(); i++) {
+            for (int k = 0; k < dbscan.dimensions(); k++) {
+                assertEquals(dbscan.position(20, i, k), landscape.position(20, i, k), "same draws, same positions");
+            }
+        }
+    }
+
+    @Test
     void generatorsUseAll64BitsOfTheSeed() throws Exception {
         Scenario scenario = bundled("rounds=1");
         long low = 12345L;
