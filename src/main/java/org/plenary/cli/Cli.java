@@ -1,5 +1,8 @@
 package org.plenary.cli;
 
+import org.plenary.scenario.InputException;
+import org.plenary.scenario.Problem;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,11 +21,14 @@ final class Cli {
     }
 
     /** The --threads value, or all available cores. */
-    static int threads(Integer requested) {
+    static int threads(Integer requested) throws InputException {
         if (requested == null) {
             return Runtime.getRuntime().availableProcessors();
         }
-        return Math.max(1, requested);
+        if (requested < 1) {
+            throw new InputException(new Problem("--threads " + requested, 0, "", "needs at least 1 thread"));
+        }
+        return requested;
     }
 
     /** Writes a value (maps, lists, numbers) as indented JSON. */

@@ -1,15 +1,17 @@
 package org.plenary.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.plenary.analysis.Comparison;
 import org.plenary.analysis.SavedRun;
+import org.plenary.results.RunDirectory;
+import org.plenary.scenario.InputException;
+import org.plenary.scenario.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,14 +28,12 @@ import picocli.CommandLine.Spec;
             "  plenary run scenarios/small-assembly.yaml --out results/withdrawal",
             "  plenary compare results/baseline/small-assembly/* results/withdrawal/small-assembly/*"})
 final class CompareCommand implements Callable<Integer> {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     @Parameters(arity = "2..*", paramLabel = "RESULT_DIR", description = "Directories written by 'plenary run'.")
     List<Path> directories;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Where to write the comparison (default: results/compare-<UTC-time>).")
+            description = "A new or empty directory for the comparison (default: results/compare/<UTC-time>-<hash>).")
     Path out;
 
     @Option(names = "--labels", split = ",", paramLabel = "LABEL",
@@ -42,6 +42,33 @@ final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Writes into a staging directory and moves it into place only when complete. */
+    private Path write(Comparison comparison) throws InputException, IOException {
+        RunDirectory directory;
+        try {
+            directory = out != null ? RunDirectory.exactly(out)
+                    : RunDirectory.create(Path.of("results"), "compare", Instant.now(), "vs" + runsHash());
+        } catch (IOException e) {
+            throw new InputException(new Problem("--out " + out, 0, "", "cannot write the comparison there: " + e
+                    + " (give a new or empty directory)"));
+        }
+        try {
+            comparison.write(directory.staging());
+            return directory.commit();
+        } catch (IllegalArgumentException e) { // includes NumberFormatException from a corrupted table
+            throw new InputException(new Problem(String.join(" ", directories.stream().map(Path::toString).toList()),
+                    0, "", "cannot read the saved results: " + e.getMessage()));
+        } finally {
+            directory.abandon();
+        }
+    }
+
+    /** A short name for the set of runs compared, so two comparisons started together do not collide. */
+    private String runsHash() {
+        return Integer.toHexString(directories.stream().map(p -> p.toAbsolutePath().normalize().toString())
+                .toList().hashCode());
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -57,8 +84,7 @@ final class CompareCommand implements Callable<Integer> {
             runs.get(i).setLabel(labels.get(i));
         }
         Comparison comparison = new Comparison(runs);
-        Path target = out != null ? out : Path.of("results", "compare-" + STAMP.format(Instant.now()));
-        comparison.write(target);
+        Path target = write(comparison);
         PrintWriter writer = spec.commandLine().getOut();
         List<List<String>> rows = comparison.rows();
         writer.printf("%-34s %-22s %-14s %10s %10s %10s %9s%n", "outcome", "item", "dimension", "reference",

@@ -35,7 +35,7 @@ public final class ExperimentOptions {
         return overrides;
     }
 
-    int threads() {
+    int threads() throws org.plenary.scenario.InputException {
         return Cli.threads(threads);
     }
 }

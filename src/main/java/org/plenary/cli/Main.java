@@ -29,7 +29,16 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        int exitCode;
+        try {
+            exitCode = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // Results are cleaned up by then (try-with-resources and the shutdown hook); say what to do.
+            System.err.println("plenary: out of memory. Lower the rounds, replications in flight (--threads) or"
+                    + " delegations, or give Java more, e.g. PLENARY_JAVA_OPTS=-Xmx8g");
+            exitCode = 1;
+        }
+        System.exit(exitCode);
     }
 
     /** The configured command line, for main and for tests that run the real command. */

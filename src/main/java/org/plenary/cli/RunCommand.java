@@ -67,6 +67,14 @@ final class RunCommand implements Callable<Integer> {
                     + loaded.file() + "' runs it");
         }
         int workers = experiment.threads();
+        long needed = RunWriter.estimatedBytes(scenario, workers);
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available * 0.8) {
+            throw new InputException(new Problem(loaded.file().toString(), 0, "rounds", String.format(
+                    "this run needs about %,d MB of memory and Java may use %,d MB: lower the rounds, threads or"
+                            + " delegations, or raise the limit, e.g. PLENARY_JAVA_OPTS=-Xmx%dg ./plenary run ...",
+                    needed >> 20, available >> 20, Math.max(2, (needed * 2 >> 30) + 1))));
+        }
         Instant start = Instant.now();
         try (RunWriter writer = openWriter(scenario, start)) {
             try (Progress progress = new Progress("replications", scenario.replications())) {

@@ -74,11 +74,12 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant start = Instant.now();
+        int threads = experiment.threads();
         Sweep sweep = resume != null ? resumeSweep() : newSweep();
         PrintWriter out = spec.commandLine().getOut();
         int total = sweep.pendingPoints().size() * sweep.base().replications();
         try (Progress progress = new Progress("replications", total)) {
-            sweep.runPending(experiment.threads(), done -> progress.step());
+            sweep.runPending(threads, done -> progress.step());
         }
         sweep.finish();
         out.printf("%s: %d points x %d replications in %.1f s%n", sweep.base().name(), sweep.plan().points().size(),
@@ -89,12 +90,16 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private Sweep resumeSweep() throws InputException {
-        if (file != null || !params.isEmpty() || sample != null || !sets.isEmpty()
-                || !experiment.overrides().isEmpty()) {
+        if (file != null || !params.isEmpty() || sample != null || !sets.isEmpty() || !ranges.isEmpty()
+                || spec.commandLine().getParseResult().hasMatchedOption("--points") || !experiment.overrides().isEmpty()) {
             throw new ParameterException(spec.commandLine(),
                     "--resume takes the sweep directory only: its plan and scenario are saved there");
         }
         Sweep sweep = Sweep.open(resume);
+        if (sweep.isComplete()) {
+            throw new InputException(new Problem(resume.toString(), 0, "", "this sweep is already complete;"
+                    + " its results are in sweep.csv and report.html"));
+        }
         spec.commandLine().getErr().printf("resuming: %d of %d points left%n", sweep.pendingPoints().size(),
                 sweep.plan().points().size());
         return sweep;
@@ -150,6 +155,13 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepPlan.Axis> axes = new ArrayList<>();
         for (String param : params) {
             axes.add(SweepPlan.parseValues(param));
+        }
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (SweepPlan.Axis axis : axes) {
+            if (!paths.add(axis.path())) {
+                throw new ParameterException(spec.commandLine(), "--param " + axis.path()
+                        + " is given twice: list all its values in one --param");
+            }
         }
         if (axes.isEmpty()) {
             axes = SweepPlan.fromScenario(loaded.scenario());

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.plenary.model.Coalition;
 import org.plenary.model.ItemState;
@@ -23,7 +25,10 @@ public final class RunAggregate {
     private final int d;
     private final int m;
     private final double[] positionSum;
-    private final SummaryStatistics[] draft;
+    /** Per (round, item, dimension): count, sum and sum of squares of the draft over replications. */
+    private final long[] draftCount;
+    private final double[] draftSum;
+    private final double[] draftSquares;
     private final SummaryStatistics[] coalitionCount;
     private final SummaryStatistics[] largestShare;
     private final List<Map<ItemState, Integer>> finalStates = new ArrayList<>();
@@ -45,7 +50,9 @@ public final class RunAggregate {
         d = scenario.dimensions().size();
         m = scenario.agenda().size();
         positionSum = new double[(rounds + 1) * n * d];
-        draft = statistics((rounds + 1) * m * d);
+        draftCount = new long[(rounds + 1) * m * d];
+        draftSum = new double[(rounds + 1) * m * d];
+        draftSquares = new double[(rounds + 1) * m * d];
         coalitionCount = statistics(rounds + 1);
         largestShare = statistics(rounds + 1);
         decisionRound = statistics(m);
@@ -84,7 +91,10 @@ public final class RunAggregate {
                 for (int k = 0; k < d; k++) {
                     double value = record.draft(t, item, k);
                     if (!Double.isNaN(value)) {
-                        draft[(t * m + item) * d + k].addValue(value);
+                        int index = (t * m + item) * d + k;
+                        draftCount[index]++;
+                        draftSum[index] += value;
+                        draftSquares[index] += value * value;
                     }
                 }
             }
@@ -130,8 +140,13 @@ public final class RunAggregate {
         return positionSum[(round * n + delegation) * d + k] / replications;
     }
 
-    public SummaryStatistics draft(int round, int item, int k) {
-        return draft[(round * m + item) * d + k];
+    /** The draft's mean and spread over replications (plain arrays: one object per cell would not scale). */
+    public StatisticalSummary draft(int round, int item, int k) {
+        int index = (round * m + item) * d + k;
+        long n = draftCount[index];
+        double mean = n == 0 ? Double.NaN : draftSum[index] / n;
+        double variance = n < 2 ? Double.NaN : Math.max(0, (draftSquares[index] - n * mean * mean) / (n - 1));
+        return new StatisticalSummaryValues(mean, variance, n, Double.NaN, Double.NaN, draftSum[index]);
     }
 
     public SummaryStatistics coalitionCount(int round) {

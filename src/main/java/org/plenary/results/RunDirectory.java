@@ -50,6 +50,27 @@ public final class RunDirectory {
         return new RunDirectory(staging, target);
     }
 
+    /**
+     * Prepares exactly {@code target} (which must not exist, or be an empty directory), staged in a
+     * hidden sibling until committed.
+     */
+    public static RunDirectory exactly(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            try (var entries = Files.list(absolute)) {
+                if (entries.findAny().isPresent()) {
+                    throw new java.nio.file.FileAlreadyExistsException(absolute + " (not empty)");
+                }
+            }
+            Files.delete(absolute);
+        } else if (Files.exists(absolute)) {
+            throw new java.nio.file.FileAlreadyExistsException(absolute.toString());
+        }
+        Files.createDirectories(absolute.getParent());
+        Path staging = Files.createTempDirectory(absolute.getParent(), ".incomplete-" + absolute.getFileName() + "-");
+        return new RunDirectory(staging, absolute);
+    }
+
     /** Where files are written until the run is committed. */
     public Path staging() {
         return staging;

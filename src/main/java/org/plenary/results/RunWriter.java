@@ -37,6 +37,8 @@ public final class RunWriter implements AutoCloseable {
 
     public RunWriter(Scenario scenario, Path resultsBase, Instant start, Keep keep) throws IOException {
         this.scenario = scenario;
+        // The largest allocation first, before any directory exists to be left behind.
+        aggregate = new RunAggregate(scenario);
         resolvedYaml = ScenarioYaml.write(scenario);
         directory = RunDirectory.create(resultsBase, scenario.name(), start, shortHash(resolvedYaml));
         try {
@@ -46,13 +48,26 @@ public final class RunWriter implements AutoCloseable {
             directory.abandon();
             throw e;
         }
-        aggregate = new RunAggregate(scenario);
         cleanUpOnExit = new Thread(() -> {
             if (!committed) {
                 directory.abandon();
             }
         }, "plenary-clean-up");
         Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
+    }
+
+    /**
+     * A rough upper bound of the heap a run needs: the aggregates, plus one replication's record
+     * per replication in flight (two per thread and the one being written).
+     */
+    public static long estimatedBytes(Scenario scenario, int threads) {
+        long snapshots = scenario.rounds() + 1L;
+        long n = scenario.delegations().size();
+        long d = scenario.dimensions().size();
+        long m = scenario.agenda().size();
+        long record = snapshots * (n * d * 8 + n + m * d * 8 + 2 * m * n + m * 16) + snapshots * 64 * (1 + n / 4);
+        long aggregate = snapshots * (n * d * 8 + m * d * 24 + 2 * 1024);
+        return aggregate + (2L * threads + 1) * record;
     }
 
     /** Takes the next replication; records must arrive in replication order. */

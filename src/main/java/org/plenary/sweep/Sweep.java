@@ -99,9 +99,14 @@ public final class Sweep {
         JSON.writeValue(directory.resolve(PLAN).toFile(), json);
         Sweep sweep = new Sweep(directory);
         org.plenary.scenario.Problems problems = new org.plenary.scenario.Problems();
+        List<String> columns = outcomeColumns(sweep.base());
         for (int p = 0; p < plan.points().size(); p++) {
             try {
-                sweep.point(p);
+                if (!outcomeColumns(sweep.point(p)).equals(columns)) {
+                    problems.add(new Problem("sweep point " + p + " (" + String.join(" ", plan.assignments(p)) + ")",
+                            0, "", "changes the agenda items or the dimensions they weight, so its outcomes"
+                                    + " cannot share sweep.csv's columns; sweep values within items instead"));
+                }
             } catch (InputException e) {
                 e.problems().forEach(problems::add);
             }

@@ -34,21 +34,25 @@ public final class SweepSummary {
     static SweepSummary read(Path sweepCsv, SweepPlan plan, List<String> outcomeColumns) throws IOException {
         SweepSummary summary = new SweepSummary(plan);
         int points = plan.points().size();
+        // Every outcome gets its columns up front, in a fixed order, whether or not a value turns up.
+        for (String column : outcomeColumns) {
+            for (String outcome : outcomeNames(column)) {
+                summary.outcomes.put(outcome, empty(points));
+            }
+        }
         try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(sweepCsv, StandardCharsets.UTF_8))) {
             for (CSVRecord row : csv) {
                 int point = Integer.parseInt(row.get("point"));
                 for (String column : outcomeColumns) {
                     String cell = row.get(column);
+                    List<String> names = outcomeNames(column);
                     if (column.endsWith(".state")) {
-                        String item = column.substring(0, column.length() - ".state".length());
-                        summary.add(item + " consensus share", point, points, cell.equals("consensus") ? 1 : 0);
-                        summary.add(item + " adopted share", point, points,
+                        summary.outcomes.get(names.get(0))[point].addValue(cell.equals("consensus") ? 1 : 0);
+                        summary.outcomes.get(names.get(1))[point].addValue(
                                 cell.equals("consensus") || cell.equals("vote-adopted") ? 1 : 0);
                     } else if (!cell.isEmpty()) {
-                        String name = column.endsWith(".round") ? column.replace(".round", " decision round")
-                                : column.replace('.', ' ').replace('_', ' ');
-                        summary.add(name, point, points, Double.parseDouble(cell));
+                        summary.outcomes.get(names.get(0))[point].addValue(Double.parseDouble(cell));
                     }
                 }
             }
@@ -56,15 +60,24 @@ public final class SweepSummary {
         return summary;
     }
 
-    private void add(String outcome, int point, int points, double value) {
-        SummaryStatistics[] byPoint = outcomes.computeIfAbsent(outcome, k -> {
-            SummaryStatistics[] array = new SummaryStatistics[points];
-            for (int p = 0; p < points; p++) {
-                array[p] = new SummaryStatistics();
-            }
-            return array;
-        });
-        byPoint[point].addValue(value);
+    /** The outcome names a sweep.csv column feeds: two shares for an item's state, else one. */
+    private static List<String> outcomeNames(String column) {
+        if (column.endsWith(".state")) {
+            String item = column.substring(0, column.length() - ".state".length());
+            return List.of(item + " consensus share", item + " adopted share");
+        }
+        if (column.endsWith(".round")) {
+            return List.of(column.replace(".round", " decision round"));
+        }
+        return List.of(column.replace('.', ' ').replace('_', ' '));
+    }
+
+    private static SummaryStatistics[] empty(int points) {
+        SummaryStatistics[] array = new SummaryStatistics[points];
+        for (int p = 0; p < points; p++) {
+            array[p] = new SummaryStatistics();
+        }
+        return array;
     }
 
     public SweepPlan plan() {

@@ -106,6 +106,13 @@ class CompareTest {
     }
 
     @Test
+    void compareNeverWritesIntoADirectoryThatHoldsSomethingElse() {
+        String[] result = run("compare", baseline.toString(), withdrawal.toString(), "--out", baseline.toString());
+        assertEquals("2", result[0]);
+        assertTrue(result[2].contains("not empty"), result[2]);
+    }
+
+    @Test
     void reportRegeneratesASelfContainedPage() throws IOException {
         Files.delete(baseline.resolve("report.html"));
         String[] result = run("report", baseline.toString());

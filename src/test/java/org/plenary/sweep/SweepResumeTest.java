@@ -109,6 +109,7 @@ class SweepResumeTest {
         assertFalse(Files.exists(sweep.resolve(Sweep.INCOMPLETE)));
         assertTrue(Files.exists(sweep.resolve("report.html")));
         assertTrue(Files.exists(sweep.resolve("manifest.json")));
+        assertEquals(2, plenary("sweep", "--resume", sweep.toString()), "a complete sweep is not rewritten");
     }
 
     @Test
@@ -121,5 +122,14 @@ class SweepResumeTest {
         }
         assertEquals(2, plenary("sweep", "scenarios/small-assembly.yaml", "--out", out.toString()),
                 "nothing to sweep");
+        assertEquals(2, plenary("sweep", "scenarios/small-assembly.yaml", "--param", "influence.rate=0.1",
+                "--param", "influence.rate=0.2", "--out", out.toString()), "the same path twice");
+        assertEquals(2, plenary("sweep", "scenarios/small-assembly.yaml", "--param", "influence.rate=0.1,0.2",
+                "--threads", "0", "--out", out.toString()), "no threads");
+        assertEquals(2, plenary("sweep", "scenarios/small-assembly.yaml", "--param", "agenda=[]",
+                "--out", out.toString()), "a point without the agenda cannot share sweep.csv's columns");
+        try (Stream<Path> files = Files.list(out.resolve("small-assembly"))) {
+            assertEquals(0, files.count(), "rejected sweeps leave nothing");
+        }
     }
 }
