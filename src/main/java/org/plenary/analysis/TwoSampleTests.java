@@ -72,7 +72,7 @@ public final class TwoSampleTests {
             return 1.0;
         }
         double z = Math.max(0, Math.abs(u - n1 * (double) n2 / 2.0) - 0.5) / Math.sqrt(variance);
-        return 2 * (1 - STANDARD_NORMAL.cumulativeProbability(z));
+        return 2 * STANDARD_NORMAL.cumulativeProbability(-z); // not 1 - cdf(z), which rounds to 0 for large z
     }
 
     /** Cohen's d of b against a with the pooled standard deviation; NaN when it is zero. */

@@ -5,7 +5,7 @@ import org.plenary.model.Assembly;
 
 /**
  * Blocs form a common position, the capability x salience weighted mean of their active members,
- * and each member moves toward it by cohesion x openness (BRIEF section 3, step 1). Blocs are
+ * and each member moves toward it by cohesion x openness (docs/ODD.md, 7.2). Blocs are
  * processed in the order of the assembly's groups (declared blocs first); a member of two blocs
  * moves twice.
  */

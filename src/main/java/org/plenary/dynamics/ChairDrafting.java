@@ -4,7 +4,7 @@ import ec.util.MersenneTwisterFast;
 import org.plenary.model.Assembly;
 
 /**
- * The chair's draft of every open item (BRIEF section 3, step 4; docs/ODD.md, "Drafting"):
+ * The chair's draft of every open item (docs/ODD.md, 7.6 Chair drafting):
  * <pre>
  *   compromise_k = sum_i c_i s_ik x_ik / sum_i c_i s_ik      over delegations taking part
  *   if the last decision round had sustained objections:

@@ -7,7 +7,7 @@ import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
 
 /**
- * Objections, consensus and the fallback (BRIEF section 3, step 5; docs/ODD.md, "Decision").
+ * Objections, consensus and the fallback (docs/ODD.md, 7.7 Decision).
  * For delegation i taking part in item m, with D_i its salience- and item-weighted distance:
  * <pre>
  *   loss_i     = D_i(x_i, draft) - D_i(x_i, status quo)

@@ -6,7 +6,7 @@ import org.plenary.model.Assembly;
 import org.plenary.scenario.Scenario;
 
 /**
- * Applies the events scheduled for the current round, in file order (BRIEF section 3, step 0).
+ * Applies the events scheduled for the current round, in file order (docs/ODD.md, 7.1).
  * Withdrawal removes a delegation from influence, objections, votes, quorum, drafts and blocs;
  * disengaging from a dimension sets its salience there to zero; disengaging from a forum removes
  * it from the items in that forum. Re-engaging undoes the listed disengagements, or with no list

@@ -16,7 +16,7 @@ import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
 
 /**
- * The long-format tables of a run (BRIEF section 6). The leading columns are fixed so scripts can
+ * The long-format tables of a run (README, "What a run writes"). The leading columns are fixed so scripts can
  * rely on them; one column per dimension id follows. Rows are written as replications arrive.
  */
 public final class CsvTables implements Closeable {

@@ -19,7 +19,7 @@ import org.plenary.scenario.Scenario;
 import org.plenary.scenario.ScenarioYaml;
 
 /**
- * Writes one run's results directory (BRIEF section 6) as replications arrive, in replication
+ * Writes one run's results directory (README, "What a run writes") as replications arrive, in replication
  * order, then the summaries, charts and manifest, and only then makes the directory visible.
  */
 public final class RunWriter implements AutoCloseable {
