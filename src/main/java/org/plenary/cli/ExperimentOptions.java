@@ -3,6 +3,7 @@ package org.plenary.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.plenary.scenario.Overrides;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run replications: seed, replications, threads, results location. */
@@ -24,13 +25,13 @@ public final class ExperimentOptions {
     Path out;
 
     /** The --seed and --replications values as overrides of the scenario's keys. */
-    List<String> overrides() {
-        List<String> overrides = new ArrayList<>();
+    List<Overrides.Assignment> overrides() {
+        List<Overrides.Assignment> overrides = new ArrayList<>();
         if (seed != null) {
-            overrides.add("seed=" + seed);
+            overrides.add(Overrides.Assignment.option("--seed", "seed", seed));
         }
         if (replications != null) {
-            overrides.add("replications=" + replications);
+            overrides.add(Overrides.Assignment.option("--replications", "replications", replications));
         }
         return overrides;
     }

@@ -83,7 +83,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScenarioLoader.Loaded loaded = input.load(rounds == null ? List.of() : List.of("rounds=" + rounds));
+        ScenarioLoader.Loaded loaded = input.load(rounds == null ? List.of()
+                : List.of(org.plenary.scenario.Overrides.Assignment.option("--rounds", "rounds", rounds)));
         Scenario scenario = loaded.scenario();
         ValidateCommand.printWarnings(spec.commandLine().getErr(), loaded.warnings());
         List<String> unweighted = Predictions.dimensionsWithoutWeight(scenario);

@@ -14,6 +14,7 @@ import org.plenary.results.Manifest;
 import org.plenary.results.RunAggregate;
 import org.plenary.results.RunWriter;
 import org.plenary.scenario.InputException;
+import org.plenary.scenario.Overrides;
 import org.plenary.scenario.Problem;
 import org.plenary.scenario.Scenario;
 import org.plenary.scenario.ScenarioLoader;
@@ -54,9 +55,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> overrides = new ArrayList<>(experiment.overrides());
+        List<Overrides.Assignment> overrides = new ArrayList<>(experiment.overrides());
         if (rounds != null) {
-            overrides.add("rounds=" + rounds);
+            overrides.add(Overrides.Assignment.option("--rounds", "rounds", rounds));
         }
         ScenarioLoader.Loaded loaded = input.load(overrides);
         Scenario scenario = loaded.scenario();

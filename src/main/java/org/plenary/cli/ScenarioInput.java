@@ -25,19 +25,17 @@ public final class ScenarioInput {
     List<String> sets = new ArrayList<>();
 
     /** Loads the scenario with the --set overrides first, then the given command-line ones. */
-    ScenarioLoader.Loaded load(List<String> commandOverrides) throws InputException {
+    ScenarioLoader.Loaded load(List<Overrides.Assignment> commandOverrides) throws InputException {
         return load(file, sets, commandOverrides);
     }
 
-    static ScenarioLoader.Loaded load(Path file, List<String> sets, List<String> commandOverrides)
+    static ScenarioLoader.Loaded load(Path file, List<String> sets, List<Overrides.Assignment> commandOverrides)
             throws InputException {
         List<Overrides.Assignment> assignments = new ArrayList<>();
         for (String set : sets) {
             assignments.add(Overrides.Assignment.parse(set));
         }
-        for (String override : commandOverrides) {
-            assignments.add(Overrides.Assignment.parse(override));
-        }
+        assignments.addAll(commandOverrides);
         return ScenarioLoader.load(file, assignments);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.plenary.results.RunDirectory;
 import org.plenary.scenario.InputException;
+import org.plenary.scenario.Overrides;
 import org.plenary.scenario.Problem;
 import org.plenary.scenario.ScenarioLoader;
 import org.plenary.sweep.Sweep;
@@ -109,7 +110,7 @@ final class SweepCommand implements Callable<Integer> {
         if (file == null) {
             throw new ParameterException(spec.commandLine(), "missing SCENARIO (or --resume DIR)");
         }
-        List<String> overrides = experiment.overrides();
+        List<Overrides.Assignment> overrides = experiment.overrides();
         ScenarioLoader.Loaded loaded = ScenarioInput.load(file, sets, overrides);
         ValidateCommand.printWarnings(spec.commandLine().getErr(), loaded.warnings());
         SweepPlan plan = plan(loaded);

@@ -29,14 +29,20 @@ public final class Overrides {
     }
 
     /** One parsed {@code path=value}. */
-    public record Assignment(String path, String value) {
+    /** One override; {@code origin} is how the user gave it, for error messages (e.g. "--rounds 0"). */
+    public record Assignment(String path, String value, String origin) {
         public static Assignment parse(String text) throws InputException {
             int equals = text.indexOf('=');
             if (equals <= 0) {
                 throw new InputException(new Problem("--set " + text, 0, "",
                         "expected path=value, e.g. --set influence.rate=0.2"));
             }
-            return new Assignment(text.substring(0, equals).trim(), text.substring(equals + 1).trim());
+            return new Assignment(text.substring(0, equals).trim(), text.substring(equals + 1).trim(), "--set " + text);
+        }
+
+        /** An override given by a dedicated option, such as --rounds or --seed. */
+        public static Assignment option(String option, String path, Object value) {
+            return new Assignment(path, String.valueOf(value), option + " " + value);
         }
 
         @Override
@@ -58,7 +64,7 @@ public final class Overrides {
     }
 
     private static void apply(SourceTree tree, Assignment assignment) throws InputException {
-        String source = "--set " + assignment;
+        String source = assignment.origin();
         String[] segments = assignment.path().split("\\.", -1);
         for (String segment : segments) {
             if (segment.isEmpty()) {

@@ -200,7 +200,7 @@ class CliTest {
         assertFalse(Files.exists(out));
         Result rounds = plenary("run", scenario.toString(), "--out", out.toString(), "--rounds", "0");
         assertEquals(2, rounds.exitCode());
-        assertTrue(rounds.err().contains("rounds: out of range"), rounds.err());
+        assertTrue(rounds.err().contains("--rounds 0: rounds: out of range"), rounds.err());
     }
 
     @Test
