@@ -1,0 +1,48 @@
+package org.plenary.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunDirectoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void resultsAppearOnlyOnCommitAndNeverCollide() throws Exception {
+        Instant start = Instant.parse("2026-01-02T03:04:05Z");
+        RunDirectory first = RunDirectory.create(dir, "s", start, "abcd1234");
+        Files.writeString(first.staging().resolve("a.csv"), "x");
+        assertFalse(Files.exists(first.target()));
+        Path committed = first.commit();
+        assertEquals(dir.resolve("s/20260102T030405Z-abcd1234").toAbsolutePath(), committed);
+        assertTrue(Files.exists(committed.resolve("a.csv")));
+        RunDirectory second = RunDirectory.create(dir, "s", start, "abcd1234");
+        assertEquals("20260102T030405Z-abcd1234-2", second.target().getFileName().toString());
+        second.abandon();
+        try (Stream<Path> left = Files.list(dir.resolve("s"))) {
+            assertEquals(1, left.count(), "an abandoned run leaves nothing");
+        }
+    }
+
+    @Test
+    void aNameCannotSteerOutputOutsideTheResultsDirectory() {
+        assertThrows(IllegalArgumentException.class, () -> RunDirectory.create(dir, "../escape", Instant.now(), "h"));
+    }
+
+    @Test
+    void anExactTargetMustBeNewOrEmpty() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        RunDirectory.exactly(empty).commit();
+        Files.writeString(dir.resolve("empty/file"), "x");
+        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> RunDirectory.exactly(dir.resolve("empty")));
+    }
+}
