@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
-        description = {"Compare saved runs side by side: outcome differences with Welch and Mann-Whitney p-values",
-            "and effect sizes (comparison.csv), charts with one colour per scenario, and report.html.",
-            "The first directory is the reference. Reads saved results only; never re-runs a model."},
+        description = {"Compare saved runs side by side, with statistics.",
+            "Writes each outcome's difference from the first directory (the reference) with Welch and Mann-Whitney"
+                + " p-values and Cohen's d (comparison.csv), charts with one colour per scenario, and report.html."
+                + " Reads saved results only; never re-runs a model."},
         footer = {"", "Example:",
             "  plenary run scenarios/small-assembly.yaml --set events=[] --out results/baseline",
             "  plenary run scenarios/small-assembly.yaml --out results/withdrawal",

@@ -8,19 +8,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "plenary", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = Main.VersionProvider.class,
-        description = {"Agent-based simulator of consensus formation in standards bodies (ITU-like assemblies).",
-            "Delegations negotiate over rounds; blocs coordinate, coalitions form, chairs draft compromises,",
-            "and texts pass by consensus or vote, or fail.",
-            "",
-            "Run a scenario (run), check it (validate), vary parameters (sweep), compare saved runs (compare),",
-            "rebuild a run's report (report), or use the reference models (predict, power, landscape,",
-            "import-ktab, verify-models). 'plenary help COMMAND' explains each."},
+        description = {"Agent-based simulator of consensus formation in standards bodies (ITU-like assemblies):"
+                + " delegations negotiate over rounds, blocs coordinate, coalitions form, chairs draft compromises,"
+                + " and texts pass by consensus or vote, or fail.",
+            "Run a scenario (run), check it (validate), vary parameters (sweep), compare saved runs (compare),"
+                + " rebuild a run's report (report), or use the reference models (predict, power, landscape,"
+                + " import-ktab, verify-models). 'plenary help COMMAND' explains each."},
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
             ReportCommand.class, PredictCommand.class, ImportKtabCommand.class, PowerCommand.class,
             LandscapeCommand.class, VerifyModelsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
             "2 bad usage or invalid input.",
-            "Start with: plenary run scenarios/small-assembly.yaml"})
+            "Start with: plenary run scenarios/us-withdraws.yaml"})
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
-        description = {"(Re)write report.html for a results directory: one self-contained page with the scenario,",
-            "the manifest (version, seeds, parameters), every chart and the summary tables.",
-            "Reads the saved files only; never re-runs a model. 'run' writes the report already."},
+        description = {"(Re)write report.html for a results directory.",
+            "One self-contained page with the scenario, the manifest (version, seeds, parameters), every chart and"
+                + " the summary tables. Reads the saved files only; never re-runs a model. 'run' writes the"
+                + " report already."},
         footer = {"", "Example:", "  plenary report results/small-assembly/20260101T120000Z-1a2b3c4d"})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A directory written by 'plenary run'.")

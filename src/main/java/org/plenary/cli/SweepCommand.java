@@ -29,11 +29,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
-        description = {"Run a scenario over a grid or a sample of parameter values, with replications at each point.",
-            "Writes sweep.csv (one row per point and replication), sweep-points.csv (means and 95%% CIs per point),",
-            "a line chart per outcome for one swept parameter or heatmaps for two or more, and report.html.",
-            "Points are the scenario's 'sweep:' block, --param values (full factorial) or --sample over --range.",
-            "A sweep that is interrupted resumes with --resume DIR: finished points are never recomputed."},
+        description = {"Run a scenario over a grid or a sample of parameter values.",
+            "Replications run at each point. Writes sweep.csv (one row per point and replication), sweep-points.csv"
+                + " (means and 95%% CIs per point), a line chart per outcome for one swept parameter or heatmaps for"
+                + " two or more, and report.html. Points are the scenario's 'sweep:' block, --param values (full"
+                + " factorial) or --sample over --range. An interrupted sweep resumes with --resume DIR: finished"
+                + " points are never recomputed."},
         footer = {"", "Examples:",
             "  plenary sweep scenarios/small-assembly.yaml --param influence.rate=0.1,0.3,0.5 --replications 20",
             "  plenary sweep scenarios/small-assembly.yaml --param chair.accommodation=0.01,0.03,0.1"
