@@ -36,29 +36,12 @@ public final class BlocCoordination implements Mechanism {
 
     /** Fills the bloc's common position; false when the bloc has no active member. */
     static boolean commonPosition(Assembly a, int g, double[] out) {
-        int d = a.dimensions;
-        boolean any = false;
-        for (int k = 0; k < d; k++) {
-            double weighted = 0;
-            double weight = 0;
-            double plain = 0;
-            int count = 0;
-            for (int i = 0; i < a.delegations; i++) {
-                if (a.isActive(i) && a.isMember(i, g)) {
-                    double w = a.capability[i] * a.activeSalience[i * d + k];
-                    weighted += w * a.position[i * d + k];
-                    weight += w;
-                    plain += a.position[i * d + k];
-                    count++;
-                }
-            }
-            if (count == 0) {
+        for (int k = 0; k < a.dimensions; k++) {
+            out[k] = Distances.commonPosition(a, k, i -> a.isActive(i) && a.isMember(i, g));
+            if (Double.isNaN(out[k])) {
                 return false;
             }
-            any = true;
-            // Nobody weighs in on this dimension (all disengaged or weightless): the plain mean.
-            out[k] = weight > 0 ? weighted / weight : plain / count;
         }
-        return any;
+        return true;
     }
 }

@@ -172,7 +172,7 @@ public final class DecisionMaking implements Mechanism {
             if (w <= 0) {
                 continue;
             }
-            double common = blocMean(a, m, g, k);
+            double common = Distances.commonPosition(a, k, i -> a.isMember(i, g) && a.takesPart(i, m));
             double s = blocSalience[k] / capability;
             double toDraft = common - a.draft[m * d + k];
             double toQuo = common - a.statusQuo[m * d + k];
@@ -188,25 +188,6 @@ public final class DecisionMaking implements Mechanism {
         double blocLoss = Math.sqrt(weightedDistanceDraft / total) - Math.sqrt(weightedDistanceQuo / total);
         double pressure = a.cohesion[g] * blocLoss * (salienceOnItem / itemWeight) * standing(capability, meanCapability);
         return pressure > threshold;
-    }
-
-    /** The bloc's capability x salience weighted mean position on dimension k among members taking part. */
-    private static double blocMean(Assembly a, int m, int g, int k) {
-        int d = a.dimensions;
-        double weighted = 0;
-        double weight = 0;
-        double plain = 0;
-        int count = 0;
-        for (int i = 0; i < a.delegations; i++) {
-            if (a.isMember(i, g) && a.takesPart(i, m)) {
-                double w = a.capability[i] * a.activeSalience[i * d + k];
-                weighted += w * a.position[i * d + k];
-                weight += w;
-                plain += a.position[i * d + k];
-                count++;
-            }
-        }
-        return weight > 0 ? weighted / weight : plain / count;
     }
 
     /**

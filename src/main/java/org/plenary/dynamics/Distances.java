@@ -80,4 +80,30 @@ final class Distances {
         }
         return total > 0 ? weighted / total : 0;
     }
+
+    /**
+     * The common position of a set of delegations on dimension k: the capability x salience
+     * weighted mean of their positions, the plain mean when none of them weighs in there (all
+     * disengaged or weightless), NaN when the set is empty.
+     */
+    static double commonPosition(Assembly a, int k, java.util.function.IntPredicate include) {
+        int d = a.dimensions;
+        double weighted = 0;
+        double weight = 0;
+        double plain = 0;
+        int count = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            if (include.test(i)) {
+                double w = a.capability[i] * a.activeSalience[i * d + k];
+                weighted += w * a.position[i * d + k];
+                weight += w;
+                plain += a.position[i * d + k];
+                count++;
+            }
+        }
+        if (count == 0) {
+            return Double.NaN;
+        }
+        return weight > 0 ? weighted / weight : plain / count;
+    }
 }
