@@ -16,23 +16,16 @@ import org.plenary.model.Coalition;
 public final class DbscanCoalitions implements Mechanism {
     private static final int UNVISITED = 0;
     private static final int NOISE = -1;
-    private static final double WINDOW_MARGIN = 1e-9;
 
     private final double radius;
     private final int minMembers;
     private int[] label = new int[0];
     /** The cluster a delegation was last queued for, so the marks need no clearing between clusters. */
     private int[] queued = new int[0];
-    private long[] sortKeys = new long[0];
-    private int[] sorted = new int[0];
-    private int[] rank = new int[0];
     private long[] foundBits = new long[0];
-    private int count;
-    private double[] sortedCoordinate = new double[0];
+    private final SortedAxis axisOrder = new SortedAxis();
     /** The delegation whose window is cached, or -1. */
     private int windowOf = -1;
-    /** The dimension delegations are sorted along in the current detection. */
-    private int axis;
     private int windowStart;
     private int windowEnd;
     private int[] seeds = new int[0];
@@ -55,15 +48,11 @@ public final class DbscanCoalitions implements Mechanism {
             queued = new int[n];
             seeds = new int[n];
             neighbours = new int[n];
-            sortKeys = new long[n];
-            sorted = new int[n];
-            rank = new int[n];
             foundBits = new long[(n + 63) / 64];
-            sortedCoordinate = new double[n];
         }
         java.util.Arrays.fill(label, UNVISITED);
         java.util.Arrays.fill(queued, 0);
-        sortAlongWidestDimension(a);
+        axisOrder.sort(a);
         windowOf = -1;
         int clusters = 0;
         for (int p = 0; p < n; p++) {
@@ -79,55 +68,6 @@ public final class DbscanCoalitions implements Mechanism {
             expand(a, p, found, clusters);
         }
         return CoalitionList.of(a, label, clusters);
-    }
-
-    /**
-     * Orders the active delegations along the dimension where positions are most spread out, so a
-     * neighbourhood query scans only those within the radius on that axis (a sorted sweep) instead
-     * of everyone; the widest axis separates the most.
-     */
-    private void sortAlongWidestDimension(Assembly a) {
-        int d = a.dimensions;
-        axis = widestDimension(a);
-        count = 0;
-        for (int q = 0; q < a.delegations; q++) {
-            if (a.isActive(q)) {
-                // Positions lie in [0, 1]: 40 bits of the coordinate, then the index, sort as one long.
-                sortKeys[count++] = ((long) (a.position[q * d + axis] * (1L << 40)) << 22) | q;
-            }
-        }
-        java.util.Arrays.sort(sortKeys, 0, count);
-        for (int c = 0; c < count; c++) {
-            sorted[c] = (int) (sortKeys[c] & ((1 << 22) - 1));
-            rank[sorted[c]] = c;
-            sortedCoordinate[c] = a.position[sorted[c] * d + axis];
-        }
-    }
-
-    /** The dimension with the largest variance of active delegations' positions. */
-    private static int widestDimension(Assembly a) {
-        int d = a.dimensions;
-        int widest = 0;
-        double widestVariance = -1;
-        for (int k = 0; k < d; k++) {
-            double sum = 0;
-            double squares = 0;
-            int n = 0;
-            for (int q = 0; q < a.delegations; q++) {
-                if (a.isActive(q)) {
-                    double value = a.position[q * d + k];
-                    sum += value;
-                    squares += value * value;
-                    n++;
-                }
-            }
-            double variance = n == 0 ? 0 : squares / n - (sum / n) * (sum / n);
-            if (variance > widestVariance) {
-                widestVariance = variance;
-                widest = k;
-            }
-        }
-        return widest;
     }
 
     private void expand(Assembly a, int core, int found, int cluster) {
@@ -161,7 +101,7 @@ public final class DbscanCoalitions implements Mechanism {
         int found = 0;
         window(a, p);
         for (int c = windowStart; c < windowEnd && found < needed; c++) {
-            if (c != rank[p] && isNear(a, p, sorted[c])) {
+            if (c != axisOrder.rank[p] && isNear(a, p, axisOrder.order[c])) {
                 found++;
             }
         }
@@ -173,8 +113,8 @@ public final class DbscanCoalitions implements Mechanism {
         int found = 0;
         window(a, p);
         for (int c = windowStart; c < windowEnd; c++) {
-            int q = sorted[c];
-            if (c != rank[p] && queued[q] != cluster && isNear(a, p, q)) {
+            int q = axisOrder.order[c];
+            if (c != axisOrder.rank[p] && queued[q] != cluster && isNear(a, p, q)) {
                 out[found++] = q;
             }
         }
@@ -186,8 +126,8 @@ public final class DbscanCoalitions implements Mechanism {
         int found = 0;
         window(a, p);
         for (int c = windowStart; c < windowEnd; c++) {
-            if (c != rank[p] && isNear(a, p, sorted[c])) {
-                out[found++] = sorted[c];
+            if (c != axisOrder.rank[p] && isNear(a, p, axisOrder.order[c])) {
+                out[found++] = axisOrder.order[c];
             }
         }
         return inIndexOrder(out, found);
@@ -202,26 +142,10 @@ public final class DbscanCoalitions implements Mechanism {
         if (p == windowOf) {
             return;
         }
-        double centre = sortedCoordinate[rank[p]];
-        // A margin far above the sort key's 2^-40 resolution: the window only prunes, isNear decides.
-        windowStart = firstAtLeast(centre - radius - WINDOW_MARGIN);
-        windowEnd = firstAtLeast(centre + radius + WINDOW_MARGIN);
+        double centre = axisOrder.coordinate[axisOrder.rank[p]];
+        windowStart = axisOrder.from(centre - radius);
+        windowEnd = axisOrder.to(centre + radius);
         windowOf = p;
-    }
-
-    /** The first index of the sorted order whose coordinate on the sort axis is at least {@code value}. */
-    private int firstAtLeast(double value) {
-        int low = 0;
-        int high = count;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sortedCoordinate[middle] < value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 
     /**

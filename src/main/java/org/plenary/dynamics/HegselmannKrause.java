@@ -22,6 +22,7 @@ public final class HegselmannKrause implements Mechanism {
     private double[] next = new double[0];
     private double[] viewWeights = new double[0];
     private long[] blocs = new long[0];
+    private final SortedAxis axisOrder = new SortedAxis();
     private int[] active = new int[0];
     /** Group masks in the order of {@link #active}, so the pair loop reads them sequentially. */
     private long[] activeBlocs = new long[0];
@@ -58,43 +59,53 @@ public final class HegselmannKrause implements Mechanism {
         double[] s = a.activeSalience;
         Distances.viewWeights(a, viewWeights);
         boolean masks = GroupMasks.fill(a, blocs);
-        // Active delegations, one array per dimension (structure of arrays), so pair loops run flat.
-        int count = 0;
-        for (int j = 0; j < n; j++) {
-            if (a.isActive(j)) {
-                for (int k = 0; k < d; k++) {
-                    coordinates[k][count] = x[j * d + k];
-                    // A speaker's weight on a dimension is c_j s_jk.
-                    pull[k][count] = a.capability[j] * s[j * d + k];
-                    pullTimesPosition[k][count] = pull[k][count] * x[j * d + k];
-                }
-                activeBlocs[count] = blocs[j];
-                active[count++] = j;
+        // Active delegations in sorted order along the widest axis, one array per dimension (structure
+        // of arrays), so pair loops run flat over a window of those within reach on that axis.
+        axisOrder.sort(a);
+        int count = axisOrder.count;
+        for (int c = 0; c < count; c++) {
+            int j = axisOrder.order[c];
+            for (int k = 0; k < d; k++) {
+                coordinates[k][c] = x[j * d + k];
+                // A speaker's weight on a dimension is c_j s_jk.
+                pull[k][c] = a.capability[j] * s[j * d + k];
+                pullTimesPosition[k][c] = pull[k][c] * x[j * d + k];
             }
+            activeBlocs[c] = blocs[j];
+            active[c] = j;
         }
         for (int c = 0; c < count; c++) {
             int i = active[c];
             int bi = i * d;
-            java.util.Arrays.fill(distance, 0, count, 0);
+            double epsSquared = a.tolerance[i] * a.tolerance[i];
+            // Within i's tolerance, w_i,axis * diff_axis^2 <= eps^2: only that window can be in reach.
+            double axisWeight = viewWeights[bi + axisOrder.axis];
+            int from = 0;
+            int to = count;
+            if (axisWeight > 0) {
+                double reach = a.tolerance[i] / Math.sqrt(axisWeight);
+                from = axisOrder.from(coordinates[axisOrder.axis][c] - reach);
+                to = axisOrder.to(coordinates[axisOrder.axis][c] + reach);
+            }
+            java.util.Arrays.fill(distance, from, to, 0);
             for (int k = 0; k < d; k++) {
                 double weight = viewWeights[bi + k];
                 double own = coordinates[k][c];
                 double[] column = coordinates[k];
-                for (int cj = 0; cj < count; cj++) {
+                for (int cj = from; cj < to; cj++) {
                     double diff = column[cj] - own;
                     distance[cj] += weight * diff * diff;
                 }
             }
-            double epsSquared = a.tolerance[i] * a.tolerance[i];
             long own = activeBlocs[c];
-            for (int cj = 0; cj < count; cj++) {
+            for (int cj = from; cj < to; cj++) {
                 boolean kin = cj == c || (masks ? (own & activeBlocs[cj]) != 0 : a.shareGroup(i, active[cj]));
                 factor[cj] = distance[cj] > epsSquared ? 0 : kin ? 1 + affinity : 1;
             }
             double step = a.openness[i] * rate;
             for (int k = 0; k < d; k++) {
-                double weightedSum = dot(factor, pullTimesPosition[k], count);
-                double weightSum = dot(factor, pull[k], count);
+                double weightedSum = dot(factor, pullTimesPosition[k], from, to);
+                double weightSum = dot(factor, pull[k], from, to);
                 int ik = bi + k;
                 double mean = weightSum > 0 ? weightedSum / weightSum : x[ik];
                 double moved = x[ik] + step * (1 - salienceResistance * s[ik]) * (mean - x[ik])
@@ -109,22 +120,23 @@ public final class HegselmannKrause implements Mechanism {
     }
 
     /**
-     * The dot product of the first {@code count} entries, over four partial sums: one running sum
-     * waits on each addition's latency, four keep the pipeline full (the hot spot of this step).
+     * The dot product of entries {@code from} (inclusive) to {@code to} (exclusive), over four
+     * partial sums: one running sum waits on each addition's latency, four keep the pipeline full
+     * (the hot spot of this step).
      */
-    private static double dot(double[] a, double[] b, int count) {
+    private static double dot(double[] a, double[] b, int from, int to) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int j = 0;
-        for (; j + 3 < count; j += 4) {
+        int j = from;
+        for (; j + 3 < to; j += 4) {
             s0 += a[j] * b[j];
             s1 += a[j + 1] * b[j + 1];
             s2 += a[j + 2] * b[j + 2];
             s3 += a[j + 3] * b[j + 3];
         }
-        for (; j < count; j++) {
+        for (; j < to; j++) {
             s0 += a[j] * b[j];
         }
         return (s0 + s1) + (s2 + s3);
