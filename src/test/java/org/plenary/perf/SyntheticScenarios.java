@@ -22,6 +22,11 @@ public final class SyntheticScenarios {
     }
 
     public static String yaml(int delegations, int voting, int rounds, int replications) {
+        return yaml(delegations, voting, rounds, replications, 0.3);
+    }
+
+    /** As above with every delegation's tolerance set, and a DBSCAN radius of a third of it. */
+    public static String yaml(int delegations, int voting, int rounds, int replications, double tolerance) {
         Random random = new Random(delegations);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, """
                 name: synthetic-%d
@@ -29,8 +34,10 @@ public final class SyntheticScenarios {
                 rounds: %d
                 replications: %d
                 dimensions: [{id: a}, {id: b}, {id: c}]
+                delegation_defaults: {tolerance: %s}
+                coalitions: {radius: %s}
                 delegations:
-                """, delegations, rounds, replications));
+                """, delegations, rounds, replications, tolerance, Math.min(0.12, tolerance / 3)));
         for (int i = 0; i < delegations; i++) {
             text.append(String.format(Locale.ROOT, "  - {id: D%d, groups: [%s], capability: %.2f, votes: %s,"
                             + " position: {a: %.3f, b: %.3f, c: %.3f}, salience: {a: %.2f, b: %.2f, c: %.2f}}%n",
@@ -61,9 +68,13 @@ public final class SyntheticScenarios {
 
     public static Scenario load(int delegations, int voting, int rounds, int replications)
             throws IOException, InputException {
+        return load(yaml(delegations, voting, rounds, replications));
+    }
+
+    public static Scenario load(String yaml) throws IOException, InputException {
         Path file = Files.createTempFile("plenary-synthetic-", ".yaml");
         try {
-            Files.writeString(file, yaml(delegations, voting, rounds, replications));
+            Files.writeString(file, yaml);
             return ScenarioLoader.load(file, List.of()).scenario();
         } finally {
             Files.deleteIfExists(file);
