@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -43,7 +44,7 @@ import org.plenary.scenario.Problem;
 public final class Comparison {
     public static final List<String> COLUMNS = List.of("outcome", "item", "dimension", "reference", "scenario",
             "n_reference", "n_scenario", "mean_reference", "mean_scenario", "difference", "welch_p",
-            "mann_whitney_p", "cohens_d");
+            "mann_whitney_p", "paired_t_p", "cohens_d");
     private static final String STATE_ORDER = "consensus,vote-adopted,vote-rejected,failed,open";
 
     private final List<SavedRun> runs;
@@ -94,10 +95,28 @@ public final class Comparison {
                 rows.add(List.of(parts[1], item, dimension, reference.label(), other.label(),
                         Integer.toString(x.length), Integer.toString(y.length), Numbers.format(meanX),
                         Numbers.format(meanY), Numbers.format(meanY - meanX), pValue(TwoSampleTests.welchP(x, y)),
-                        pValue(TwoSampleTests.mannWhitneyP(x, y)), Numbers.format(TwoSampleTests.cohensD(x, y))));
+                        pValue(TwoSampleTests.mannWhitneyP(x, y)), pValue(pairedP(reference, other, key)),
+                        Numbers.format(TwoSampleTests.cohensD(x, y))));
             }
         }
         return rows;
+    }
+
+    /**
+     * The paired t-test over replications present in both runs, when they share a master seed and
+     * so each replication number the same seed: the runs then differ only by the scenario change
+     * (common random numbers), and pairing removes the noise they share. NaN otherwise.
+     */
+    private static double pairedP(SavedRun reference, SavedRun other, String key) {
+        if (reference.masterSeed() != other.masterSeed()) {
+            return Double.NaN;
+        }
+        Map<Integer, Double> a = reference.byReplication(key);
+        Map<Integer, Double> b = other.byReplication(key);
+        List<Integer> common = a.keySet().stream().filter(b::containsKey).toList();
+        double[] x = common.stream().mapToDouble(a::get).toArray();
+        double[] y = common.stream().mapToDouble(b::get).toArray();
+        return TwoSampleTests.pairedP(x, y);
     }
 
     private static String pValue(double p) {
@@ -250,7 +269,8 @@ public final class Comparison {
         html.table(List.of("scenario", "replications", "results directory"), runRows);
         html.paragraph("Differences are each scenario minus the reference (the first directory). p-values: Welch's"
                 + " t-test and the Mann-Whitney U test (normal approximation with tie and continuity correction);"
-                + " effect size: Cohen's d with pooled standard deviation. Consensus and adopted are shares"
+                + " when both runs share a master seed, also the paired t-test over matched replications (common random"
+                + " numbers); effect size: Cohen's d with pooled standard deviation. Consensus and adopted are shares"
                 + " (0/1 per replication).", true);
         html.heading(2, "Outcomes");
         html.table(COLUMNS, rows);

@@ -33,6 +33,8 @@ public final class SavedRun {
     private final int rounds;
     /** outcome key (e.g. "item/consensus", "item/text/dim", "polarisation") to one value per replication. */
     private final Map<String, List<Double>> outcomes = new LinkedHashMap<>();
+    /** outcome key to its value in each replication that has one, by replication number. */
+    private final Map<String, Map<Integer, Double>> byReplication = new LinkedHashMap<>();
     /** item to state label to count of replications. */
     private final Map<String, Map<String, Integer>> states = new LinkedHashMap<>();
     private String label;
@@ -72,18 +74,19 @@ public final class SavedRun {
     private void readOutcomes() throws IOException {
         try (CSVParser csv = parse(directory.resolve("outcomes.csv"))) {
             for (CSVRecord row : csv) {
+                int replication = Integer.parseInt(row.get("replication"));
                 String item = row.get("item");
                 String state = row.get("state");
                 states.computeIfAbsent(item, k -> new LinkedHashMap<>()).merge(state, 1, Integer::sum);
-                add(item + "/consensus", state.equals("consensus") ? 1 : 0);
-                add(item + "/adopted", state.equals("consensus") || state.equals("vote-adopted") ? 1 : 0);
+                add(item + "/consensus", replication, state.equals("consensus") ? 1 : 0);
+                add(item + "/adopted", replication, state.equals("consensus") || state.equals("vote-adopted") ? 1 : 0);
                 if (!row.get("round").isEmpty()) {
-                    add(item + "/decision round", Double.parseDouble(row.get("round")));
+                    add(item + "/decision round", replication, Double.parseDouble(row.get("round")));
                 }
                 for (String dimension : dimensions) {
                     String cell = row.get(dimension);
                     if (!cell.isEmpty()) {
-                        add(item + "/final text/" + dimension, Double.parseDouble(cell));
+                        add(item + "/final text/" + dimension, replication, Double.parseDouble(cell));
                     }
                 }
             }
@@ -93,15 +96,17 @@ public final class SavedRun {
     private void readReplications() throws IOException {
         try (CSVParser csv = parse(directory.resolve("replications.csv"))) {
             for (CSVRecord row : csv) {
+                int replication = Integer.parseInt(row.get("replication"));
                 for (String column : List.of("coalitions", "largest_coalition_capability_share", "polarisation")) {
-                    add("assembly/" + column.replace('_', ' '), Double.parseDouble(row.get(column)));
+                    add("assembly/" + column.replace('_', ' '), replication, Double.parseDouble(row.get(column)));
                 }
             }
         }
     }
 
-    private void add(String key, double value) {
+    private void add(String key, int replication, double value) {
         outcomes.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        byReplication.computeIfAbsent(key, k -> new java.util.TreeMap<>()).put(replication, value);
     }
 
     static CSVParser parse(Path file) throws IOException {
@@ -231,6 +236,16 @@ public final class SavedRun {
 
     public Map<String, List<Double>> outcomes() {
         return outcomes;
+    }
+
+    /** An outcome's value by replication number (replications where it does not apply are absent). */
+    public Map<Integer, Double> byReplication(String key) {
+        return byReplication.getOrDefault(key, Map.of());
+    }
+
+    /** The master seed: runs with the same one share their replications' seeds (common random numbers). */
+    public long masterSeed() {
+        return manifest.path("master_seed").asLong();
     }
 
     public int stateCount(String item, String state) {

@@ -75,6 +75,26 @@ public final class TwoSampleTests {
         return 2 * STANDARD_NORMAL.cumulativeProbability(-z); // not 1 - cdf(z), which rounds to 0 for large z
     }
 
+    /**
+     * Two-sided p-value of the paired t-test on matched values (the same replication seeds in both
+     * runs): NaN with fewer than two pairs; 1 when every difference is zero, 0 when all are equal
+     * and non-zero.
+     */
+    public static double pairedP(double[] a, double[] b) {
+        if (a.length < 2) {
+            return Double.NaN;
+        }
+        double[] differences = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            differences[i] = b[i] - a[i];
+        }
+        SummaryStatistics d = stats(differences);
+        if (d.getVariance() == 0) {
+            return d.getMean() == 0 ? 1.0 : 0.0;
+        }
+        return new TTest().pairedTTest(a, b);
+    }
+
     /** Cohen's d of b against a with the pooled standard deviation; NaN when it is zero. */
     public static double cohensD(double[] a, double[] b) {
         if (a.length < 2 || b.length < 2) {

@@ -88,11 +88,11 @@ final class CompareCommand implements Callable<Integer> {
         Path target = write(comparison);
         PrintWriter writer = spec.commandLine().getOut();
         List<List<String>> rows = comparison.rows();
-        writer.printf("%-34s %-22s %-14s %10s %10s %10s %9s%n", "outcome", "item", "dimension", "reference",
-                "scenario", "difference", "welch_p");
+        writer.printf("%-34s %-22s %-14s %10s %10s %10s %9s %10s%n", "outcome", "item", "dimension", "reference",
+                "scenario", "difference", "welch_p", "paired_t_p");
         for (List<String> row : rows) {
-            writer.printf("%-34s %-22s %-14s %10s %10s %10s %9s%n", row.get(0), row.get(1), row.get(2), row.get(7),
-                    row.get(8), row.get(9), row.get(10));
+            writer.printf("%-34s %-22s %-14s %10s %10s %10s %9s %10s%n", row.get(0), row.get(1), row.get(2),
+                    row.get(7), row.get(8), row.get(9), row.get(10), row.get(12));
         }
         writer.println("comparison: " + target.resolve("report.html"));
         writer.flush();

@@ -76,6 +76,7 @@ class CompareTest {
         assertEquals("baseline", cells[3]);
         assertEquals("withdrawal", cells[4]);
         assertTrue(Double.parseDouble(cells[10]) < 0.01, "the US withdrawal moves the text: " + textRow);
+        assertTrue(Double.parseDouble(cells[12]) < 0.01, "paired over the shared seeds too: " + textRow);
         assertTrue(Files.size(out.resolve("charts/compare-outcomes.png")) > 5000);
         assertTrue(Files.exists(out.resolve("charts/compare-positions-human_rights.png")),
                 "positions come from the run that kept rounds.csv");

@@ -1,6 +1,7 @@
 package org.plenary.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.plenary.results.Stats;
@@ -26,6 +27,16 @@ class TwoSampleTestsTest {
         // var = 9/12 * (7 - 66/30) = 3.6, z = (3 - 0.5)/sqrt(3.6) = 1.3176, p = 0.1876
         assertEquals(0.1876, TwoSampleTests.mannWhitneyP(new double[] {0, 0, 1}, new double[] {1, 1, 1}), 5e-4);
         assertEquals(1.0, TwoSampleTests.mannWhitneyP(new double[] {2, 2}, new double[] {2, 2}));
+    }
+
+    @Test
+    void pairedTTestMatchesAHandComputation() {
+        // differences 1, 2, 3, 4, 6: mean 3.2, sd 1.9235, t = 3.2 / (1.9235 / sqrt 5) = 3.7199, df 4 -> p = 0.0205
+        double[] before = {1, 2, 3, 4, 5};
+        double[] after = {2, 4, 6, 8, 11};
+        assertEquals(0.0205, TwoSampleTests.pairedP(before, after), 5e-4);
+        assertEquals(1.0, TwoSampleTests.pairedP(before, before));
+        assertTrue(Double.isNaN(TwoSampleTests.pairedP(new double[] {1}, new double[] {2})));
     }
 
     @Test
