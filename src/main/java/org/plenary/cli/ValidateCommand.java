@@ -29,13 +29,13 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Scenario s = loaded.scenario();
         printWarnings(spec.commandLine().getErr(), loaded.warnings());
+        out.printf("%s: valid scenario '%s': %d delegations, %d dimensions, %d agenda items, %d events,"
+                        + " %d rounds, %d replications%n", loaded.file(), s.name(), s.delegations().size(),
+                s.dimensions().size(), s.agenda().size(), s.events().size(), s.rounds(), s.replications());
         if (!loaded.referenceColumns().isEmpty()) {
             out.println("note: delegations file columns kept for reference, not used by the model: "
                     + String.join(", ", loaded.referenceColumns()));
         }
-        out.printf("%s: valid scenario '%s': %d delegations, %d dimensions, %d agenda items, %d events,"
-                        + " %d rounds, %d replications%n", loaded.file(), s.name(), s.delegations().size(),
-                s.dimensions().size(), s.agenda().size(), s.events().size(), s.rounds(), s.replications());
         out.flush();
         return 0;
     }
