@@ -2,17 +2,14 @@ package org.plenary.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.plenary.results.RunDirectory;
+import org.plenary.results.RunWriter;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Overrides;
 import org.plenary.scenario.Problem;
@@ -119,7 +116,7 @@ final class SweepCommand implements Callable<Integer> {
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         RunDirectory directory;
         try {
-            directory = RunDirectory.create(experiment.out, loaded.scenario().name(), Instant.now(), "sweep-" + hash(plan));
+            directory = RunDirectory.create(experiment.out, loaded.scenario().name(), Instant.now(), "sweep-" + RunWriter.shortHash(plan.toMap().toString()));
         } catch (IOException e) {
             throw new InputException(new Problem("--out " + experiment.out, 0, "", "cannot create the sweep directory: " + e));
         }
@@ -173,15 +170,5 @@ final class SweepCommand implements Callable<Integer> {
                     "nothing to sweep: give --param, --sample with --range, or a 'sweep:' block in the scenario");
         }
         return SweepPlan.grid(axes);
-    }
-
-    private static String hash(SweepPlan plan) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(plan.toMap().toString()
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -15,7 +15,7 @@ public final class Mechanisms {
      */
     public static final String COALITIONS = "coalitions";
 
-    /** One named mechanism; the name labels it in the MASON schedule and in docs. */
+    /** One named mechanism; the names match the steps of a round in docs/ODD.md. */
     public record Step(String name, Mechanism mechanism) { }
 
     /**

@@ -117,7 +117,8 @@ public final class RunWriter implements AutoCloseable {
         }
     }
 
-    static String shortHash(String text) {
+    /** The first 8 hex digits of the text's SHA-256: a short, stable name for a configuration. */
+    public static String shortHash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 8);
