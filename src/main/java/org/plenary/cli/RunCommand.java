@@ -79,8 +79,8 @@ final class RunCommand implements Callable<Integer> {
         Instant start = Instant.now();
         try (RunWriter writer = openWriter(scenario, start)) {
             try (Progress progress = new Progress("replications", scenario.replications())) {
-                Experiment.run(scenario, 0, workers, record -> {
-                    writer.accept(record);
+                Experiment.run(scenario, 0, workers, writer::render, rendered -> {
+                    writer.accept(rendered);
                     progress.step();
                 });
             }

@@ -27,28 +27,28 @@ public final class CsvTables implements Closeable {
     private final String[] delegationIds;
     private final Keep keep;
     private final List<CSVPrinter> printers = new ArrayList<>();
-    private final CSVPrinter rounds;
-    private final CSVPrinter items;
-    private final CSVPrinter coalitions;
-    private final CSVPrinter outcomes;
-    private final CSVPrinter replications;
-    private final CSVPrinter votes;
-    private final CSVPrinter pivotal;
+    private final CSVPrinter roundsFile;
+    private final CSVPrinter itemsFile;
+    private final CSVPrinter coalitionsFile;
+    private final CSVPrinter outcomesFile;
+    private final CSVPrinter replicationsFile;
+    private final CSVPrinter votesFile;
+    private final CSVPrinter pivotalFile;
 
     public CsvTables(Scenario scenario, Path directory, Keep keep) throws IOException {
         this.scenario = scenario;
         this.keep = keep;
         delegationIds = scenario.delegations().stream().map(Scenario.Delegation::id).toArray(String[]::new);
-        rounds = keep.rounds() ? open(directory.resolve("rounds.csv"), true, "replication", "round", "delegation",
+        roundsFile = keep.rounds() ? open(directory.resolve("rounds.csv"), true, "replication", "round", "delegation",
                 "status") : null;
-        items = keep.items() ? open(directory.resolve("items.csv"), true, "replication", "round", "item", "state",
+        itemsFile = keep.items() ? open(directory.resolve("items.csv"), true, "replication", "round", "item", "state",
                 "objectors", "objecting_capability_share") : null;
-        coalitions = keep.items() ? open(directory.resolve("coalitions.csv"), true, "replication", "round",
+        coalitionsFile = keep.items() ? open(directory.resolve("coalitions.csv"), true, "replication", "round",
                 "coalition", "size", "capability_share", "members") : null;
-        outcomes = open(directory.resolve("outcomes.csv"), true, "replication", "item", "state", "round");
-        replications = open(directory.resolve("replications.csv"), false, REPLICATION_COLUMNS.toArray(String[]::new));
-        votes = open(directory.resolve("votes.csv"), false, "replication", "item", "round", "yes", "no", "abstain");
-        pivotal = keep.items() ? open(directory.resolve("pivotal.csv"), false, "replication", "round", "item",
+        outcomesFile = open(directory.resolve("outcomes.csv"), true, "replication", "item", "state", "round");
+        replicationsFile = open(directory.resolve("replications.csv"), false, REPLICATION_COLUMNS.toArray(String[]::new));
+        votesFile = open(directory.resolve("votes.csv"), false, "replication", "item", "round", "yes", "no", "abstain");
+        pivotalFile = keep.items() ? open(directory.resolve("pivotal.csv"), false, "replication", "round", "item",
                 "delegation", "banzhaf") : null;
     }
 
@@ -68,7 +68,68 @@ public final class CsvTables implements Closeable {
         return printer;
     }
 
+    /**
+     * Formats one replication's rows for every table, in memory. Pure and thread-safe, so workers
+     * format while the writer appends finished replications in order.
+     */
+    public Rows render(ReplicationRecord record) {
+        try {
+            Rows rows = new Rows();
+            format(record, rows);
+            return rows;
+        } catch (IOException e) {
+            throw new IllegalStateException("formatting into memory does not fail", e);
+        }
+    }
+
+    /** Appends a rendered replication to the files. */
+    public void write(Rows rendered) throws IOException {
+        append(roundsFile, rendered.roundsText);
+        append(itemsFile, rendered.itemsText);
+        append(coalitionsFile, rendered.coalitionsText);
+        append(outcomesFile, rendered.outcomesText);
+        append(replicationsFile, rendered.replicationsText);
+        append(votesFile, rendered.votesText);
+        append(pivotalFile, rendered.pivotalText);
+    }
+
+    private static void append(CSVPrinter file, StringBuilder text) throws IOException {
+        if (file != null) {
+            file.getOut().append(text);
+        }
+    }
+
+    /** One replication's rows of every table, formatted but not yet written. */
+    public static final class Rows {
+        private final StringBuilder roundsText = new StringBuilder();
+        private final StringBuilder itemsText = new StringBuilder();
+        private final StringBuilder coalitionsText = new StringBuilder();
+        private final StringBuilder outcomesText = new StringBuilder();
+        private final StringBuilder replicationsText = new StringBuilder();
+        private final StringBuilder votesText = new StringBuilder();
+        private final StringBuilder pivotalText = new StringBuilder();
+        private final CSVPrinter rounds = printer(roundsText);
+        private final CSVPrinter items = printer(itemsText);
+        private final CSVPrinter coalitions = printer(coalitionsText);
+        private final CSVPrinter outcomes = printer(outcomesText);
+        private final CSVPrinter replications = printer(replicationsText);
+        private final CSVPrinter votes = printer(votesText);
+        private final CSVPrinter pivotal = printer(pivotalText);
+
+        private static CSVPrinter printer(StringBuilder text) {
+            try {
+                return new CSVPrinter(text, FORMAT);
+            } catch (IOException e) {
+                throw new IllegalStateException("a printer into memory does not fail", e);
+            }
+        }
+    }
+
     public void write(ReplicationRecord record) throws IOException {
+        write(render(record));
+    }
+
+    private void format(ReplicationRecord record, Rows rows) throws IOException {
         int d = record.dimensions();
         List<String> row = new ArrayList<>(8 + d);
         String replication = Integer.toString(record.replication());
@@ -84,17 +145,18 @@ public final class CsvTables implements Closeable {
                     for (int k = 0; k < d; k++) {
                         row.add(Numbers.format(record.position(t, i, k)));
                     }
-                    rounds.printRecord(row);
+                    rows.rounds.printRecord(row);
                 }
             }
             if (keep.items()) {
-                writeItemsAndCoalitions(record, t, row);
+                writeItemsAndCoalitions(record, t, row, rows);
             }
         }
-        writeOutcomes(record, row);
+        writeOutcomes(record, row, rows);
     }
 
-    private void writeItemsAndCoalitions(ReplicationRecord record, int t, List<String> row) throws IOException {
+    private void writeItemsAndCoalitions(ReplicationRecord record, int t, List<String> row, Rows rows)
+            throws IOException {
         int d = record.dimensions();
         String replication = Integer.toString(record.replication());
         String round = Integer.toString(t);
@@ -115,8 +177,8 @@ public final class CsvTables implements Closeable {
             for (int k = 0; k < d; k++) {
                 row.add(Numbers.format(record.draft(t, m, k)));
             }
-            items.printRecord(row);
-            writePivotal(record, replication, t, m);
+            rows.items.printRecord(row);
+            writePivotal(record, replication, t, m, rows);
         }
         List<Coalition> list = record.coalitions(t);
         for (int c = 0; c < list.size(); c++) {
@@ -135,11 +197,11 @@ public final class CsvTables implements Closeable {
             for (int k = 0; k < d; k++) {
                 row.add(Numbers.format(coalition.centroid()[k]));
             }
-            coalitions.printRecord(row);
+            rows.coalitions.printRecord(row);
         }
     }
 
-    private void writeOutcomes(ReplicationRecord record, List<String> row) throws IOException {
+    private void writeOutcomes(ReplicationRecord record, List<String> row, Rows rows) throws IOException {
         int d = record.dimensions();
         String replication = Integer.toString(record.replication());
         for (int m = 0; m < record.items(); m++) {
@@ -151,19 +213,20 @@ public final class CsvTables implements Closeable {
             for (int k = 0; k < d; k++) {
                 row.add(Numbers.format(record.draft(record.rounds(), m, k)));
             }
-            outcomes.printRecord(row);
+            rows.outcomes.printRecord(row);
             if (record.vote(m, 0) >= 0) {
-                votes.printRecord(replication, scenario.agenda().get(m).id(), record.decidedRound(m), record.vote(m, 0),
+                rows.votes.printRecord(replication, scenario.agenda().get(m).id(), record.decidedRound(m), record.vote(m, 0),
                         record.vote(m, 1), record.vote(m, 2));
             }
         }
-        replications.printRecord(replication, Long.toString(record.seed()),
+        rows.replications.printRecord(replication, Long.toString(record.seed()),
                 Integer.toString(record.finalCoalitionCount()), Numbers.format(record.finalLargestCoalitionShare()),
                 Numbers.format(record.finalPolarisation()));
     }
 
     /** pivotal.csv: the delegations pivotal on an item in a round ({@link org.plenary.observe.PivotalVoters}). */
-    private void writePivotal(ReplicationRecord record, String replication, int round, int m) throws IOException {
+    private void writePivotal(ReplicationRecord record, String replication, int round, int m, Rows rows)
+            throws IOException {
         int count = record.pivotalCount(round, m);
         if (count == 0) {
             return;
@@ -171,7 +234,7 @@ public final class CsvTables implements Closeable {
         String banzhaf = Numbers.format(1.0 / count);
         for (int i = 0; i < record.delegations(); i++) {
             if (record.pivotal(round, m, i)) {
-                pivotal.printRecord(replication, round, scenario.agenda().get(m).id(), delegationIds[i], banzhaf);
+                rows.pivotal.printRecord(replication, round, scenario.agenda().get(m).id(), delegationIds[i], banzhaf);
             }
         }
     }

@@ -70,15 +70,28 @@ public final class RunWriter implements AutoCloseable {
         return aggregate + (2L * threads + 1) * record;
     }
 
+    /** A replication with its table rows already formatted. */
+    public record Rendered(ReplicationRecord record, CsvTables.Rows rows) { }
+
+    /** Formats a replication's rows; thread-safe, meant to run on the worker that ran it. */
+    public Rendered render(ReplicationRecord record) {
+        return new Rendered(record, tables.render(record));
+    }
+
     /** Takes the next replication; records must arrive in replication order. */
     public void accept(ReplicationRecord record) {
+        accept(render(record));
+    }
+
+    /** Takes the next rendered replication, in replication order: writes its rows and aggregates it. */
+    public void accept(Rendered rendered) {
         try {
-            tables.write(record);
+            tables.write(rendered.rows());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        aggregate.add(record);
-        seeds.add(record.seed());
+        aggregate.add(rendered.record());
+        seeds.add(rendered.record().seed());
     }
 
     public RunAggregate aggregate() {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
 
@@ -32,6 +33,16 @@ public final class Experiment {
 
     public static void run(Scenario scenario, int sweepPoint, int threads, Consumer<ReplicationRecord> consumer)
             throws InterruptedException {
+        run(scenario, sweepPoint, threads, record -> record, consumer);
+    }
+
+    /**
+     * As {@link #run(Scenario, int, int, Consumer)}, with {@code prepare} applied to each record on
+     * the worker that ran it (e.g. formatting its output rows), so that only ordered, cheap work is
+     * left to the consumer's thread.
+     */
+    public static <T> void run(Scenario scenario, int sweepPoint, int threads, Function<ReplicationRecord, T> prepare,
+                               Consumer<T> consumer) throws InterruptedException {
         int total = scenario.replications();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
             Thread thread = new Thread(runnable, "plenary-replication");
@@ -39,20 +50,20 @@ public final class Experiment {
             return thread;
         });
         try {
-            Deque<Future<ReplicationRecord>> window = new ArrayDeque<>();
+            Deque<Future<T>> window = new ArrayDeque<>();
             int submitted = 0; // replications are numbered 1..total
             int ahead = Math.max(1, threads) * 2;
             while (submitted < total && window.size() < ahead) {
                 int replication = ++submitted;
-                window.add(pool.submit(() -> replicate(scenario, sweepPoint, replication)));
+                window.add(pool.submit(() -> prepare.apply(replicate(scenario, sweepPoint, replication))));
             }
             while (!window.isEmpty()) {
-                ReplicationRecord record = window.poll().get();
+                T prepared = window.poll().get();
                 if (submitted < total) {
                     int replication = ++submitted;
-                    window.add(pool.submit(() -> replicate(scenario, sweepPoint, replication)));
+                    window.add(pool.submit(() -> prepare.apply(replicate(scenario, sweepPoint, replication))));
                 }
-                consumer.accept(record);
+                consumer.accept(prepared);
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

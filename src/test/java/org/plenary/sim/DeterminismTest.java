@@ -43,7 +43,7 @@ class DeterminismTest {
     private Path run(Scenario scenario, int threads, String label) throws Exception {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         try (RunWriter writer = new RunWriter(scenario, dir.resolve(label), start, Keep.ROUNDS)) {
-            Experiment.run(scenario, 0, threads, writer::accept);
+            Experiment.run(scenario, 0, threads, writer::render, writer::accept);
             return writer.commit(new Manifest.Context(List.of("test"), BUNDLED, "sha", threads, start, start));
         }
     }
