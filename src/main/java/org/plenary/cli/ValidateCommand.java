@@ -29,15 +29,20 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Scenario s = loaded.scenario();
         printWarnings(spec.commandLine().getErr(), loaded.warnings());
-        out.printf("%s: valid scenario '%s': %d delegations, %d dimensions, %d agenda items, %d events,"
-                        + " %d rounds, %d replications%n", loaded.file(), s.name(), s.delegations().size(),
-                s.dimensions().size(), s.agenda().size(), s.events().size(), s.rounds(), s.replications());
+        out.printf("%s: valid scenario '%s': %s, %s, %s, %s, %s, %s%n", loaded.file(), s.name(),
+                count(s.delegations().size(), "delegation"), count(s.dimensions().size(), "dimension"),
+                count(s.agenda().size(), "agenda item"), count(s.events().size(), "event"),
+                count(s.rounds(), "round"), count(s.replications(), "replication"));
         if (!loaded.referenceColumns().isEmpty()) {
             out.println("note: delegations file columns kept for reference, not used by the model: "
                     + String.join(", ", loaded.referenceColumns()));
         }
         out.flush();
         return 0;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static void printWarnings(PrintWriter err, List<Problem> warnings) {
