@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.plenary.dynamics.DbscanCoalitions;
 import org.plenary.dynamics.DecisionMaking;
 import org.plenary.dynamics.HegselmannKrause;
-import org.plenary.dynamics.Mechanisms;
 import org.plenary.model.Assembly;
 import org.plenary.model.ItemState;
 import org.plenary.perf.FlatKernels;
@@ -52,13 +51,7 @@ public class MechanismBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         scenario = SyntheticScenarios.load(delegations);
-        assembly = new Assembly(scenario);
-        for (int round = 1; round <= 20; round++) {
-            assembly.setRound(round);
-            for (Mechanisms.Step step : Mechanisms.forScenario(scenario, 1L)) {
-                step.mechanism().step(assembly, random);
-            }
-        }
+        assembly = SyntheticScenarios.midNegotiation(scenario, 20);
         state = assembly.position.clone();
         out = new double[state.length];
         counts = new int[assembly.delegations];

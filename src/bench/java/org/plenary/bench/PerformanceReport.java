@@ -93,9 +93,10 @@ public final class PerformanceReport {
         SimpleRegression narrow = new SimpleRegression();
         for (int n : new int[] {100, 200, 400, 800, 1600, 3200}) {
             int replications = n <= 400 ? 20 : n <= 800 ? 6 : 2;
-            double wideSeconds = secondsPerReplication(SyntheticScenarios.yaml(n, n, 60, replications, 0.3), replications);
-            double narrowSeconds = secondsPerReplication(SyntheticScenarios.yaml(n, n, 60, replications, 0.05),
-                    replications);
+            double wideSeconds = secondsPerReplication(
+                    SyntheticScenarios.load(SyntheticScenarios.yaml(n, n, 60, replications, 0.3)), replications);
+            double narrowSeconds = secondsPerReplication(
+                    SyntheticScenarios.load(SyntheticScenarios.yaml(n, n, 60, replications, 0.05)), replications);
             wide.addData(Math.log(n), Math.log(wideSeconds));
             narrow.addData(Math.log(n), Math.log(narrowSeconds));
             System.out.printf(Locale.ROOT, "| %d | %.4f | %.4f |%n", n, wideSeconds, narrowSeconds);
@@ -105,8 +106,8 @@ public final class PerformanceReport {
                 narrow.getRSquare());
     }
 
-    private static double secondsPerReplication(String yaml, int replications) throws Exception {
-        Scenario scenario = SyntheticScenarios.load(yaml);
+    /** Mean seconds of one replication on the calling thread, after one warm-up replication. */
+    private static double secondsPerReplication(Scenario scenario, int replications) {
         Experiment.replicate(scenario, 0, 1);
         long start = System.nanoTime();
         for (int r = 1; r <= replications; r++) {
@@ -117,13 +118,8 @@ public final class PerformanceReport {
 
     private static void studyGroup() throws Exception {
         System.out.println("\n## Study-group scale: 194 voting states + 1,106 non-voting participants, 60 rounds\n");
-        Scenario scenario = SyntheticScenarios.load(1300, 194, 60, 3);
-        Experiment.replicate(scenario, 0, 1);
-        long start = System.nanoTime();
-        for (int r = 1; r <= 3; r++) {
-            Experiment.replicate(scenario, 1, r);
-        }
-        System.out.printf(Locale.ROOT, "%.3f s per replication (1 thread)%n", (System.nanoTime() - start) / 1e9 / 3);
+        System.out.printf(Locale.ROOT, "%.3f s per replication (1 thread)%n",
+                secondsPerReplication(SyntheticScenarios.load(1300, 194, 60, 3), 3));
     }
 
     /** KTAB's dummy scenarios (1 dimension, no agenda) through Plenary's assembly model, 60 rounds. */
@@ -136,14 +132,9 @@ public final class PerformanceReport {
             if (!Files.exists(file)) {
                 continue;
             }
-            Scenario scenario = load(file, "replications=20");
-            Experiment.replicate(scenario, 0, 1);
-            long start = System.nanoTime();
-            for (int r = 1; r <= 20; r++) {
-                Experiment.replicate(scenario, 1, r);
-            }
+            Scenario scenario = load(file);
             System.out.printf(Locale.ROOT, "| %s | %d | %d | %.5f |%n", name, scenario.delegations().size(),
-                    scenario.dimensions().size(), (System.nanoTime() - start) / 1e9 / 20);
+                    scenario.dimensions().size(), secondsPerReplication(scenario, 20));
         }
     }
 

@@ -6,7 +6,6 @@ import ec.util.MersenneTwisterFast;
 import org.junit.jupiter.api.Test;
 import org.plenary.dynamics.DbscanCoalitions;
 import org.plenary.dynamics.HegselmannKrause;
-import org.plenary.dynamics.Mechanisms;
 import org.plenary.model.Assembly;
 import org.plenary.scenario.Scenario;
 
@@ -24,14 +23,8 @@ class HotLoopRegressionTest {
     @Test
     void hotLoopsStayWithinAFewTimesTheirFlatKernels() throws Exception {
         Scenario scenario = SyntheticScenarios.load(194);
-        Assembly a = new Assembly(scenario);
+        Assembly a = SyntheticScenarios.midNegotiation(scenario, 20);
         MersenneTwisterFast random = new MersenneTwisterFast(1);
-        for (int round = 1; round <= 20; round++) {
-            a.setRound(round);
-            for (Mechanisms.Step step : Mechanisms.forScenario(scenario, 1L)) {
-                step.mechanism().step(a, random);
-            }
-        }
         double[] state = a.position.clone();
         int n = a.delegations;
         int d = a.dimensions;

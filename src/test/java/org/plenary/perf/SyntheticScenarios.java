@@ -1,11 +1,14 @@
 package org.plenary.perf;
 
+import ec.util.MersenneTwisterFast;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.plenary.dynamics.Mechanisms;
+import org.plenary.model.Assembly;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Scenario;
 import org.plenary.scenario.ScenarioLoader;
@@ -79,5 +82,19 @@ public final class SyntheticScenarios {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The assembly after its first {@code rounds} rounds: the state benchmarks time mechanisms on. */
+    public static Assembly midNegotiation(Scenario scenario, int rounds) {
+        Assembly assembly = new Assembly(scenario);
+        MersenneTwisterFast random = new MersenneTwisterFast(1);
+        List<Mechanisms.Step> steps = Mechanisms.forScenario(scenario, 1L);
+        for (int round = 1; round <= rounds; round++) {
+            assembly.setRound(round);
+            for (Mechanisms.Step step : steps) {
+                step.mechanism().step(assembly, random);
+            }
+        }
+        return assembly;
     }
 }
