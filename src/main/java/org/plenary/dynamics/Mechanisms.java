@@ -45,7 +45,7 @@ public final class Mechanisms {
             steps.add(new Step("position-noise", new PositionNoise(influence.noise())));
         }
         steps.add(new Step(COALITIONS, coalitions));
-        steps.add(new Step("drafting", new ChairDrafting(scenario.chair().accommodation())));
+        steps.add(new Step("drafting", new ChairDrafting(scenario.chair())));
         steps.add(new Step("decision", new DecisionMaking(scenario.decision())));
         return List.copyOf(steps);
     }

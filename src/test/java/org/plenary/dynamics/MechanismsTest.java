@@ -36,6 +36,12 @@ class MechanismsTest {
                 """ + body, sets);
     }
 
+    /** A chair accommodating negotiating positions that keeps concessions owed to withdrawn delegations. */
+    static Scenario.Chair keepingChair(double accommodation) {
+        return new Scenario.Chair(accommodation, Scenario.AccommodationTarget.POSITION,
+                Scenario.ConcessionsOnWithdrawal.KEEP, 0.2);
+    }
+
     private static final String ONE_ITEM = """
             agenda:
               - {id: m, weights: {a: 1}, status_quo: {a: 0.5}}
@@ -48,7 +54,7 @@ class MechanismsTest {
                   - {id: X, position: {a: 0.2}, salience: {a: 0.5}, capability: 3}
                   - {id: Y, position: {a: 0.8}, salience: {a: 1.0}, capability: 1}
                 """ + ONE_ITEM);
-        new ChairDrafting(0.2).step(a, random);
+        new ChairDrafting(keepingChair(0.2)).step(a, random);
         assertEquals((1.5 * 0.2 + 1.0 * 0.8) / 2.5, a.draft[0], EPS);
     }
 
@@ -195,7 +201,7 @@ class MechanismsTest {
                   - {id: X, position: {a: 0.0}, salience: {a: 1}}
                   - {id: Y, position: {a: 1.0}, salience: {a: 1}}
                 """ + ONE_ITEM);
-        ChairDrafting chair = new ChairDrafting(0.5);
+        ChairDrafting chair = new ChairDrafting(keepingChair(0.5));
         chair.step(a, random);
         assertEquals(0.5, a.draft[0], EPS);
         a.objecting[0] = true; // X objected in the last decision round
@@ -243,7 +249,7 @@ class MechanismsTest {
         a.setRound(1);
         new EventSchedule(s.events()).step(a, random);
         assertTrue(a.withdrawn[0]);
-        new ChairDrafting(0.5).step(a, random);
+        new ChairDrafting(keepingChair(0.5)).step(a, random);
         assertEquals(0.7, a.draft[0], EPS, "the compromise of Y and Z alone");
         new DecisionMaking(s.decision()).step(a, random);
         assertFalse(a.objecting[0]);
@@ -285,7 +291,7 @@ class MechanismsTest {
     }
 
     @Test
-    void influenceNeverLeavesTheUnitInterval() throws Exception {
+    void atTheLargestValidStepInfluenceIsAnAverageOfNeighboursAndIdealPoint() throws Exception {
         Assembly a = assembly("""
                 delegation_defaults: {tolerance: 1, openness: 1}
                 delegations:
@@ -293,8 +299,10 @@ class MechanismsTest {
                   - {id: Y, position: {a: 1.0}, salience: {a: 1}}
                 """);
         a.ideal[0] = 1.0; // X's capital now wants the far end: influence and anchor both pull up
-        new HegselmannKrause(1.0, 1.0, 0.0, 0.0).step(a, random);
-        assertEquals(1.0, a.position[0], EPS);
+        new HegselmannKrause(0.5, 0.5, 0.0, 0.0).step(a, random);
+        // mu o + lambda = 1: x' = 0.5 x (mean of X and Y) + 0.5 x* = 0.5 * 0.5 + 0.5 * 1, no overshoot.
+        assertEquals(0.75, a.position[0], EPS);
+        assertEquals(0.75, a.position[1], EPS, "Y: 0.5 * 0.5 + 0.5 * 1");
     }
 
     @Test
@@ -355,7 +363,7 @@ class MechanismsTest {
         Scenario s = scenario(body);
         Assembly a = new Assembly(s);
         a.setRound(1);
-        new ChairDrafting(0).step(a, random);
+        new ChairDrafting(keepingChair(0)).step(a, random);
         assertEquals(0.85, a.draft[0], EPS, "no weight in the draft");
         new DecisionMaking(s.decision()).step(a, random);
         assertFalse(a.objecting[0], "no standing to object");
