@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 + " import-ktab, verify-models). 'plenary help COMMAND' explains each."},
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
             ReportCommand.class, PredictCommand.class, ImportKtabCommand.class, PowerCommand.class,
-            LandscapeCommand.class, VerifyModelsCommand.class, CommandLine.HelpCommand.class},
+            LandscapeCommand.class, VerifyModelsCommand.class, WorkerCommand.class, StatusCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
             "2 bad usage or invalid input.",
             "Start with: plenary run scenarios/us-withdraws.yaml"})
