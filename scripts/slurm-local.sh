@@ -20,8 +20,10 @@ marker="# written by plenary scripts/slurm-local.sh"
 
 die() { echo "slurm-local: $1" >&2; exit "${2:-2}"; }
 
-running() { # pid file -> 0 when its process is alive
-  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+running() { # daemon name -> 0 when the process in its pid file is alive and is that daemon (not a reused pid)
+  local pid
+  pid="$(cat "$state/$1.pid" 2>/dev/null)" || return 1
+  [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$1" ]
 }
 
 install_packages() {
@@ -116,17 +118,17 @@ start() {
   install_packages
   write_config
   export SLURM_CONF="$conf"
-  if ! running "$state/munged.pid"; then
+  if ! running munged; then
     munged --socket="$state/munge/munge.socket" --key-file="$state/munge/munge.key" \
       --pid-file="$state/munged.pid" --log-file="$state/log/munged.log" --seed-file="$state/munge/munged.seed" \
       --force
-    wait_for munged 10 running "$state/munged.pid" || { show_log "$state/log/munged.log"; exit 1; }
+    wait_for munged 10 running munged || { show_log "$state/log/munged.log"; exit 1; }
   fi
-  if ! running "$state/slurmctld.pid"; then
-    slurmctld -f "$conf"
+  if ! running slurmctld; then
+    slurmctld -c -f "$conf" # -c: no jobs carried over from an earlier start, whose processes are gone
     wait_for slurmctld 30 scontrol ping || { show_log "$state/log/slurmctld.log"; exit 1; }
   fi
-  if ! running "$state/slurmd.pid"; then
+  if ! running slurmd; then
     slurmd -f "$conf"
   fi
   local node
@@ -141,8 +143,16 @@ start() {
 
 stop() {
   local daemon pid
+  if running slurmctld && running slurmd; then
+    # Cancel the jobs first: their processes belong to slurmstepd, which outlives slurmd.
+    SLURM_CONF="$conf" squeue -h -o %A 2>/dev/null | sort -u | xargs -r env SLURM_CONF="$conf" scancel 2>/dev/null || true
+    for _ in $(seq 50); do
+      [ -z "$(SLURM_CONF="$conf" squeue -h -o %A 2>/dev/null)" ] && break
+      sleep 0.2
+    done
+  fi
   for daemon in slurmd slurmctld munged; do
-    if running "$state/$daemon.pid"; then
+    if running "$daemon"; then
       pid="$(cat "$state/$daemon.pid")"
       kill "$pid"
       for _ in $(seq 50); do
@@ -162,7 +172,7 @@ stop() {
 status() {
   local daemon all=0
   for daemon in munged slurmctld slurmd; do
-    if running "$state/$daemon.pid"; then
+    if running "$daemon"; then
       echo "$daemon: running (pid $(cat "$state/$daemon.pid"))"
     else
       echo "$daemon: stopped"
