@@ -83,17 +83,28 @@ final class ShardedRun {
         return units;
     }
 
-    /** Polls squeue until every task of the job has left the queue, moving the progress bar by finished shards. */
+    /**
+     * Waits until the job's shards are all on disk or every task has left the queue (some failed).
+     * Shard files are cheap to look at and are checked often; squeue, which loads the controller, at
+     * growing intervals up to {@link #MAX_POLL_MILLIS}.
+     */
     private void waitFor(Slurm.Job job) throws IOException, InterruptedException {
-        long pause = 500;
+        long squeuePause = 500;
+        long nextSqueue = System.nanoTime();
         long shown = shards.finishedUnits();
         try (Progress progress = new Progress("replications", shards.plan().units())) {
             for (long i = 0; i < shown; i++) {
                 progress.step();
             }
-            while (!Slurm.queued(job.id()).isEmpty()) {
-                TimeUnit.MILLISECONDS.sleep(pause);
-                pause = Math.min(MAX_POLL_MILLIS, pause * 2);
+            while (!job.shards().stream().allMatch(shards::done)) {
+                if (System.nanoTime() - nextSqueue >= 0) {
+                    if (Slurm.queued(job.id()).isEmpty()) {
+                        return;
+                    }
+                    nextSqueue = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(squeuePause);
+                    squeuePause = Math.min(MAX_POLL_MILLIS, squeuePause * 2);
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
                 for (long finished = shards.finishedUnits(); shown < finished; shown++) {
                     progress.step();
                 }
@@ -101,7 +112,7 @@ final class ShardedRun {
         }
     }
 
-    /** One line per missing shard: the task that last ran it, its state if still queued, and its log's last line. */
+    /** One entry per missing shard: the task that last ran it, its log and the log's last lines. */
     void reportMissing(PrintWriter out) throws IOException, InterruptedException {
         List<Integer> missing = shards.missing();
         Path directory = shards.batch().directory();
@@ -135,7 +146,11 @@ final class ShardedRun {
                 lines.add(line.strip());
             }
         }
-        return lines.isEmpty() ? " (empty)" : "\n      " + lines.get(lines.size() - 1);
+        if (lines.isEmpty()) {
+            return " (empty)";
+        }
+        // The last lines say why: plenary's own error, or Slurm's note of a cancellation, time-out or node failure.
+        return "\n      " + String.join("\n      ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     }
 
     /** How a task starts this same plenary: this JVM's java and class path, absolute so any node can use them. */
