@@ -81,25 +81,8 @@ public final class Slurm {
         org.plenary.sweep.Sweep.writeAtomically(script, text.toString());
         script.toFile().setExecutable(true);
 
-        List<String> command = new ArrayList<>(List.of("sbatch", "--parsable", "--array=" + arraySpec(shards),
-                "--job-name=" + jobName, "--output=" + slurm.resolve("logs").resolve("%A_%a.log"),
-                "--chdir=" + directory));
-        if (options.partition() != null) {
-            command.add("--partition=" + options.partition());
-        }
-        if (options.time() != null) {
-            command.add("--time=" + options.time());
-        }
-        if (options.memory() != null) {
-            command.add("--mem=" + options.memory());
-        }
-        command.addAll(options.sbatchArguments());
-        command.add(script.toString());
-        Result result = execute(command);
-        if (result.exit() != 0) {
-            throw new InputException(new Problem("sbatch", 0, "", "refused the job array (" + String.join(" ",
-                    command) + "): " + result.output().strip()));
-        }
+        Result result = sbatch(options, shards, List.of("--parsable", "--job-name=" + jobName,
+                "--output=" + slurm.resolve("logs").resolve("%A_%a.log"), "--chdir=" + directory, script.toString()));
         String id = result.output().strip().split("[;\\s]")[0]; // --parsable: "id" or "id;cluster"
         if (!id.matches("\\d+")) {
             throw new IOException("sbatch answered '" + result.output().strip() + "', not a job id");
@@ -111,6 +94,40 @@ public final class Slurm {
         }
         Files.writeString(jobs, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return new Job(id, List.copyOf(shards));
+    }
+
+    /**
+     * Asks sbatch whether it would accept the array ({@code --test-only}: nothing is submitted), so
+     * that a bad partition, time, memory or array size is refused before anything is written.
+     */
+    public static void check(Options options, int tasks) throws IOException, InputException, InterruptedException {
+        List<Integer> shards = new ArrayList<>();
+        for (int shard = 0; shard < tasks; shard++) {
+            shards.add(shard);
+        }
+        sbatch(options, shards, List.of("--test-only", "--job-name=plenary-check", "--output=/dev/null", "--wrap=true"));
+    }
+
+    private static Result sbatch(Options options, List<Integer> shards, List<String> more)
+            throws IOException, InputException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sbatch", "--array=" + arraySpec(shards)));
+        if (options.partition() != null) {
+            command.add("--partition=" + options.partition());
+        }
+        if (options.time() != null) {
+            command.add("--time=" + options.time());
+        }
+        if (options.memory() != null) {
+            command.add("--mem=" + options.memory());
+        }
+        command.addAll(options.sbatchArguments());
+        command.addAll(more);
+        Result result = execute(command);
+        if (result.exit() != 0) {
+            throw new InputException(new Problem("sbatch", 0, "", "refused the job array (" + String.join(" ",
+                    command) + "): " + result.output().strip()));
+        }
+        return result;
     }
 
     /** Every job array submitted for the batch in {@code directory}, oldest first. */

@@ -51,7 +51,7 @@ final class BackendOptions {
     }
 
     /** Checks the options of a new batch of {@code units} units before anything is written. */
-    void checkNew(long units, int points) throws InputException {
+    void checkNew(long units, int points) throws InputException, java.io.IOException, InterruptedException {
         if (!slurm()) {
             if (tasks != null || partition != null || time != null || memory != null || !sbatchArguments.isEmpty()
                     || detach) {
@@ -66,6 +66,7 @@ final class BackendOptions {
                     + " tasks, one per block of (point, replication) units; this batch has " + units + " units"));
         }
         Slurm.requireCommands();
+        Slurm.check(slurmOptions(), requested);
     }
 
     /** Records the shards of a new batch for --backend slurm (nothing for local runs). */

@@ -132,7 +132,7 @@ final class SweepCommand implements Callable<Integer> {
         return sweep;
     }
 
-    private Sweep newSweep() throws InputException, IOException {
+    private Sweep newSweep() throws InputException, IOException, InterruptedException {
         if (file == null) {
             throw new ParameterException(spec.commandLine(), "missing SCENARIO (or --resume DIR)");
         }

@@ -82,6 +82,8 @@ class SlurmIntegrationTest {
                 "--out", dir.resolve("refused").toString()));
         assertEquals(2, refused.exit(), "sbatch refuses an unknown partition");
         assertTrue(refused.err().contains("sbatch: refused the job array"), refused.err());
+        assertFalse(Files.exists(dir.resolve("refused")) && Files.list(dir.resolve("refused/small-assembly"))
+                .findAny().isPresent(), "refused before anything is written");
     }
 
     @Test
