@@ -34,7 +34,7 @@ install_packages() {
   [ "$(id -u)" = 0 ] || die "installing slurm-wlm and munge needs root (apt-get)"
   command -v apt-get >/dev/null || die "apt-get is not available: install slurm-wlm and munge by hand"
   echo "slurm-local: installing slurm-wlm and munge (apt-get)" >&2
-  # policy-rc.d-style guard: the packages' own service starts are not wanted, this script starts its daemons.
+  # RUNLEVEL=1: the packages' init scripts do not start their services; this script starts its own daemons.
   export DEBIAN_FRONTEND=noninteractive RUNLEVEL=1
   apt-get update -qq >&2 || die "apt-get update failed"
   apt-get install -y -qq --no-install-recommends slurm-wlm munge >&2 || die "apt-get install slurm-wlm munge failed"

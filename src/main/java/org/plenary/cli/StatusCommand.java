@@ -1,5 +1,6 @@
 package org.plenary.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,8 +44,14 @@ final class StatusCommand implements Callable<Integer> {
             Shards shards = WorkerCommand.open(directory);
             out.printf("%d of %d shards finished (%d of %d replications)%n", shards.plan().tasks()
                     - shards.missing().size(), shards.plan().tasks(), shards.finishedUnits(), shards.plan().units());
-            Map<Integer, String> queued = Slurm.jobs(directory).isEmpty() ? Map.of()
-                    : ShardedRun.queuedTasks(directory);
+            Map<Integer, String> queued;
+            try {
+                queued = ShardedRun.queuedTasks(directory);
+            } catch (IOException e) { // e.g. no squeue here: the files still say how far it got
+                out.println("cannot ask Slurm which tasks are queued: " + e.getMessage());
+                out.flush();
+                return 0;
+            }
             if (!queued.isEmpty()) {
                 Map<String, Integer> states = new TreeMap<>();
                 queued.values().forEach(state -> states.merge(state.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum));
