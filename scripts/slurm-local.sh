@@ -23,7 +23,8 @@ die() { echo "slurm-local: $1" >&2; exit "${2:-2}"; }
 running() { # daemon name -> 0 when the process in its pid file is alive and is that daemon (not a reused pid)
   local pid
   pid="$(cat "$state/$1.pid" 2>/dev/null)" || return 1
-  [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$1" ]
+  [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$1" ] \
+    && [ "$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)" != Z ] # a killed daemon not yet reaped
 }
 
 install_packages() {
