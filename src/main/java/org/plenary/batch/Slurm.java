@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,10 +88,8 @@ public final class Slurm {
         }
         String line = id + "," + arraySpec(shards).replace(',', ';') + "," + Instant.now() + "\n";
         Path jobs = slurm.resolve(JOBS);
-        if (!Files.exists(jobs)) {
-            Files.writeString(jobs, "job,array,submitted\n", StandardCharsets.UTF_8);
-        }
-        Files.writeString(jobs, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        String before = Files.exists(jobs) ? Files.readString(jobs, StandardCharsets.UTF_8) : "job,array,submitted\n";
+        org.plenary.sweep.Sweep.writeAtomically(jobs, before + line); // readers never see half a record
         return new Job(id, List.copyOf(shards));
     }
 

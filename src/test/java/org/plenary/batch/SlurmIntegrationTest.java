@@ -87,7 +87,7 @@ class SlurmIntegrationTest {
     }
 
     @Test
-    void aTaskCancelledWithScancelIsResubmittedAloneAndTheMergeIsStillIdentical() throws Exception {
+    void aTaskCancelledWithScancelMidRunIsResubmittedAloneAndTheMergeIsStillIdentical() throws Exception {
         SweepDirectories.Result detached = plenary(sweep("--backend", "slurm", "--tasks", "4", "--detach",
                 "--out", dir.resolve("cancelled").toString()));
         assertEquals(0, detached.exit(), detached.err());
@@ -96,12 +96,10 @@ class SlurmIntegrationTest {
         Shards shards = Shards.open(Sweep.open(sweep));
         String job = Slurm.jobs(sweep).get(0).id();
 
-        waitUntil(() -> shards.finishedUnits() > 0, "a first shard");
-        assertTrue(run("scancel", job).isBlank());
-        waitUntil(() -> queued(job).isEmpty(), "the cancelled job to leave the queue");
+        int cancelled = cancelARunningTask(job, shards);
+        waitUntil(() -> queued(job).isEmpty(), "the other tasks to finish");
+        assertEquals(List.of(cancelled), shards.missing(), "only the cancelled task's shard is missing");
         List<Integer> missing = shards.missing();
-        assertFalse(missing.isEmpty(), "scancel came after every task had finished");
-        assertTrue(missing.size() < 4);
 
         SweepDirectories.Result status = plenary("status", sweep.toString());
         assertTrue(status.out().contains("no task of this batch is queued or running"), status.out());
@@ -151,6 +149,28 @@ class SlurmIntegrationTest {
         assertEquals(0, resumed.exit(), resumed.err());
         assertEquals(List.of(1), Slurm.jobs(sweep).get(1).shards());
         SweepDirectories.assertSameOutputs(reference, sweep);
+    }
+
+    /**
+     * Cancels one array task while it runs (scancel JOB_TASK) and returns its shard. A task can finish
+     * between squeue and scancel; then another running task is tried.
+     */
+    private static int cancelARunningTask(String job, Shards shards) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            for (Map.Entry<Integer, String> task : queued(job).entrySet()) {
+                if (task.getValue().equals("RUNNING") && !shards.done(task.getKey())) {
+                    run("scancel", job + "_" + task.getKey());
+                    waitUntil(() -> !queued(job).containsKey(task.getKey()), "task " + task.getKey() + " to end");
+                    if (!shards.done(task.getKey())) {
+                        return task.getKey();
+                    }
+                }
+            }
+            assertFalse(queued(job).isEmpty(), "every task finished before one could be cancelled");
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no running task to cancel within 5 minutes");
     }
 
     private static String[] sweep(String... more) {
