@@ -11,10 +11,10 @@ import picocli.CommandLine.Command;
         description = {"Agent-based simulator of consensus formation in standards bodies (ITU-like assemblies):"
                 + " delegations negotiate over rounds, blocs coordinate, coalitions form, chairs draft compromises,"
                 + " and texts pass by consensus or vote, or fail.",
-            "Run a scenario (run), check it (validate), vary parameters (sweep), compare saved runs (compare),"
+            "Run a scenario (run), check it (validate), vary parameters (sweep), find which matter (sensitivity), compare saved runs (compare),"
                 + " rebuild a run's report (report), or use the reference models (predict, power, landscape,"
                 + " import-ktab, verify-models). 'plenary help COMMAND' explains each."},
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SensitivityCommand.class, CompareCommand.class,
             ReportCommand.class, PredictCommand.class, ImportKtabCommand.class, PowerCommand.class,
             LandscapeCommand.class, VerifyModelsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
@@ -27,7 +27,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate, predict, import-ktab, power, landscape, verify-models or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate, sweep, sensitivity, predict, import-ktab, power, landscape, verify-models or help");
     }
 
     public static void main(String[] args) {

@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -100,19 +104,26 @@ public final class Sweep {
         Sweep sweep = new Sweep(directory);
         org.plenary.scenario.Problems problems = new org.plenary.scenario.Problems();
         List<String> columns = outcomeColumns(sweep.base());
-        for (int p = 0; p < plan.points().size(); p++) {
-            try {
-                if (!outcomeColumns(sweep.point(p)).equals(columns)) {
-                    problems.add(new Problem("sweep point " + p + " (" + String.join(" ", plan.assignments(p)) + ")",
-                            0, "", "changes the agenda items or the dimensions they weight, so its outcomes"
-                                    + " cannot share sweep.csv's columns; sweep values within items instead"));
-                }
-            } catch (InputException e) {
-                e.problems().forEach(problems::add);
-            }
-        }
+        // Points are checked in parallel (a large sample of a 194-state scenario takes a while) and
+        // their problems reported in point order.
+        List<List<Problem>> byPoint = java.util.stream.IntStream.range(0, plan.points().size()).parallel()
+                .mapToObj(p -> sweep.problemsOf(p, columns)).toList();
+        byPoint.forEach(list -> list.forEach(problems::add));
         problems.throwIfAny();
         return sweep;
+    }
+
+    private List<Problem> problemsOf(int index, List<String> columns) {
+        try {
+            if (!outcomeColumns(point(index)).equals(columns)) {
+                return List.of(new Problem("sweep point " + index + " (" + String.join(" ", plan.assignments(index))
+                        + ")", 0, "", "changes the agenda items or the dimensions they weight, so its outcomes"
+                                + " cannot share sweep.csv's columns; sweep values within items instead"));
+            }
+            return List.of();
+        } catch (InputException e) {
+            return e.problems();
+        }
     }
 
     /** Opens an existing sweep directory, e.g. to resume it. */
@@ -171,23 +182,72 @@ public final class Sweep {
         return pending;
     }
 
-    /** Runs every pending point; {@code progress} hears of each finished replication. */
+    /**
+     * Runs every pending point; {@code progress} hears of each finished replication. With at least
+     * as many pending points as threads, points run side by side, one thread each (many small points,
+     * as in a sensitivity sample, would otherwise leave threads idle between points); else each
+     * point's replications share the threads. Either way a point's rows are the same bytes.
+     */
     public void runPending(int threads, IntConsumer progress) throws InputException, IOException, InterruptedException {
-        for (int index : pendingPoints()) {
-            Scenario scenario = point(index);
-            StringBuilder rows = new StringBuilder();
-            try (CSVPrinter csv = new CSVPrinter(rows, FORMAT)) {
-                Experiment.run(scenario, index, threads, record -> {
-                    try {
-                        csv.printRecord(row(index, record, scenario));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    progress.accept(1);
-                });
+        List<Integer> pending = pendingPoints();
+        IntConsumer counted = done -> {
+            synchronized (progress) {
+                progress.accept(done);
             }
-            writeAtomically(pointFile(index), rows.toString());
+        };
+        if (threads <= 1 || pending.size() < threads) {
+            for (int index : pending) {
+                runPoint(index, threads, counted);
+            }
+            return;
         }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "plenary-sweep-point");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int index : pending) {
+                futures.add(pool.submit(() -> {
+                    runPoint(index, 1, counted);
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InputException input) {
+                throw input;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("a sweep point failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void runPoint(int index, int threads, IntConsumer progress)
+            throws InputException, IOException, InterruptedException {
+        Scenario scenario = point(index);
+        StringBuilder rows = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(rows, FORMAT)) {
+            Experiment.run(scenario, index, threads, record -> {
+                try {
+                    csv.printRecord(row(index, record, scenario));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.accept(1);
+            });
+        }
+        writeAtomically(pointFile(index), rows.toString());
     }
 
     /** The header of sweep.csv: point, replication, seed, the swept paths, then the outcomes. */
@@ -234,6 +294,14 @@ public final class Sweep {
 
     /** Assembles sweep.csv from the point files, writes summaries, charts and report, drops the marker. */
     public Path finish() throws IOException {
+        return finish(true);
+    }
+
+    /**
+     * As {@link #finish()}; without charts and report.html when {@code chartsAndReport} is false, for
+     * analyses that draw their own from the sweep (sensitivity indices).
+     */
+    public Path finish(boolean chartsAndReport) throws IOException {
         StringBuilder all = new StringBuilder();
         try (CSVPrinter csv = new CSVPrinter(all, FORMAT)) {
             csv.printRecord(header());
@@ -245,12 +313,24 @@ public final class Sweep {
         writeAtomically(sweepCsv, all.toString());
         SweepSummary summary = SweepSummary.read(sweepCsv, plan, outcomeColumns(base));
         summary.writeCsv(directory.resolve("sweep-points.csv"));
-        Path charts = Files.createDirectories(directory.resolve("charts"));
-        List<Path> files = SweepCharts.write(summary, charts);
-        SweepReport.write(this, summary, files);
+        if (chartsAndReport) {
+            Path charts = Files.createDirectories(directory.resolve("charts"));
+            List<Path> files = SweepCharts.write(summary, charts);
+            SweepReport.write(this, summary, files);
+        }
         writeManifest();
         Files.deleteIfExists(directory.resolve(INCOMPLETE));
         return directory;
+    }
+
+    /** The names of the outcomes {@link #summary()} will hold, in its order. */
+    public List<String> outcomeNames() {
+        return SweepSummary.outcomeNames(outcomeColumns(base));
+    }
+
+    /** Per point, statistics over replications of every outcome, read back from a finished sweep's sweep.csv. */
+    public SweepSummary summary() throws IOException {
+        return SweepSummary.read(directory.resolve("sweep.csv"), plan, outcomeColumns(base));
     }
 
     /** manifest.json: the plan's record of how the sweep was asked for, plus the machine that finished it. */
