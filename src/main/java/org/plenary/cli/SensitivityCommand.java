@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
                 + " mean over --replications at each point; --outcome narrows them. --contrast path=value makes each"
                 + " outcome the difference between the scenario and its variant with that override, on the same"
                 + " seeds: e.g. the sensitivity of a withdrawal's effect.",
-            "Writes indices.csv, samples.csv, indices.json, charts (indices with 95% bootstrap intervals, convergence"
+            "Writes indices.csv, samples.csv, indices.json, charts (indices with 95%% bootstrap intervals, convergence"
                 + " or the mu*-sigma plane) and report.html. The sample runs as a sweep (sweep/, contrast/): parallel,"
                 + " and an interrupted analysis resumes with --resume DIR to the same indices."},
         footer = {"", "Examples:",

@@ -115,7 +115,7 @@ public final class SensitivityOutputs {
             int block = plan.sobol() ? Saltelli.blockSize(k, plan.secondOrder()) : k + 1;
             for (int p = 0; p < result.points().size(); p++) {
                 List<String> row = new ArrayList<>(List.of(Integer.toString(p), Integer.toString(p / block),
-                        plan.sobol() ? matrix(p % block, k) : Integer.toString(p % block)));
+                        plan.sobol() ? matrix(p % block, k, plan.secondOrder()) : Integer.toString(p % block)));
                 row.addAll(result.points().get(p));
                 for (double[] values : result.values().values()) {
                     row.add(f(values[p]));
@@ -125,14 +125,14 @@ public final class SensitivityOutputs {
         }
     }
 
-    private static String matrix(int position, int k) {
+    private static String matrix(int position, int k, boolean secondOrder) {
         if (position == 0) {
             return "A";
         }
         if (position <= k) {
             return "AB_" + position;
         }
-        if (position <= 2 * k) {
+        if (secondOrder && position <= 2 * k) {
             return "BA_" + (position - k);
         }
         return "B";

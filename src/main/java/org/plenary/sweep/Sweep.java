@@ -55,6 +55,8 @@ public final class Sweep {
     private final JsonNode planJson;
     private final SweepPlan plan;
     private final Scenario base;
+    /** The base scenario as parsed, for binding each point without reading the file again. */
+    private final org.plenary.scenario.SourceTree baseTree;
 
     private Sweep(Path directory) throws InputException {
         this.directory = directory;
@@ -77,6 +79,7 @@ public final class Sweep {
             points.add(List.copyOf(values));
         });
         plan = new SweepPlan(List.copyOf(paths), List.copyOf(points), planJson.path("design").asText());
+        baseTree = ScenarioLoader.read(directory.resolve(BASE_SCENARIO));
         base = point(-1);
     }
 
@@ -140,7 +143,7 @@ public final class Sweep {
             }
         }
         try {
-            return ScenarioLoader.load(directory.resolve(BASE_SCENARIO), assignments).scenario();
+            return ScenarioLoader.bind(baseTree, assignments);
         } catch (InputException e) {
             List<Problem> located = new ArrayList<>();
             for (Problem problem : e.problems()) {
