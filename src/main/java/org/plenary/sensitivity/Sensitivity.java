@@ -189,7 +189,12 @@ public final class Sensitivity {
             } else if (plan.sobol()) {
                 Saltelli.Result full = Saltelli.estimate(y, k, plan.samples(), plan.secondOrder(), plan.bootstrap(),
                         plan.bootstrapSeed());
-                outcomes.add(new SensitivityResult.Outcome(id, full, null, convergence(y, k)));
+                if (Double.isNaN(full.firstOrder()[0].value())) {
+                    skipped.add(new SensitivityResult.Skipped(id, "the same at every point of the A and B samples"
+                            + " (it varies only at a few AB points): no variance to apportion"));
+                } else {
+                    outcomes.add(new SensitivityResult.Outcome(id, full, null, convergence(y, k)));
+                }
             } else {
                 outcomes.add(new SensitivityResult.Outcome(id, null,
                         Morris.estimate(unit, y, k, plan.bootstrap(), plan.bootstrapSeed()), List.of()));
