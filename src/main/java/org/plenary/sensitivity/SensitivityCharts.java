@@ -82,7 +82,8 @@ final class SensitivityCharts {
         samples.setBase(2);
         samples.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(data, samples, new NumberAxis("index"), renderer);
-        return ChartStyle.chart("Convergence of the Sobol' indices: " + outcome.id(), subtitle(result), plot, true);
+        return ChartStyle.chart("Convergence of the Sobol' indices: " + outcome.id(),
+                subtitle(result).replace("; 95% bootstrap intervals", ""), plot, true);
     }
 
     /** Morris: each parameter at (mu*, sigma); far right matters, high up interacts or bends. */
@@ -106,7 +107,8 @@ final class SensitivityCharts {
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
         plot.getDomainAxis().setUpperMargin(0.3); // room for the labels of the rightmost points
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        return ChartStyle.chart("Morris screening: " + outcome.id(), subtitle(result), plot, true);
+        return ChartStyle.chart("Morris screening: " + outcome.id(),
+                subtitle(result).replace("; 95% bootstrap intervals", ""), plot, true);
     }
 
     private static void addIfDefined(XYSeries series, double x, double y) {
