@@ -586,12 +586,24 @@ public final class ScenarioBinder {
                 value += adjustment[part][k];
             }
             if (part == 0 && noise > 0) {
-                ec.util.MersenneTwisterFast random = new ec.util.MersenneTwisterFast(new int[] {(int) (seed >>> 32),
-                    (int) seed, d.id().hashCode(), k});
-                value += noise * random.nextGaussian();
+                value += noise * standardNormal(seed, d.id(), k);
             }
             return Math.min(1, Math.max(0, value));
         }
+    }
+
+    /**
+     * Profile noise draws, memoised by (seed, delegation, dimension): seeding a generator per state
+     * and dimension dominated binding, and sweeps and sensitivity samples bind every point.
+     */
+    private static final java.util.Map<List<Object>, Double> NOISE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static double standardNormal(long seed, String delegation, int k) {
+        if (NOISE.size() > 1_000_000) {
+            NOISE.clear();
+        }
+        return NOISE.computeIfAbsent(List.of(seed, delegation, k), key -> new ec.util.MersenneTwisterFast(
+                new int[] {(int) (seed >>> 32), (int) seed, delegation.hashCode(), k}).nextGaussian());
     }
 
     /** A mapping in the tree, with its pointer and display path, read with defaults and ranges. */
