@@ -13,6 +13,8 @@ import org.plenary.model.Assembly;
  *   draft_k = clamp(compromise_k + concession_k, 0, 1)
  * </pre>
  * on the dimensions the item weights. Concessions accumulate: compromise language bought with time.
+ * With agenda-setting on ({@link AgendaSetting}) the chair starts from the text it took up instead:
+ * {@code base_k = anchor_k + gamma (compromise_k - anchor_k)}.
  */
 public final class ChairDrafting implements Mechanism {
     private final double accommodation;
@@ -23,24 +25,35 @@ public final class ChairDrafting implements Mechanism {
 
     @Override
     public void step(Assembly a, MersenneTwisterFast random) {
-        int d = a.dimensions;
         for (int m = 0; m < a.items; m++) {
-            if (a.itemState[m].isClosed()) {
+            if (!a.itemState[m].isClosed()) {
+                draft(a, m, null, 1);
+            }
+        }
+    }
+
+    /**
+     * Drafts item m: accommodates the objectors, then sets the draft from the compromise, or, when
+     * {@code anchor} is given (indexed like the drafts), from the anchor moved a share
+     * {@code towardCompromise} of the way to the compromise.
+     */
+    void draft(Assembly a, int m, double[] anchor, double towardCompromise) {
+        int d = a.dimensions;
+        for (int k = 0; k < d; k++) {
+            int mk = m * d + k;
+            if (a.itemWeights[mk] <= 0) {
                 continue;
             }
-            for (int k = 0; k < d; k++) {
-                int mk = m * d + k;
-                if (a.itemWeights[mk] <= 0) {
-                    continue;
-                }
-                double target = weightedMean(a, m, k, true, a.ideal);
-                if (!Double.isNaN(target)) {
-                    a.concession[mk] += accommodation * (target - a.draft[mk]);
-                }
-                double compromise = weightedMean(a, m, k, false, a.position);
-                double base = Double.isNaN(compromise) ? a.statusQuo[mk] : compromise;
-                a.draft[mk] = Math.min(1, Math.max(0, base + a.concession[mk]));
+            double target = weightedMean(a, m, k, true, a.ideal);
+            if (!Double.isNaN(target)) {
+                a.concession[mk] += accommodation * (target - a.draft[mk]);
             }
+            double compromise = weightedMean(a, m, k, false, a.position);
+            double base = Double.isNaN(compromise) ? a.statusQuo[mk] : compromise;
+            if (anchor != null) {
+                base = anchor[mk] + towardCompromise * (base - anchor[mk]);
+            }
+            a.draft[mk] = Math.min(1, Math.max(0, base + a.concession[mk]));
         }
     }
 
@@ -49,7 +62,7 @@ public final class ChairDrafting implements Mechanism {
      * taking part in item m (only its current objectors when {@code objectorsOnly}); NaN when
      * nobody qualifies. Falls back to capability weights when no one has salience there.
      */
-    private static double weightedMean(Assembly a, int m, int k, boolean objectorsOnly, double[] points) {
+    static double weightedMean(Assembly a, int m, int k, boolean objectorsOnly, double[] points) {
         int d = a.dimensions;
         double weighted = 0;
         double weight = 0;

@@ -2,6 +2,8 @@ package org.plenary.dynamics;
 
 import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
+import org.plenary.model.CoalitionActors;
 import org.plenary.model.Assembly;
 import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
@@ -17,6 +19,8 @@ import org.plenary.scenario.Scenario;
  * A bloc with cohesion kappa objects as one when kappa * loss_b * sbar_b * (C_b / cbar)^beta
  * exceeds its members' capability-weighted mean threshold, loss_b measured from the bloc's
  * common position; then every member whose own loss is positive sustains the objection.
+ * With coalition formation on, the formed coalitions object jointly in place of the blocs, each
+ * with its own cohesion (docs/ODD.md, 7.4b).
  * Consensus: no sustained objection (or an objecting capability share within the tolerated one).
  * At the deadline the fallback applies: a vote, one delegation one vote, yes when the draft is
  * closer than the status quo by more than the abstention band, no when farther, adopted when
@@ -105,12 +109,20 @@ public final class DecisionMaking implements Mechanism {
                 a.objecting[offset + i] = true;
             }
         }
-        for (int g = 0; g < a.groups; g++) {
-            if (a.cohesion[g] > 0 && blocObjects(a, m, g, meanCapability)) {
-                for (int i = 0; i < n; i++) {
-                    if (a.isMember(i, g) && loss[i] > 0) {
-                        a.objecting[offset + i] = true;
-                    }
+        CoalitionActors actors = a.actors();
+        if (actors != null && actors.actJointly()) {
+            // Coalitions as actors object together in place of the declared blocs that seeded them.
+            for (int s = 0; s < n; s++) {
+                int slot = s;
+                if (actors.alive(m, s) && actors.cohesion(m, s) > 0) {
+                    markJoint(a, m, i -> actors.coalitionOf(m, i) == slot, actors.cohesion(m, s), meanCapability);
+                }
+            }
+        } else {
+            for (int g = 0; g < a.groups; g++) {
+                int bloc = g;
+                if (a.cohesion[g] > 0) {
+                    markJoint(a, m, i -> a.isMember(i, bloc), a.cohesion[g], meanCapability);
                 }
             }
         }
@@ -141,16 +153,27 @@ public final class DecisionMaking implements Mechanism {
         return count > 0 ? sum / count : 0;
     }
 
-    /** Whether bloc g's coordinated objection to item m has standing. */
-    private boolean blocObjects(Assembly a, int m, int g, double meanCapability) {
+    /** When a group's joint objection has standing, every member whose own loss is positive sustains it. */
+    private void markJoint(Assembly a, int m, IntPredicate members, double cohesion, double meanCapability) {
+        if (jointObjection(a, m, members, cohesion, meanCapability)) {
+            for (int i = 0; i < a.delegations; i++) {
+                if (members.test(i) && loss[i] > 0) {
+                    a.objecting[m * a.delegations + i] = true;
+                }
+            }
+        }
+    }
+
+    /** Whether the coordinated objection to item m of a bloc or coalition (its members) has standing. */
+    private boolean jointObjection(Assembly a, int m, IntPredicate members, double cohesion, double meanCapability) {
         int d = a.dimensions;
         double capability = 0;
         double threshold = 0;
-        int members = 0;
+        int count = 0;
         Arrays.fill(blocSalience, 0);
         for (int i = 0; i < a.delegations; i++) {
-            if (a.isMember(i, g) && a.takesPart(i, m)) {
-                members++;
+            if (members.test(i) && a.takesPart(i, m)) {
+                count++;
                 capability += a.capability[i];
                 threshold += a.capability[i] * a.objectionThreshold[i];
                 for (int k = 0; k < d; k++) {
@@ -158,7 +181,7 @@ public final class DecisionMaking implements Mechanism {
                 }
             }
         }
-        if (members < 2 || capability <= 0) {
+        if (count < 2 || capability <= 0) {
             return false; // a bloc of one is just that delegation
         }
         threshold /= capability;
@@ -172,7 +195,7 @@ public final class DecisionMaking implements Mechanism {
             if (w <= 0) {
                 continue;
             }
-            double common = Distances.commonPosition(a, k, i -> a.isMember(i, g) && a.takesPart(i, m));
+            double common = Distances.commonPosition(a, k, i -> members.test(i) && a.takesPart(i, m));
             double s = blocSalience[k] / capability;
             double toDraft = common - a.draft[m * d + k];
             double toQuo = common - a.statusQuo[m * d + k];
@@ -186,7 +209,7 @@ public final class DecisionMaking implements Mechanism {
             return false;
         }
         double blocLoss = Math.sqrt(weightedDistanceDraft / total) - Math.sqrt(weightedDistanceQuo / total);
-        double pressure = a.cohesion[g] * blocLoss * (salienceOnItem / itemWeight) * standing(capability, meanCapability);
+        double pressure = cohesion * blocLoss * (salienceOnItem / itemWeight) * standing(capability, meanCapability);
         return pressure > threshold;
     }
 

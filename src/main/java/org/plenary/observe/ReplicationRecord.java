@@ -35,6 +35,8 @@ public final class ReplicationRecord implements RoundObserver {
     private final List<List<Coalition>> coalitions = new ArrayList<>();
     private int[] decidedRound;
     private int[] votes;
+    /** Leaders, tabled texts and coalition events; null unless coalitions act (v2 mechanisms on). */
+    private ActorRecord actors;
 
     /** @param majority the decision rule's majority, which sets the quota of {@link PivotalVoters} */
     public ReplicationRecord(int replication, long seed, int rounds, int delegations, int dimensions, int items,
@@ -75,8 +77,19 @@ public final class ReplicationRecord implements RoundObserver {
             }
         }
         coalitions.add(a.coalitions());
+        if (a.actors() != null) {
+            if (actors == null) {
+                actors = new ActorRecord();
+            }
+            actors.observe(a, a.actors());
+        }
         decidedRound = a.decidedRound.clone();
         votes = a.votes.clone();
+    }
+
+    /** What coalitions as actors did, or null when those mechanisms are off. */
+    public ActorRecord actors() {
+        return actors;
     }
 
     public int replication() {
