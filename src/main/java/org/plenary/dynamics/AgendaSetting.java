@@ -11,7 +11,8 @@ import org.plenary.scenario.Scenario;
  * Agenda-setting: who holds the pen (docs/ODD.md, 7.6b). Runs in place of the chair's drafting step.
  * <pre>
  *   text of coalition A on item m:  T_A = P_A + pen (x_leader(A) - P_A)      (item dimensions)
- *   first draft:  the sponsor's text (a delegation's position, a bloc's coalition's T_A), taken as is;
+ *   first draft:  the sponsor's text (a delegation's position, a bloc's coalition's T_A, or, when the
+ *                 bloc's members joined other coalitions, that of its strongest member's), taken as is;
  *                 without a sponsor, the chair's compromise
  *   later rounds: the pen-holder revises its text; the chair recognises `proposers` rival
  *                 coalitions, each with probability proportional to its capability among those not
@@ -72,7 +73,7 @@ public final class AgendaSetting implements Mechanism {
                 actors.penDelegation[m] = a.delegationIndex(sponsor);
                 actors.penFallback[m] = actors.coalitionOf(m, actors.penDelegation[m]);
             } else {
-                actors.penCoalition[m] = seededBy(a, actors, m, a.groupIndex(sponsor));
+                sponsorBloc(a, actors, m, a.groupIndex(sponsor));
             }
             passPen(a, actors, m);
         }
@@ -93,13 +94,32 @@ public final class AgendaSetting implements Mechanism {
         chair.draft(a, m, actors.anchor, 1);
     }
 
-    private static int seededBy(Assembly a, CoalitionActors actors, int m, int group) {
+    /**
+     * A sponsoring bloc holds the pen through the coalition it seeded; when its members joined other
+     * coalitions instead, the pen goes where its strongest member (most capability x item salience) went.
+     */
+    private static void sponsorBloc(Assembly a, CoalitionActors actors, int m, int group) {
         for (int s = 0; s < a.delegations; s++) {
             if (actors.alive(m, s) && actors.seedBloc[m * a.delegations + s] == group) {
-                return s;
+                actors.penCoalition[m] = s;
+                return;
             }
         }
-        return CoalitionActors.NONE;
+        int strongest = CoalitionActors.NONE;
+        double most = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            double weight = a.capability[i] * Distances.itemSalience(a, i, m);
+            if (a.isMember(i, group) && CoalitionFormation.participates(a, i, m) && weight > most) {
+                most = weight;
+                strongest = i;
+            }
+        }
+        if (strongest != CoalitionActors.NONE) {
+            actors.penCoalition[m] = actors.coalitionOf(m, strongest);
+            if (actors.penCoalition[m] == CoalitionActors.NONE) {
+                actors.penDelegation[m] = strongest;
+            }
+        }
     }
 
     /**
