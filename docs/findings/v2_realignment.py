@@ -57,6 +57,11 @@ def main(runs):
                     for t in rounds:
                         gone = "(no CITEL coalition)" if state[(rep, t, item)] == "open" else "(item decided)"
                         followed[("CITEL@" + item, t, lead.get((t, "CITEL@" + item), gone))] += 1
+                        if state[(rep, t, item)] == "open" and t > 0:
+                            can = [c["coalition"] for c in by_round[(rep, t)] if c["coalition"].endswith("@" + item)
+                                   and "CAN" in c["members"].split(";")]
+                            followed[("CAN's coalition on " + item, t,
+                                      (can[0].split("@")[0] + " led by " + lead[(t, can[0])]) if can else "alone")] += 1
             else:
                 for t in rounds:
                     cluster = [c for c in by_round[(rep, t)] if "CAN" in c["members"].split(";")]
