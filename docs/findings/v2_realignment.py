@@ -2,6 +2,7 @@
 """Figures of docs/findings.md, "Model v2: who leads, and do coalitions realign": reads saved runs only.
 
 usage: v2_realignment.py RUN_DIR [RUN_DIR ...]   (run directories of us-withdraws[-v2], itu-baseline[-v2])
+       v2_realignment.py --brief RUN_DIR ...      (one table row per v2 run: the sweep of docs/findings.md)
 For each run: where the US stands in the round before its withdrawal (round 9), who leads the CITEL
 coalition on each item before and after, and the realignments per replication and round. v1 runs have
 no leaders: the cluster of Canada is followed instead, named by its member with the most capability
@@ -107,5 +108,44 @@ def main(runs):
               % (counts[9] / len(reps), counts[11] / len(reps), counts[20] / len(reps)))
 
 
+def most(counter):
+    total = sum(counter.values())
+    name, count = counter.most_common(1)[0] if counter else ("-", 0)
+    return "%s %d/%d" % (name, count, total)
+
+
+def brief(runs):
+    """One row per v2 run: US and CITEL leadership on res-hr-standards, realignments, the outcome."""
+    print("| run | US in a coalition at round 9 | CITEL leader, round 9 | CITEL leader, round 11 | CAN's coalition, round 11"
+          " | realignments per rep., rounds 10-12 | HR text | decided |")
+    print("|---|---|---|---|---|---|---|---|")
+    item = "res-hr-standards"
+    for run in runs:
+        coalitions = rows(run, "coalitions.csv")
+        leaders = {(int(l["replication"]), int(l["round"]), l["group"]): l["leader"] for l in rows(run, "leaders.csv")}
+        reps = sorted({int(r["replication"]) for r in rows(run, "outcomes.csv")})
+        us, cit9, cit11, can11 = 0, collections.Counter(), collections.Counter(), collections.Counter()
+        for r in coalitions:
+            rep, t, members = int(r["replication"]), int(r["round"]), r["members"].split(";")
+            if t == 9 and "USA" in members:
+                us += 1
+            if t == 11 and r["coalition"].endswith("@" + item) and "CAN" in members:
+                can11[r["coalition"].split("@")[0] + " led by " + leaders[(rep, t, r["coalition"])]] += 1
+        for rep in reps:
+            cit9[leaders.get((rep, 9, "CITEL@" + item), "none")] += 1
+            cit11[leaders.get((rep, 11, "CITEL@" + item), "none")] += 1
+        realign = sum(1 for e in rows(run, "coalition-events.csv") if 10 <= int(e["round"]) <= 12
+                      and e["event"] in ("defect", "merge", "split", "dissolve", "succession"))
+        outcomes = [o for o in rows(run, "outcomes.csv") if o["item"] == item]
+        hr = sum(float(o["human_rights"]) for o in outcomes) / len(outcomes)
+        decided = [int(o["round"]) for o in outcomes if o["round"]]
+        print("| %s | %d of %d item-rounds | %s | %s | %s | %.2f | %.3f | %.1f |" % (
+            os.path.basename(os.path.dirname(os.path.dirname(run.rstrip("/")))) or run, us, 3 * len(reps),
+            most(cit9), most(cit11), most(can11), realign / len(reps), hr, sum(decided) / max(1, len(decided))))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--brief"]:
+        brief(sys.argv[2:])
+    else:
+        main(sys.argv[1:])
