@@ -31,7 +31,7 @@ import org.plenary.scenario.Scenario;
 public final class LeadershipChart {
     /** Coalition events that change who the coalitions are or who leads them. */
     static final Set<String> REALIGNMENTS = Set.of("merge", "split", "dissolve", "succession");
-    private static final int MAX_LINES = 8;
+    private static final int MAX_LINES = ChartStyle.PALETTE.length;
 
     private final Scenario scenario;
     /** Per item: "coalition led by leader" -> replications per round. */
@@ -105,7 +105,9 @@ public final class LeadershipChart {
                 ChartStyle.unitAxis("share of replications in which it leads"), new XYStepRenderer());
         for (int s = 0; s < lines.getSeriesCount(); s++) {
             plot.getRenderer().setSeriesPaint(s, ChartStyle.PALETTE[s % ChartStyle.PALETTE.length]);
-            plot.getRenderer().setSeriesStroke(s, new BasicStroke(2.2f));
+            // Wider first: lines that coincide (two coalitions both led by the same delegation in every
+            // replication) stay visible as nested bands.
+            plot.getRenderer().setSeriesStroke(s, new BasicStroke(Math.max(1.5f, 7f - 0.5f * s)));
         }
         XYSeries changes = new XYSeries("realignments per replication (merges, splits, dissolutions, successions)");
         for (int t = 0; t <= rounds; t++) {
