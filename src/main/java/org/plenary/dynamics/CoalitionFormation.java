@@ -35,6 +35,8 @@ public final class CoalitionFormation implements Mechanism {
     private final List<Scenario.Bloc> blocs;
     private final boolean publish;
     private int[] target = new int[0];
+    /** The live coalition slots of the item being processed, in slot order. */
+    private int[] live = new int[0];
     private double[] weighted = new double[0];
     private double[] weight = new double[0];
     private double[] plain = new double[0];
@@ -58,6 +60,7 @@ public final class CoalitionFormation implements Mechanism {
             actors = new CoalitionActors(a, formation, declaredLeaders(a));
             a.setActors(actors);
             target = new int[a.delegations];
+            live = new int[a.delegations];
             weighted = new double[a.delegations * a.dimensions];
             weight = new double[a.delegations * a.dimensions];
             plain = new double[a.delegations * a.dimensions];
@@ -187,6 +190,7 @@ public final class CoalitionFormation implements Mechanism {
     /** Everyone chooses at once from the same state; a move needs a gain above the switching cost. */
     private void choose(Assembly a, CoalitionActors actors, int m) {
         int n = a.delegations;
+        int count = liveSlots(actors, m);
         for (int i = 0; i < n; i++) {
             int current = actors.coalitionOf[m * n + i];
             target[i] = current;
@@ -198,8 +202,9 @@ public final class CoalitionFormation implements Mechanism {
             double stay = current == CoalitionActors.NONE ? alone : utility(a, actors, m, current, i, false);
             int best = current;
             double bestUtility = stay;
-            for (int s = 0; s < n; s++) {
-                if (s != current && actors.alive(m, s)) {
+            for (int l = 0; l < count; l++) {
+                int s = live[l];
+                if (s != current) {
                     double u = utility(a, actors, m, s, i, false);
                     if (u > bestUtility) {
                         bestUtility = u;
@@ -264,18 +269,14 @@ public final class CoalitionFormation implements Mechanism {
             int first = CoalitionActors.NONE;
             int second = CoalitionActors.NONE;
             double closest = rule.mergeDistance();
-            for (int s = 0; s < n; s++) {
-                if (!actors.alive(m, s)) {
-                    continue;
-                }
-                for (int t = s + 1; t < n; t++) {
-                    if (actors.alive(m, t)) {
-                        double distance = commonDistance(a, actors, m, s, t);
-                        if (distance <= closest && (first == CoalitionActors.NONE || distance < closest)) {
-                            closest = distance;
-                            first = s;
-                            second = t;
-                        }
+            int count = liveSlots(actors, m);
+            for (int x = 0; x < count; x++) {
+                for (int y = x + 1; y < count; y++) {
+                    double distance = commonDistance(a, actors, m, live[x], live[y]);
+                    if (distance <= closest && (first == CoalitionActors.NONE || distance < closest)) {
+                        closest = distance;
+                        first = live[x];
+                        second = live[y];
                     }
                 }
             }
@@ -304,6 +305,17 @@ public final class CoalitionFormation implements Mechanism {
             }
             refresh(a, actors, m);
         }
+    }
+
+    /** Fills {@code live} with item m's live slots in slot order; returns how many. */
+    private int liveSlots(CoalitionActors actors, int m) {
+        int count = 0;
+        for (int s = 0; s < actors.delegations; s++) {
+            if (actors.alive(m, s)) {
+                live[count++] = s;
+            }
+        }
+        return count;
     }
 
     /** Item-weighted Euclidean distance between two coalitions' common positions on item m. */
