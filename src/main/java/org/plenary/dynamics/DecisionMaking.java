@@ -3,8 +3,8 @@ package org.plenary.dynamics;
 import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
 import java.util.function.IntPredicate;
-import org.plenary.model.CoalitionActors;
 import org.plenary.model.Assembly;
+import org.plenary.model.CoalitionActors;
 import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
 
