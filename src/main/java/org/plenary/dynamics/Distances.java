@@ -54,13 +54,18 @@ final class Distances {
      * (draft or status quo) on one agenda item; NaN when i has no salience on the item's dimensions.
      */
     static double toText(Assembly a, int i, int item, double[] text) {
+        return toPoint(a, i, item, text, item * a.dimensions);
+    }
+
+    /** As {@link #toText}, to the point stored at {@code point[offset + k]}. */
+    static double toPoint(Assembly a, int i, int item, double[] point, int offset) {
         int d = a.dimensions;
         double weighted = 0;
         double total = 0;
         for (int k = 0; k < d; k++) {
             double w = a.itemWeights[item * d + k] * a.activeSalience[i * d + k];
             if (w > 0) {
-                double diff = a.position[i * d + k] - text[item * d + k];
+                double diff = a.position[i * d + k] - point[offset + k];
                 weighted += w * diff * diff;
                 total += w;
             }

@@ -44,8 +44,19 @@ public final class Mechanisms {
         if (influence.noise() > 0) {
             steps.add(new Step("position-noise", new PositionNoise(influence.noise())));
         }
-        steps.add(new Step(COALITIONS, coalitions));
-        steps.add(new Step("drafting", new ChairDrafting(scenario.chair())));
+        // Coalitions as actors (v2): formed coalitions take the place of the detected clusters; with
+        // agenda-setting alone, the blocs' coalitions only lead and table, after detection.
+        if (scenario.formation().on()) {
+            steps.add(new Step(COALITIONS, new CoalitionFormation(scenario.formation(), scenario.blocs(), true)));
+        } else {
+            steps.add(new Step(COALITIONS, coalitions));
+            if (scenario.agendaSetting().on()) {
+                steps.add(new Step(COALITIONS, new CoalitionFormation(scenario.formation(), scenario.blocs(), false)));
+            }
+        }
+        steps.add(new Step("drafting", scenario.agendaSetting().on()
+                ? new AgendaSetting(scenario.agendaSetting(), scenario.chair(), scenario.agenda())
+                : new ChairDrafting(scenario.chair())));
         steps.add(new Step("decision", new DecisionMaking(scenario.decision())));
         return List.copyOf(steps);
     }

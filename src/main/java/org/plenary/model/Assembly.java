@@ -64,6 +64,8 @@ public final class Assembly {
     public final int[] votes;
 
     private List<Coalition> coalitions = List.of();
+    /** Coalitions as actors (formation, leaders, tabled texts); null when those mechanisms are off. */
+    private CoalitionActors actors;
     private int round;
 
     public Assembly(Scenario scenario) {
@@ -224,6 +226,14 @@ public final class Assembly {
 
     public void setCoalitions(List<Coalition> coalitions) {
         this.coalitions = List.copyOf(coalitions);
+    }
+
+    public CoalitionActors actors() {
+        return actors;
+    }
+
+    public void setActors(CoalitionActors actors) {
+        this.actors = actors;
     }
 
     /** Ids of the delegations sustaining an objection to an item in the latest decision round. */
