@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.plenary.model.ItemState;
+import org.plenary.results.Charts;
 import org.plenary.results.Keep;
 import org.plenary.results.Manifest;
 import org.plenary.results.RunAggregate;
@@ -118,6 +119,11 @@ final class RunCommand implements Callable<Integer> {
                 line.append(String.format("  (decided in round %.1f on average)", aggregate.decisionRound(m).getMean()));
             }
             out.println(line);
+            long voted = aggregate.votes(m, 0).getN();
+            if (voted > 0) {
+                out.printf("  %-28s vote yes-no-abstain %s (mean tally in the %d replications that voted)%n", "",
+                        Charts.voteTally(aggregate, m), voted);
+            }
         }
         out.println("results: " + directory);
         out.flush();
