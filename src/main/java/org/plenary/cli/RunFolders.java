@@ -35,7 +35,8 @@ final class RunFolders {
         }
         List<Path> runs;
         try (Stream<Path> children = Files.list(directory)) {
-            runs = children.filter(Files::isDirectory).filter(c -> kind(c).equals("run")).sorted().toList();
+            runs = children.filter(Files::isDirectory).filter(c -> kind(c).equals("run"))
+                    .filter(c -> Files.isRegularFile(c.resolve("outcomes.csv"))).sorted().toList();
         } catch (IOException e) {
             throw new InputException(new Problem(directory.toString(), 0, "", "cannot list it: " + e.getMessage()));
         }
@@ -57,7 +58,7 @@ final class RunFolders {
         if (Files.isRegularFile(directory.resolve("comparison.csv"))) {
             return "comparison";
         }
-        return Files.isRegularFile(directory.resolve("manifest.json")) && Files.isRegularFile(directory.resolve("outcomes.csv"))
-                ? "run" : "";
+        // A run even when incomplete: reading it then says which file is missing.
+        return Files.isRegularFile(directory.resolve("manifest.json")) ? "run" : "";
     }
 }
