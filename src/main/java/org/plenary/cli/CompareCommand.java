@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
         description = {"Compare saved runs side by side, with statistics.",
-            "Writes each outcome's difference from the first run (the reference) with its 95% interval, p-values"
+            "Writes each outcome's difference from the first run (the reference) with its 95%% interval, p-values"
                 + " (Welch, Mann-Whitney, paired when the runs share a seed), Cohen's d, the smallest difference the"
                 + " runs could detect and the replications a stated difference would need (comparison.csv);"
                 + " difference charts; and report.html, which opens with the outcomes that differ.",
@@ -42,7 +42,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--detect", paramLabel = "DIFF", defaultValue = "0.05",
             description = "The difference, in each outcome's units (shares and positions 0-1, rounds), for which"
-                    + " to report the replications per run a test at 5% with 80% power would need (default: 0.05).")
+                    + " to report the replications per run a test at 5%% with 80%% power would need (default: 0.05).")
     double detect;
 
     @Option(names = "--out", paramLabel = "DIR",

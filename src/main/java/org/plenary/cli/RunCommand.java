@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.plenary.model.ItemState;
 import org.plenary.results.Charts;
+import org.plenary.results.EventTiming;
 import org.plenary.results.Keep;
 import org.plenary.results.Manifest;
 import org.plenary.results.RunAggregate;
@@ -47,8 +48,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "LEVEL", defaultValue = "rounds",
             converter = KeepConverter.class,
             description = {"Per-round detail to keep on disk: rounds (everything, default), items (no per-delegation"
-                    + " rounds.csv) or none (outcomes.csv, replications.csv and summaries only). Summaries and"
-                    + " charts are always complete."})
+                    + " rounds.csv) or none (outcomes.csv, votes.csv, replications.csv and summaries only). Summaries"
+                    + " and charts are always complete."})
     Keep keep;
 
     @Spec
@@ -78,18 +79,25 @@ final class RunCommand implements Callable<Integer> {
                     needed >> 20, available >> 20, Math.max(2, (needed * 2 >> 30) + 1))));
         }
         Instant start = Instant.now();
+        EventTiming timing = new EventTiming(scenario);
         try (RunWriter writer = openWriter(scenario, start)) {
             try (Progress progress = new Progress("replications", scenario.replications())) {
                 Experiment.run(scenario, 0, workers, writer::render, rendered -> {
                     writer.accept(rendered);
+                    timing.add(rendered.record());
                     progress.step();
                 });
+                progress.finish("writing tables, charts and report");
             }
             List<String> commandLine = new ArrayList<>(List.of("plenary"));
             commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
             Path directory = writer.commit(new Manifest.Context(commandLine, loaded.file(), loaded.sha256(), workers,
                     start, Instant.now()));
             report(spec.commandLine().getOut(), writer.aggregate(), directory, Duration.between(start, Instant.now()));
+            if (timing.warning() != null) {
+                err.println("warning: " + timing.warning());
+                err.flush();
+            }
         }
         return 0;
     }
