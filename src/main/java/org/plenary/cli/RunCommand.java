@@ -15,6 +15,7 @@ import org.plenary.results.Keep;
 import org.plenary.results.Manifest;
 import org.plenary.results.RunAggregate;
 import org.plenary.results.RunWriter;
+import org.plenary.results.Stats;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Overrides;
 import org.plenary.scenario.Problem;
@@ -120,11 +121,16 @@ final class RunCommand implements Callable<Integer> {
             for (ItemState state : ItemState.values()) {
                 int count = aggregate.finalStateCount(m, state);
                 if (count > 0) {
-                    line.append(String.format(" %s %.0f%%", state.label(), 100.0 * count / aggregate.replications()));
+                    Stats.Interval share = Stats.share(count, aggregate.replications());
+                    line.append(String.format(" %s %.0f%% [%.0f-%.0f]", state.label(), 100 * share.mean(),
+                            100 * share.low(), 100 * share.high()));
                 }
             }
-            if (aggregate.decisionRound(m).getN() > 0) {
-                line.append(String.format("  (decided in round %.1f on average)", aggregate.decisionRound(m).getMean()));
+            Stats.Interval round = Stats.meanInterval(aggregate.decisionRound(m));
+            if (round.n() > 0) {
+                line.append(String.format("  (decided in round %.1f", round.mean()))
+                        .append(Double.isNaN(round.high()) ? "" : String.format(" \u00b1 %.1f", round.high() - round.mean()))
+                        .append(" on average)");
             }
             out.println(line);
             long voted = aggregate.votes(m, 0).getN();
@@ -133,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
                         Charts.voteTally(aggregate, m), voted);
             }
         }
+        out.println("  [low-high]: 95% interval of each share (Wilson); \u00b1: 95% interval of the mean round");
         out.println("results: " + directory);
         out.flush();
     }

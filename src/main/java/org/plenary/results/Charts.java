@@ -224,6 +224,7 @@ public final class Charts {
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(SUBTITLE_FONT.deriveFont(Font.BOLD, 13f));
         renderer.setDefaultItemLabelPaint(Color.WHITE);
+        renderer.setMaximumBarWidth(0.25);
         NumberAxis delegations = new NumberAxis("delegations (mean over the replications that voted)");
         delegations.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("agenda item"), delegations, renderer);
