@@ -48,6 +48,7 @@ public final class ChartStyle {
     public static NumberAxis unitAxis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setRange(-0.02, 1.02);
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.1));
         return axis;
     }
 

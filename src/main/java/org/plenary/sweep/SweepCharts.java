@@ -99,6 +99,10 @@ final class SweepCharts {
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = SweepSummary.isShare(outcome) ? ChartStyle.unitAxis(outcome) : new NumberAxis(outcome);
         y.setAutoRangeIncludesZero(false);
+        org.jfree.data.Range range = org.jfree.data.general.DatasetUtils.findRangeBounds(data, true);
+        if (!SweepSummary.isShare(outcome) && range != null) {
+            ChartStyle.roundTicks(y, range.getLowerBound(), range.getUpperBound(), 8);
+        }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         return ChartStyle.chart(outcome + " against " + plan.paths().get(0), "mean with 95% band over replications"
                 + (SweepSummary.isShare(outcome) ? " (Wilson interval)" : ""), plot, false);
@@ -156,6 +160,7 @@ final class SweepCharts {
                 + (plan.paths().size() > 2 ? " and the other swept parameters" : ""), plot, false);
         NumberAxis legendAxis = new NumberAxis(outcome);
         legendAxis.setRange(min, max);
+        ChartStyle.roundTicks(legendAxis, min, max, 6);
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(10, 10, 10, 10));

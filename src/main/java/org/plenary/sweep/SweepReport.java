@@ -31,11 +31,12 @@ final class SweepReport {
             row.addAll(plan.points().get(p));
             for (Map.Entry<String, SummaryStatistics[]> outcome : summary.outcomes().entrySet()) {
                 SummaryStatistics statistics = outcome.getValue()[p];
-                row.add(statistics.getN() == 0 ? "" : Numbers.format(Numbers.round(statistics.getMean())));
+                row.add(statistics.getN() == 0 ? "" : String.format(java.util.Locale.ROOT, "%.3f", statistics.getMean()));
             }
             rows.add(row);
         }
-        html.table(header, rows);
+        html.paragraph("Means to three decimals; sweep-points.csv has them in full with 95% intervals.", true);
+        html.compactTable(header, rows);
         html.heading(2, "Charts");
         List<String> constant = new ArrayList<>();
         for (String outcome : summary.outcomes().keySet()) {
