@@ -16,7 +16,8 @@ public final class Html {
             td.num{text-align:right;font-variant-numeric:tabular-nums}
             figure{margin:1.5em 0}figure img{max-width:100%;border:1px solid #eee}
             figcaption{color:#555;font-size:.9em}pre{background:#f7f7f7;padding:1em;overflow-x:auto;font-size:.85em}
-            .muted{color:#666}
+            .muted{color:#666}.warning{background:#fff4e0;border-left:4px solid #e69f00;padding:.5em 1em}
+            div.scroll{overflow-x:auto;max-width:100%}table.compact{font-size:.78em}table.compact td{padding:.2em .4em}
             """;
 
     private final StringBuilder body = new StringBuilder();
@@ -42,13 +43,34 @@ public final class Html {
 
     /** A table; cells that look like numbers are right-aligned. */
     public Html table(List<String> header, List<List<String>> rows) {
-        body.append("<table><thead><tr>");
+        return table(header, rows, null);
+    }
+
+    /**
+     * A wide table in small type that scrolls sideways inside its own box rather than push the
+     * page wider than the window.
+     */
+    public Html compactTable(List<String> header, List<List<String>> rows) {
+        body.append("<div class=\"scroll\">");
+        table(header, rows, "compact");
+        body.append("</div>\n");
+        return this;
+    }
+
+    /** A highlighted note, e.g. a warning about the inputs. */
+    public Html warning(String text) {
+        body.append("<p class=\"warning\">").append(escape(text)).append("</p>\n");
+        return this;
+    }
+
+    private Html table(List<String> header, List<List<String>> rows, String cssClass) {
+        body.append(cssClass == null ? "<table>" : "<table class=\"" + cssClass + "\">").append("<thead><tr>");
         header.forEach(h -> body.append("<th>").append(escape(h)).append("</th>"));
         body.append("</tr></thead><tbody>\n");
         for (List<String> row : rows) {
             body.append("<tr>");
             for (String cell : row) {
-                boolean number = cell.matches("-?[0-9.]+(e-?[0-9]+)?( \\[.*\\])?");
+                boolean number = cell.matches("(< )?[-\u2212+]?[0-9.]+(e-?[0-9]+)?( \\[.*\\])?");
                 body.append(number ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
             }
             body.append("</tr>\n");

@@ -44,6 +44,17 @@ public final class RunReport {
         html.heading(2, "Outcomes by item");
         html.table(List.of("item", "state", "share of replications", "95% CI"), itemStateRows(summary));
         html.table(List.of("item", "outcome", "mean", "sd", "95% CI", "n"), itemOutcomeRows(summary));
+        List<List<String>> votes = voteRows(summary);
+        if (!votes.isEmpty()) {
+            html.heading(2, "Votes");
+            html.paragraph("Items that went to a vote: the tally (one state, one vote) averaged over the replications"
+                    + " that voted, with its 95% interval.", true);
+            html.table(List.of("item", "replications that voted", "yes", "no", "abstain"), votes);
+            Path votesCsv = directory.resolve("votes.csv");
+            if (Files.isRegularFile(votesCsv)) {
+                html.details("Every vote held (votes.csv)", Files.readString(votesCsv));
+            }
+        }
         html.heading(2, "Assembly at the last round");
         html.table(List.of("outcome", "mean", "sd", "95% CI", "n"), finalRoundRows(summary));
 
@@ -101,6 +112,23 @@ public final class RunReport {
         return rows;
     }
 
+    private static List<List<String>> voteRows(JsonNode summary) {
+        List<List<String>> rows = new ArrayList<>();
+        summary.path("items").fields().forEachRemaining(item -> {
+            JsonNode vote = item.getValue().path("vote");
+            if (vote.isObject()) {
+                List<String> row = new ArrayList<>(List.of(item.getKey(), vote.path("yes").path("n").asText()));
+                for (String choice : List.of("yes", "no", "abstain")) {
+                    JsonNode stats = vote.path(choice);
+                    row.add(String.format(java.util.Locale.ROOT, "%.1f", stats.path("mean").asDouble())
+                            + (interval(stats).isEmpty() ? "" : " " + interval(stats)));
+                }
+                rows.add(row);
+            }
+        });
+        return rows;
+    }
+
     private static List<List<String>> finalRoundRows(JsonNode summary) {
         List<List<String>> rows = new ArrayList<>();
         summary.path("final_round").fields().forEachRemaining(outcome -> rows.add(
@@ -149,7 +177,7 @@ public final class RunReport {
     /** Report order: positions, draft texts, outcomes, coalitions, the flow chart, then anything else. */
     private static int chartRank(Path chart) {
         String name = chart.getFileName().toString();
-        List<String> order = List.of("positions-", "draft-", "outcomes", "coalitions", "coalition-flow");
+        List<String> order = List.of("positions-", "draft-", "outcomes", "votes", "coalitions", "coalition-flow");
         for (int rank = 0; rank < order.size(); rank++) {
             if (name.startsWith(order.get(rank))) {
                 return rank;
@@ -169,6 +197,16 @@ public final class RunReport {
         if (stem.startsWith("draft-")) {
             return "Draft text of " + stem.substring("draft-".length()) + " over rounds, with its status quo";
         }
-        return stem.replace('-', ' ');
+        return switch (stem) {
+            case "outcomes" -> "How each item ended: share of replications in each final state";
+            case "votes" -> "Vote tallies (yes-no-abstain) of the items that went to a vote, mean over the replications"
+                    + " that voted";
+            case "coalitions" -> "Number of coalitions and the largest coalition's capability share over rounds, with"
+                    + " 95% bands";
+            case "coalition-flow" -> "How coalitions re-form from the start through each event to the end, in one"
+                    + " replication (named in the chart); band width: number of delegations";
+            case "coalition-flow-capability" -> "The same flow with band width by capability share";
+            default -> stem.replace('-', ' ');
+        };
     }
 }

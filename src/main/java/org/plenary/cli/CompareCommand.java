@@ -21,17 +21,29 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
         description = {"Compare saved runs side by side, with statistics.",
-            "Writes each outcome's difference from the first directory (the reference) with Welch and Mann-Whitney"
-                + " p-values and Cohen's d (comparison.csv), charts with one colour per scenario, and report.html."
-                + " Reads saved results only; never re-runs a model."},
-        footer = {"", "Example:",
-            "  plenary run scenarios/small-assembly.yaml --set events=[] --out results/baseline",
-            "  plenary run scenarios/small-assembly.yaml --out results/withdrawal",
-            "  plenary compare results/baseline/small-assembly/* results/withdrawal/small-assembly/*"})
+            "Writes each outcome's difference from the first run (the reference) with its 95%% interval, p-values"
+                + " (Welch, Mann-Whitney, paired when the runs share a seed), Cohen's d, the smallest difference the"
+                + " runs could detect and the replications a stated difference would need (comparison.csv);"
+                + " difference charts; and report.html, which opens with the outcomes that differ.",
+            "Give one directory per run, or a scenario's results folder (results/<scenario>) to use its latest"
+                + " run. Reads saved results only; never re-runs a model."},
+        footer = {"", "Examples:",
+            "  plenary run scenarios/itu-baseline.yaml",
+            "  plenary run scenarios/us-withdraws.yaml",
+            "  plenary compare results/itu-baseline results/us-withdraws",
+            "  plenary compare results/itu-baseline/20260101T120000Z-1a2b3c4d results/us-withdraws/20260101T120500Z-5e6f7a8b",
+            "  plenary compare results/baseline/small-assembly results/withdrawal/small-assembly --labels baseline,withdrawal --detect 0.02"})
 final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(arity = "2..*", paramLabel = "RESULT_DIR", description = "Directories written by 'plenary run'.")
-    List<Path> directories;
+    @Parameters(arity = "0..*", paramLabel = "RESULT_DIR",
+            description = "At least two: run directories written by 'plenary run', or scenario folders"
+                    + " (results/<scenario>), each standing for its latest run. The first is the reference.")
+    List<Path> directories = new ArrayList<>();
+
+    @Option(names = "--detect", paramLabel = "DIFF", defaultValue = "0.05",
+            description = "The difference, in each outcome's units (shares and positions 0-1, rounds), for which"
+                    + " to report the replications per run a test at 5%% with 80%% power would need (default: 0.05).")
+    double detect;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "A new or empty directory for the comparison (default: results/compare/<UTC-time>-<hash>).")
@@ -73,9 +85,22 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (directories.size() < 2) {
+            throw new InputException(new Problem("compare", 0, "", "give at least two results (got "
+                    + directories.size() + "): a baseline and a variant, e.g. 'plenary compare results/itu-baseline"
+                    + " results/us-withdraws'"));
+        }
+        if (!(detect > 0)) {
+            throw new InputException(new Problem("--detect " + detect, 0, "", "must be a positive difference"));
+        }
+        PrintWriter err = spec.commandLine().getErr();
         List<SavedRun> runs = new ArrayList<>();
         for (Path directory : directories) {
-            runs.add(SavedRun.read(directory));
+            RunFolders.Choice choice = RunFolders.resolve(directory);
+            if (choice.note() != null) {
+                err.println("note: " + choice.note());
+            }
+            runs.add(SavedRun.read(choice.run()));
         }
         if (!labels.isEmpty() && labels.size() != runs.size()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -84,15 +109,20 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < labels.size(); i++) {
             runs.get(i).setLabel(labels.get(i));
         }
-        Comparison comparison = new Comparison(runs);
+        Comparison comparison = new Comparison(runs, detect);
+        for (String warning : comparison.warnings()) {
+            err.println("warning: " + warning);
+        }
+        err.flush();
         Path target = write(comparison);
         PrintWriter writer = spec.commandLine().getOut();
         List<List<String>> rows = comparison.rows();
-        writer.printf("%-34s %-22s %-14s %10s %10s %10s %9s %10s%n", "outcome", "item", "dimension", "reference",
-                "scenario", "difference", "welch_p", "paired_t_p");
+        List<String> shown = List.of("outcome", "item", "dimension", "mean_reference", "mean_scenario", "difference",
+                "welch_p", "paired_t_p", "detectable_difference");
+        String format = "%-34s %-22s %-14s %10s %10s %10s %9s %10s %10s%n";
+        writer.printf(format, shown.stream().map(c -> c.replace("mean_", "")).toArray());
         for (List<String> row : rows) {
-            writer.printf("%-34s %-22s %-14s %10s %10s %10s %9s %10s%n", row.get(0), row.get(1), row.get(2),
-                    row.get(7), row.get(8), row.get(9), row.get(10), row.get(12));
+            writer.printf(format, shown.stream().map(c -> row.get(Comparison.COLUMNS.indexOf(c))).toArray());
         }
         writer.println("comparison: " + target.resolve("report.html"));
         writer.flush();

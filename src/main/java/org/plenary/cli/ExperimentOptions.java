@@ -13,7 +13,7 @@ public final class ExperimentOptions {
     Long seed;
 
     @Option(names = "--replications", paramLabel = "N",
-            description = "Replications (per sweep point for sweeps; default: the scenario's).")
+            description = "Replications (default: the scenario's 'replications').")
     Integer replications;
 
     @Option(names = "--threads", paramLabel = "T",

@@ -30,7 +30,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate, sweep, sensitivity, predict, import-ktab, power, landscape, verify-models or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: one of "
+                + String.join(", ", spec.subcommands().keySet()) + " ('plenary help' explains them)");
     }
 
     public static void main(String[] args) {
@@ -51,6 +52,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         System.setProperty("plenary.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         CommandLine commandLine = new CommandLine(new Main());
+        unwrappedFooters(commandLine);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             PrintWriter err = line.getErr();
             if (exception instanceof InputException input) {
@@ -70,6 +72,17 @@ public final class Main implements Runnable {
             return 1;
         });
         return commandLine;
+    }
+
+    /**
+     * Prints every command's footer (its examples) line by line as written, never wrapped: a
+     * wrapped example breaks when copied into a shell.
+     */
+    private static void unwrappedFooters(CommandLine commandLine) {
+        commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+                help -> String.join(System.lineSeparator(), help.commandSpec().usageMessage().footer())
+                        + System.lineSeparator());
+        commandLine.getSubcommands().values().forEach(Main::unwrappedFooters);
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

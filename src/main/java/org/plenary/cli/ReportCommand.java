@@ -27,6 +27,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String kind = RunFolders.kind(directory);
+        if (kind.equals("sweep") || kind.equals("comparison")) {
+            throw new InputException(new Problem(directory.toString(), 0, "", "is a " + kind + " directory, whose"
+                    + " report.html its command wrote already; 'plenary report' rewrites the report of a run"));
+        }
         for (String required : new String[] {"manifest.json", "summary.json"}) {
             if (!Files.isRegularFile(directory.resolve(required))) {
                 throw new InputException(new Problem(directory.toString(), 0, "",

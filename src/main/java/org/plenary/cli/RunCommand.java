@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.plenary.model.ItemState;
+import org.plenary.results.Charts;
+import org.plenary.results.EventTiming;
 import org.plenary.results.Keep;
 import org.plenary.results.Manifest;
 import org.plenary.results.RunAggregate;
 import org.plenary.results.RunWriter;
+import org.plenary.results.Stats;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Overrides;
 import org.plenary.scenario.Problem;
@@ -46,8 +49,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "LEVEL", defaultValue = "rounds",
             converter = KeepConverter.class,
             description = {"Per-round detail to keep on disk: rounds (everything, default), items (no per-delegation"
-                    + " rounds.csv) or none (outcomes.csv, replications.csv and summaries only). Summaries and"
-                    + " charts are always complete."})
+                    + " rounds.csv) or none (outcomes.csv, votes.csv, replications.csv and summaries only). Summaries"
+                    + " and charts are always complete."})
     Keep keep;
 
     @Spec
@@ -77,18 +80,25 @@ final class RunCommand implements Callable<Integer> {
                     needed >> 20, available >> 20, Math.max(2, (needed * 2 >> 30) + 1))));
         }
         Instant start = Instant.now();
+        EventTiming timing = new EventTiming(scenario);
         try (RunWriter writer = openWriter(scenario, start)) {
             try (Progress progress = new Progress("replications", scenario.replications())) {
                 Experiment.run(scenario, 0, workers, writer::render, rendered -> {
                     writer.accept(rendered);
+                    timing.add(rendered.record());
                     progress.step();
                 });
+                progress.finish("writing tables, charts and report");
             }
             List<String> commandLine = new ArrayList<>(List.of("plenary"));
             commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
             Path directory = writer.commit(new Manifest.Context(commandLine, loaded.file(), loaded.sha256(), workers,
                     start, Instant.now()));
             report(spec.commandLine().getOut(), writer.aggregate(), directory, Duration.between(start, Instant.now()));
+            if (timing.warning() != null) {
+                err.println("warning: " + timing.warning());
+                err.flush();
+            }
         }
         return 0;
     }
@@ -111,14 +121,25 @@ final class RunCommand implements Callable<Integer> {
             for (ItemState state : ItemState.values()) {
                 int count = aggregate.finalStateCount(m, state);
                 if (count > 0) {
-                    line.append(String.format(" %s %.0f%%", state.label(), 100.0 * count / aggregate.replications()));
+                    Stats.Interval share = Stats.share(count, aggregate.replications());
+                    line.append(String.format(" %s %.0f%% [%.0f-%.0f]", state.label(), 100 * share.mean(),
+                            100 * share.low(), 100 * share.high()));
                 }
             }
-            if (aggregate.decisionRound(m).getN() > 0) {
-                line.append(String.format("  (decided in round %.1f on average)", aggregate.decisionRound(m).getMean()));
+            Stats.Interval round = Stats.meanInterval(aggregate.decisionRound(m));
+            if (round.n() > 0) {
+                line.append(String.format("  (decided in round %.1f", round.mean()))
+                        .append(Double.isNaN(round.high()) ? "" : String.format(" \u00b1 %.1f", round.high() - round.mean()))
+                        .append(" on average)");
             }
             out.println(line);
+            long voted = aggregate.votes(m, 0).getN();
+            if (voted > 0) {
+                out.printf("  %-28s vote yes-no-abstain %s (mean tally in the %d replications that voted)%n", "",
+                        Charts.voteTally(aggregate, m), voted);
+            }
         }
+        out.println("  [low-high]: 95% interval of each share (Wilson); \u00b1: 95% interval of the mean round");
         out.println("results: " + directory);
         out.flush();
     }

@@ -99,6 +99,7 @@ final class SweepCommand implements Callable<Integer> {
             int total = sweep.pendingPoints().size() * sweep.base().replications();
             try (Progress progress = new Progress("replications", total)) {
                 sweep.runPending(threads, done -> progress.step());
+                progress.finish("writing sweep tables, charts and report");
             }
             sweep.finish();
         }

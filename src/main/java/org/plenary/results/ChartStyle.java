@@ -48,7 +48,23 @@ public final class ChartStyle {
     public static NumberAxis unitAxis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setRange(-0.02, 1.02);
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.1));
         return axis;
+    }
+
+    /**
+     * About {@code count} ticks with round steps (1, 2 or 5 times a power of ten) over the
+     * data's range, instead of the dense ticks JFreeChart picks for small ranges.
+     */
+    public static void roundTicks(NumberAxis axis, double low, double high, int count) {
+        double span = high - low;
+        if (!(span > 0) || !Double.isFinite(span)) {
+            return;
+        }
+        double raw = span / count;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / power < 1.5 ? power : raw / power < 3.5 ? 2 * power : raw / power < 7.5 ? 5 * power : 10 * power;
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step));
     }
 
     /** Adds the mean with its 95% interval (the mean alone with fewer than two values). */

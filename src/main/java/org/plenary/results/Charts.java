@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -19,22 +19,16 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.plot.flow.FlowPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.flow.DefaultFlowDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.plenary.model.Coalition;
 import org.plenary.model.ItemState;
-import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
 
 /**
@@ -69,10 +63,20 @@ public final class Charts {
             ChartStyle.save(outcomes(aggregate), directory.resolve("outcomes.png"));
             files.add("outcomes.png");
         }
+        JFreeChart votes = votes(aggregate);
+        if (votes != null) {
+            ChartStyle.save(votes, directory.resolve("votes.png"));
+            files.add("votes.png");
+        }
         ChartStyle.save(coalitions(aggregate), directory.resolve("coalitions.png"));
         files.add("coalitions.png");
-        ChartStyle.save(coalitionFlow(aggregate), directory.resolve("coalition-flow.png"));
+        CoalitionNamer namer = CoalitionNamer.byBlocs(scenario);
+        ChartStyle.save(CoalitionFlowChart.chart(scenario, aggregate.flowReplication(), namer, false),
+                directory.resolve("coalition-flow.png"));
         files.add("coalition-flow.png");
+        ChartStyle.save(CoalitionFlowChart.chart(scenario, aggregate.flowReplication(), namer, true),
+                directory.resolve("coalition-flow-capability.png"));
+        files.add("coalition-flow-capability.png");
         return files;
     }
 
@@ -83,7 +87,7 @@ public final class Charts {
         Scenario.Dimension dimension = scenario.dimensions().get(k);
         XYSeriesCollection data = new XYSeriesCollection();
         List<Scenario.Delegation> delegations = scenario.delegations();
-        List<String> highlighted = eventActors(scenario);
+        List<String> highlighted = EventLabels.roleActors(scenario);
         if (delegations.size() <= MAX_DELEGATION_LINES) {
             for (int i = 0; i < delegations.size(); i++) {
                 data.addSeries(meanSeries(aggregate, delegations.get(i).id(), List.of(i), k));
@@ -94,20 +98,22 @@ public final class Charts {
                         bloc.getValue(), k));
             }
             for (String id : highlighted) {
-                data.addSeries(meanSeries(aggregate, id, List.of(indexOf(scenario, id)), k));
+                String withdraws = EventLabels.withdrawalRound(scenario, id) >= 0 ? " (until it withdraws)" : "";
+                data.addSeries(meanSeries(aggregate, id + withdraws, List.of(indexOf(scenario, id)), k));
             }
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int s = 0; s < data.getSeriesCount(); s++) {
             renderer.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
-            boolean actor = highlighted.contains(String.valueOf(data.getSeriesKey(s)));
+            boolean actor = s >= data.getSeriesCount() - highlighted.size() && delegations.size() > MAX_DELEGATION_LINES;
             renderer.setSeriesStroke(s, actor ? new BasicStroke(3f) : new BasicStroke(2f));
         }
         XYPlot plot = new XYPlot(data, roundAxis(scenario), ChartStyle.unitAxis(poleLabel(dimension)), renderer);
         addEventMarkers(plot, scenario);
         String subtitle = delegations.size() <= MAX_DELEGATION_LINES
                 ? "mean over " + aggregate.replications() + " replications"
-                : "bloc means and event actors, mean over " + aggregate.replications() + " replications";
+                : "bloc means of the delegations still in the assembly, and delegations whose role changes; mean over "
+                        + aggregate.replications() + " replications";
         return ChartStyle.chart("Positions on " + dimension.label(), subtitle, plot, true);
     }
 
@@ -118,6 +124,7 @@ public final class Charts {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         DeviationRenderer renderer = new DeviationRenderer(true, false);
         List<Integer> dims = new ArrayList<>();
+        List<String> quo = new ArrayList<>();
         for (int k = 0; k < scenario.dimensions().size(); k++) {
             if (item.weights()[k] > 0) {
                 dims.add(k);
@@ -138,20 +145,17 @@ public final class Charts {
             renderer.setSeriesPaint(s, colour);
             renderer.setSeriesFillPaint(s, colour);
             renderer.setSeriesStroke(s, new BasicStroke(2.5f));
-            ValueMarker quo = new ValueMarker(item.statusQuo()[k], colour, new BasicStroke(1.5f,
-                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            quo.setLabel("status quo: " + dimension.label());
-            quo.setLabelFont(SUBTITLE_FONT.deriveFont(11f));
-            quo.setLabelPaint(colour.darker());
-            quo.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-            quo.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            plot.addRangeMarker(quo);
+            // Unlabelled: a label on the plot is struck through whenever the draft nears the status quo.
+            plot.addRangeMarker(new ValueMarker(item.statusQuo()[k], colour, new BasicStroke(1.5f,
+                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)));
+            quo.add(dimension.label() + " " + Numbers.format(item.statusQuo()[k]));
         }
         renderer.setAlpha(0.2f);
         addEventMarkers(plot, scenario);
         SummaryStatistics decided = aggregate.decisionRound(m);
-        String subtitle = "mean draft with 95% band over " + aggregate.replications() + " replications; forum "
-                + item.forum() + "; deadline round " + item.deadline()
+        String subtitle = "mean draft with 95% band over " + aggregate.replications() + " replications; dashed, in the"
+                + " same colour: the status quo (" + String.join(", ", quo) + "); forum " + item.forum()
+                + "; deadline round " + item.deadline()
                 + (decided.getN() > 0 ? String.format("; decided on average in round %.1f", decided.getMean()) : "");
         return ChartStyle.chart("Draft text: " + item.title(), subtitle, plot, true);
     }
@@ -178,7 +182,62 @@ public final class Charts {
         share.setRange(0, 1);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("agenda item"), share, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        return ChartStyle.chart("How each item ended", aggregate.replications() + " replications", plot, true);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT); // horizontal bars: the shares below
+        JFreeChart chart = ChartStyle.chart("How each item ended", aggregate.replications() + " replications", plot,
+                true);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 18)); // room for the last tick label, "1.0"
+        return chart;
+    }
+
+    /**
+     * The mean vote tally (yes, no, abstain) of each item that went to a vote, over the
+     * replications that voted on it; null when no item did.
+     */
+    static JFreeChart votes(RunAggregate aggregate) {
+        Scenario scenario = aggregate.scenario();
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        String[] choices = {"yes", "no", "abstain"};
+        List<String> counts = new ArrayList<>();
+        for (int m = 0; m < scenario.agenda().size(); m++) {
+            long voted = aggregate.votes(m, 0).getN();
+            if (voted == 0) {
+                continue;
+            }
+            String id = scenario.agenda().get(m).id();
+            for (int choice = 0; choice < choices.length; choice++) {
+                data.addValue(aggregate.votes(m, choice).getMean(), choices[choice], id);
+            }
+            counts.add(id + " " + voteTally(aggregate, m) + " in " + voted + " of " + aggregate.replications());
+        }
+        if (counts.isEmpty()) {
+            return null;
+        }
+        StackedBarRenderer renderer = new StackedBarRenderer();
+        Color[] colours = {new Color(0, 158, 115), new Color(213, 94, 0), new Color(170, 170, 170)};
+        for (int s = 0; s < colours.length; s++) {
+            renderer.setSeriesPaint(s, colours[s]);
+        }
+        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator(
+                "{2}", new java.text.DecimalFormat("0")));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(SUBTITLE_FONT.deriveFont(Font.BOLD, 13f));
+        renderer.setDefaultItemLabelPaint(Color.WHITE);
+        renderer.setMaximumBarWidth(0.25);
+        NumberAxis delegations = new NumberAxis("delegations (mean over the replications that voted)");
+        delegations.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("agenda item"), delegations, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        return ChartStyle.chart("Vote tallies (yes-no-abstain)", String.join("; ", counts) + " replications", plot,
+                true);
+    }
+
+    /** An item's mean tally as "77-33-8" (yes-no-abstain), rounded to whole delegations. */
+    public static String voteTally(RunAggregate aggregate, int m) {
+        return String.format(java.util.Locale.ROOT, "%.0f-%.0f-%.0f", aggregate.votes(m, 0).getMean(),
+                aggregate.votes(m, 1).getMean(), aggregate.votes(m, 2).getMean());
     }
 
     /** Coalition count and the largest coalition's capability share over rounds, with 95% bands. */
@@ -218,95 +277,27 @@ public final class Charts {
         return plot;
     }
 
-    /**
-     * Delegations moving between coalitions in the first replication, from the start through each
-     * event round to the end. Each coalition is named after its largest-capability member.
-     */
-    static JFreeChart coalitionFlow(RunAggregate aggregate) {
+    /** The mean position of some delegations, each counted until it withdraws; ends when all have. */
+    private static XYSeries meanSeries(RunAggregate aggregate, String key, List<Integer> members, int k) {
         Scenario scenario = aggregate.scenario();
-        ReplicationRecord record = aggregate.firstReplication();
-        List<Integer> stages = stageRounds(scenario);
-        DefaultFlowDataset<String> data = new DefaultFlowDataset<>();
-        String[] previous = nodeNames(scenario, record, stages.get(0));
-        for (int s = 1; s < stages.size(); s++) {
-            String[] current = nodeNames(scenario, record, stages.get(s));
-            Map<String, Double> flows = new TreeMap<>();
-            for (int i = 0; i < previous.length; i++) {
-                flows.merge(previous[i] + "\u0000" + current[i], 1.0, Double::sum);
-            }
-            for (Map.Entry<String, Double> flow : flows.entrySet()) {
-                String[] ends = flow.getKey().split("\u0000");
-                data.setFlow(s - 1, ends[0], ends[1], flow.getValue());
-            }
-            previous = current;
+        int[] leaves = new int[members.size()];
+        for (int j = 0; j < members.size(); j++) {
+            int round = EventLabels.withdrawalRound(scenario, scenario.delegations().get(members.get(j)).id());
+            leaves[j] = round < 0 ? Integer.MAX_VALUE : round;
         }
-        FlowPlot plot = new FlowPlot(data);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlineVisible(false);
-        plot.setNodeColorSwatch(List.of(PALETTE));
-        plot.setDefaultNodeLabelFont(SUBTITLE_FONT.deriveFont(12f));
-        plot.setNodeWidth(14);
-        StringBuilder stagesText = new StringBuilder();
-        for (int stage : stages) {
-            stagesText.append(stagesText.length() == 0 ? "" : " \u2192 ").append(stageLabel(scenario, stage));
-        }
-        return ChartStyle.chart("Coalition flow (replication 1)", "stages: " + stagesText + "; band width = number of delegations",
-                plot, false);
-    }
-
-    /** Round 0, every event round within the run, and the last round. */
-    static List<Integer> stageRounds(Scenario scenario) {
-        List<Integer> stages = new ArrayList<>(List.of(0));
-        scenario.events().stream().map(Scenario.Event::round).filter(r -> r < scenario.rounds()).sorted().distinct()
-                .forEach(stages::add);
-        stages.add(scenario.rounds());
-        return stages;
-    }
-
-    private static String stageLabel(Scenario scenario, int round) {
-        if (round == 0) {
-            return "start";
-        }
-        if (round == scenario.rounds()) {
-            return "end (round " + round + ")";
-        }
-        return "round " + round;
-    }
-
-    /** Each delegation's node at one stage: its coalition, "unaligned" or "withdrawn". */
-    private static String[] nodeNames(Scenario scenario, ReplicationRecord record, int round) {
-        int n = record.delegations();
-        String[] names = new String[n];
-        java.util.Arrays.fill(names, "unaligned");
-        for (Coalition coalition : record.coalitions(round)) {
-            int leader = coalition.members()[0];
-            for (int member : coalition.members()) {
-                if (scenario.delegations().get(member).capability() > scenario.delegations().get(leader).capability()) {
-                    leader = member;
+        XYSeries series = new XYSeries(key, false, false);
+        for (int t = 0; t <= scenario.rounds(); t++) {
+            double sum = 0;
+            int present = 0;
+            for (int j = 0; j < members.size(); j++) {
+                if (t <= leaves[j]) { // the withdrawal round itself still shows where it stood when it left
+                    sum += aggregate.meanPosition(t, members.get(j), k);
+                    present++;
                 }
             }
-            String name = scenario.delegations().get(leader).id()
-                    + (coalition.members().length > 1 ? " +" + (coalition.members().length - 1) : "");
-            for (int member : coalition.members()) {
-                names[member] = name;
+            if (present > 0) {
+                series.add(t, sum / present);
             }
-        }
-        for (int i = 0; i < n; i++) {
-            if (record.status(round, i) == ReplicationRecord.WITHDRAWN) {
-                names[i] = "withdrawn";
-            }
-        }
-        return names;
-    }
-
-    private static XYSeries meanSeries(RunAggregate aggregate, String key, List<Integer> members, int k) {
-        XYSeries series = new XYSeries(key, false, false);
-        for (int t = 0; t <= aggregate.scenario().rounds(); t++) {
-            double sum = 0;
-            for (int i : members) {
-                sum += aggregate.meanPosition(t, i, k);
-            }
-            series.add(t, sum / members.size());
         }
         return series;
     }
@@ -339,10 +330,6 @@ public final class Charts {
         return blocs;
     }
 
-    private static List<String> eventActors(Scenario scenario) {
-        return scenario.events().stream().map(Scenario.Event::delegation).filter(d -> d != null).distinct().toList();
-    }
-
     private static int indexOf(Scenario scenario, String id) {
         for (int i = 0; i < scenario.delegations().size(); i++) {
             if (scenario.delegations().get(i).id().equals(id)) {
@@ -361,42 +348,8 @@ public final class Charts {
         return "0 = " + dimension.low() + "   \u2190 " + dimension.label() + " \u2192   1 = " + dimension.high();
     }
 
-    /** A vertical dashed line per event round, labelled with what happens. */
     static void addEventMarkers(XYPlot plot, Scenario scenario) {
-        Map<Integer, List<String>> byRound = new TreeMap<>();
-        for (Scenario.Event event : scenario.events()) {
-            byRound.computeIfAbsent(event.round(), r -> new ArrayList<>()).add(describe(event));
-        }
-        int index = 0;
-        for (Map.Entry<Integer, List<String>> entry : byRound.entrySet()) {
-            ValueMarker marker = new ValueMarker(entry.getKey(), new Color(90, 90, 90), new BasicStroke(1f,
-                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
-            marker.setLabel(String.join(", ", entry.getValue()));
-            marker.setLabelFont(SUBTITLE_FONT.deriveFont(11f));
-            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            // Stagger labels so that events in nearby rounds do not print over each other.
-            marker.setLabelOffset(new RectangleInsets(4 + 16 * (index++ % 4), 4, 4, 4));
-            plot.addDomainMarker(marker);
-        }
-    }
-
-    static String describe(Scenario.Event event) {
-        String who = event.delegation() != null ? event.delegation() : event.bloc();
-        return switch (event.type()) {
-            case WITHDRAW -> who + " withdraws";
-            case DISENGAGE -> who + " disengages" + scope(event);
-            case REENGAGE -> who + " re-engages" + scope(event);
-            case SET -> who + " " + event.attribute() + " = " + Numbers.format(event.value());
-            case JOIN -> who + " joins " + event.bloc();
-            case LEAVE -> who + " leaves " + event.bloc();
-        };
-    }
-
-    private static String scope(Scenario.Event event) {
-        List<String> parts = new ArrayList<>(event.forums());
-        parts.addAll(event.dimensions());
-        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+        EventLabels.addMarkers(plot, EventLabels.byRound(scenario));
     }
 
 

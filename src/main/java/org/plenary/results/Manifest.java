@@ -41,7 +41,8 @@ public final class Manifest {
         root.put("start", context.start().toString());
         root.put("end", context.end().toString());
         root.put("master_seed", scenario.seed());
-        root.put("seed_derivation", "SplitMix64 hash of (master seed, sweep point 0, replication number)");
+        root.put("seed_derivation", "SplitMix64 hash of (master seed, 0, replication number); the 0 is the point"
+                + " number a sweep would give, so a plain run and a sweep's first point share seeds");
         List<Map<String, Object>> replicationSeeds = new ArrayList<>();
         for (int r = 0; r < seeds.size(); r++) {
             Map<String, Object> entry = new LinkedHashMap<>();

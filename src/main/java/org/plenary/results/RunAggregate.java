@@ -15,8 +15,8 @@ import org.plenary.scenario.Scenario;
 /**
  * Statistics over replications, accumulated one record at a time so memory does not grow with
  * the number of replications: mean positions per round, draft texts, coalition counts and
- * shares, item outcomes. Charts and summary.json are drawn from it. The first replication's
- * coalition memberships are kept for the coalition flow chart.
+ * shares, item outcomes. Charts and summary.json are drawn from it. The coalition memberships
+ * of one replication, chosen by a stated rule, are kept for the coalition flow chart.
  */
 public final class RunAggregate {
     private final Scenario scenario;
@@ -44,7 +44,7 @@ public final class RunAggregate {
     private final SummaryStatistics finalLargestShare = new SummaryStatistics();
     private final SummaryStatistics finalPolarisation = new SummaryStatistics();
     private int replications;
-    private ReplicationRecord first;
+    private final FlowReplication flow;
 
     public RunAggregate(Scenario scenario) {
         this.scenario = scenario;
@@ -63,6 +63,7 @@ public final class RunAggregate {
         adoptedText = statistics(m * d);
         objectingShareAtDecision = statistics(m);
         votes = statistics(3 * m);
+        flow = new FlowReplication(scenario);
         for (int item = 0; item < m; item++) {
             Map<ItemState, Integer> counts = new EnumMap<>(ItemState.class);
             for (ItemState state : ItemState.values()) {
@@ -81,10 +82,8 @@ public final class RunAggregate {
     }
 
     public void add(ReplicationRecord record) {
-        if (first == null) {
-            first = record;
-        }
         replications++;
+        flow.add(record);
         for (int t = 0; t <= rounds; t++) {
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < d; k++) {
@@ -139,8 +138,9 @@ public final class RunAggregate {
         return replications;
     }
 
-    public ReplicationRecord firstReplication() {
-        return first;
+    /** The replication the coalition flow chart shows, chosen by a stated rule. */
+    public FlowReplication flowReplication() {
+        return flow;
     }
 
     public double meanPosition(int round, int delegation, int k) {

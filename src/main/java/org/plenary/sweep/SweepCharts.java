@@ -27,14 +27,19 @@ import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.plenary.results.ChartStyle;
+import org.plenary.results.Stats;
 
 /**
  * Sweep charts: with one swept parameter, each outcome against it with a 95% band; with two or
- * more, a heatmap of each outcome for each pair of parameters (averaged over the others).
+ * more, a heatmap of each outcome for each pair of parameters (averaged over the others). Shares
+ * are drawn on a fixed [0, 1] scale with Wilson intervals; an outcome that takes the same value at
+ * every point is not drawn (a chart of it would only show its scale), and the report says so.
  */
 final class SweepCharts {
-    /** Distinct values above this are binned into this many equal-width intervals. */
+    /** Distinct values above this are binned into at most this many equal-width intervals. */
     private static final int MAX_CELLS = 10;
+    /** Sampled designs: bins chosen so that a heatmap cell holds about this many points. */
+    private static final double POINTS_PER_CELL = 2;
     private static final int MAX_PAIRS = 3;
 
     private SweepCharts() {
@@ -43,8 +48,10 @@ final class SweepCharts {
     static List<Path> write(SweepSummary summary, Path directory) throws IOException {
         List<Path> files = new ArrayList<>();
         SweepPlan plan = summary.plan();
+        Map<String, SummaryStatistics[]> varying = new java.util.LinkedHashMap<>(summary.outcomes());
+        varying.keySet().removeIf(outcome -> !Double.isNaN(summary.constantValue(outcome)));
         if (plan.paths().size() == 1) {
-            for (Map.Entry<String, SummaryStatistics[]> outcome : summary.outcomes().entrySet()) {
+            for (Map.Entry<String, SummaryStatistics[]> outcome : varying.entrySet()) {
                 Path file = directory.resolve("sweep-" + slug(outcome.getKey()) + ".png");
                 ChartStyle.save(line(plan, outcome.getKey(), outcome.getValue()), file);
                 files.add(file);
@@ -54,7 +61,7 @@ final class SweepCharts {
         int pairs = 0;
         for (int a = 0; a < plan.paths().size() && pairs < MAX_PAIRS; a++) {
             for (int b = a + 1; b < plan.paths().size() && pairs < MAX_PAIRS; b++, pairs++) {
-                for (Map.Entry<String, SummaryStatistics[]> outcome : summary.outcomes().entrySet()) {
+                for (Map.Entry<String, SummaryStatistics[]> outcome : varying.entrySet()) {
                     Path file = directory.resolve("heatmap-" + slug(plan.paths().get(a)) + "-x-"
                             + slug(plan.paths().get(b)) + "-" + slug(outcome.getKey()) + ".png");
                     ChartStyle.save(heatmap(plan, a, b, outcome.getKey(), outcome.getValue()), file);
@@ -69,12 +76,17 @@ final class SweepCharts {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    private static JFreeChart line(SweepPlan plan, String outcome, SummaryStatistics[] byPoint) {
+    static JFreeChart line(SweepPlan plan, String outcome, SummaryStatistics[] byPoint) {
         Cells cells = Cells.of(plan, 0);
         YIntervalSeries series = new YIntervalSeries(outcome);
         StatisticalSummary[] byCell = cells.pool(plan, 0, byPoint);
         for (int c = 0; c < byCell.length; c++) {
-            ChartStyle.addInterval(series, cells.numeric ? cells.centre(c) : c, byCell[c]);
+            if (byCell[c].getN() > 0) {
+                Stats.Interval interval = SweepSummary.interval(outcome, byCell[c]);
+                series.add(cells.numeric ? cells.centre(c) : c, interval.mean(),
+                        Double.isNaN(interval.low()) ? interval.mean() : interval.low(),
+                        Double.isNaN(interval.high()) ? interval.mean() : interval.high());
+            }
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(series);
@@ -85,14 +97,18 @@ final class SweepCharts {
         renderer.setAlpha(0.2f);
         NumberAxis x = cells.numeric ? new NumberAxis(plan.paths().get(0)) : cells.axis(plan.paths().get(0));
         x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis(outcome);
+        NumberAxis y = SweepSummary.isShare(outcome) ? ChartStyle.unitAxis(outcome) : new NumberAxis(outcome);
         y.setAutoRangeIncludesZero(false);
+        org.jfree.data.Range range = org.jfree.data.general.DatasetUtils.findRangeBounds(data, true);
+        if (!SweepSummary.isShare(outcome) && range != null) {
+            ChartStyle.roundTicks(y, range.getLowerBound(), range.getUpperBound(), 8);
+        }
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        return ChartStyle.chart(outcome + " against " + plan.paths().get(0), "mean with 95% band over replications",
-                plot, false);
+        return ChartStyle.chart(outcome + " against " + plan.paths().get(0), "mean with 95% band over replications"
+                + (SweepSummary.isShare(outcome) ? " (Wilson interval)" : ""), plot, false);
     }
 
-    private static JFreeChart heatmap(SweepPlan plan, int a, int b, String outcome, SummaryStatistics[] byPoint) {
+    static JFreeChart heatmap(SweepPlan plan, int a, int b, String outcome, SummaryStatistics[] byPoint) {
         Cells columns = Cells.of(plan, a);
         Cells rows = Cells.of(plan, b);
         // Pool every replication of the points in a cell, whatever the other parameters' values.
@@ -129,8 +145,12 @@ final class SweepCharts {
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries(outcome, series);
-        if (!(max > min)) {
-            max = min + 1e-9;
+        if (SweepSummary.isShare(outcome)) {
+            min = 0;
+            max = 1;
+        } else if (!(max > min)) { // constant over the cells drawn, though not over every point
+            min -= 0.5;
+            max += 0.5;
         }
         Viridis scale = new Viridis(min, max);
         XYBlockRenderer renderer = new XYBlockRenderer();
@@ -140,6 +160,7 @@ final class SweepCharts {
                 + (plan.paths().size() > 2 ? " and the other swept parameters" : ""), plot, false);
         NumberAxis legendAxis = new NumberAxis(outcome);
         legendAxis.setRange(min, max);
+        ChartStyle.roundTicks(legendAxis, min, max, 6);
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(new RectangleInsets(10, 10, 10, 10));
@@ -153,6 +174,8 @@ final class SweepCharts {
     private record Cells(List<String> labels, boolean numeric, boolean binned, double low, double width,
                          List<String> distinct) {
         static Cells of(SweepPlan plan, int path) {
+            int maxCells = plan.design().equals("grid") ? MAX_CELLS
+                    : Math.max(2, Math.min(MAX_CELLS, (int) Math.round(Math.sqrt(plan.points().size() / POINTS_PER_CELL))));
             TreeSet<String> distinct = new TreeSet<>();
             boolean numeric = true;
             double low = Double.POSITIVE_INFINITY;
@@ -172,12 +195,12 @@ final class SweepCharts {
             if (numeric) {
                 ordered.sort((x, y) -> Double.compare(Double.parseDouble(x), Double.parseDouble(y)));
             }
-            if (!numeric || ordered.size() <= MAX_CELLS) {
+            if (!numeric || ordered.size() <= maxCells) {
                 return new Cells(ordered, numeric, false, 0, 0, ordered);
             }
-            double width = (high - low) / MAX_CELLS;
+            double width = (high - low) / maxCells;
             List<String> labels = new ArrayList<>();
-            for (int c = 0; c < MAX_CELLS; c++) {
+            for (int c = 0; c < maxCells; c++) {
                 labels.add(String.format(Locale.ROOT, "%.3g-%.3g", low + c * width, low + (c + 1) * width));
             }
             return new Cells(labels, true, true, low, width, ordered);
@@ -191,7 +214,7 @@ final class SweepCharts {
             if (!binned) {
                 return distinct.indexOf(value);
             }
-            return Math.min(MAX_CELLS - 1, (int) ((Double.parseDouble(value) - low) / width));
+            return Math.min(count() - 1, (int) ((Double.parseDouble(value) - low) / width));
         }
 
         double centre(int cell) {

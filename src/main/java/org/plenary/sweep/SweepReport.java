@@ -31,14 +31,32 @@ final class SweepReport {
             row.addAll(plan.points().get(p));
             for (Map.Entry<String, SummaryStatistics[]> outcome : summary.outcomes().entrySet()) {
                 SummaryStatistics statistics = outcome.getValue()[p];
-                row.add(statistics.getN() == 0 ? "" : Numbers.format(Numbers.round(statistics.getMean())));
+                row.add(statistics.getN() == 0 ? "" : String.format(java.util.Locale.ROOT, "%.3f", statistics.getMean()));
             }
             rows.add(row);
         }
-        html.table(header, rows);
+        html.paragraph("Means to three decimals; sweep-points.csv has them in full with 95% intervals.", true);
+        html.compactTable(header, rows);
         html.heading(2, "Charts");
+        List<String> constant = new ArrayList<>();
+        for (String outcome : summary.outcomes().keySet()) {
+            double value = summary.constantValue(outcome);
+            if (!Double.isNaN(value)) {
+                constant.add(outcome + " = " + Numbers.format(value));
+            }
+        }
+        if (!constant.isEmpty()) {
+            html.paragraph("Not charted, the same at every point and in every replication: "
+                    + String.join("; ", constant) + ".", false);
+        }
+        String over = plan.paths().size() > 2 ? ", averaged over the other swept parameters" : "";
         for (Path chart : charts) {
-            html.image(chart, chart.getFileName().toString().replace(".png", "").replace('-', ' '));
+            String name = chart.getFileName().toString();
+            html.image(chart, name.startsWith("heatmap-")
+                    ? "Heatmap: mean outcome in each cell of two swept parameters" + over
+                            + " (shares on a fixed 0-1 colour scale). " + name
+                    : "Mean outcome against " + plan.paths().get(0)
+                            + ", with its 95% band over replications (Wilson interval for shares). " + name);
         }
         html.write(sweep.directory().resolve("report.html"));
     }

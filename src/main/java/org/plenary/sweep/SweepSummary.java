@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.plenary.results.Numbers;
 import org.plenary.results.Stats;
@@ -95,6 +96,36 @@ public final class SweepSummary {
         return outcomes;
     }
 
+    /** Whether an outcome is a share of replications (coded 0/1 each), which lives in [0, 1]. */
+    public static boolean isShare(String outcome) {
+        return outcome.endsWith(" consensus share") || outcome.endsWith(" adopted share");
+    }
+
+    /**
+     * An outcome's mean with its 95% interval at one point: the Wilson score interval for shares
+     * (as the run summaries give, never leaving [0, 1]), Student's t otherwise.
+     */
+    public static Stats.Interval interval(String outcome, StatisticalSummary statistics) {
+        return isShare(outcome) ? Stats.share(Math.round(statistics.getSum()), statistics.getN())
+                : Stats.meanInterval(statistics);
+    }
+
+    /** The value an outcome takes at every point that has one, or NaN when it varies (or never occurs). */
+    public double constantValue(String outcome) {
+        double value = Double.NaN;
+        for (SummaryStatistics statistics : outcomes.get(outcome)) {
+            if (statistics.getN() == 0) {
+                continue;
+            }
+            if (statistics.getMax() != statistics.getMin()
+                    || (!Double.isNaN(value) && statistics.getMin() != value)) {
+                return Double.NaN;
+            }
+            value = statistics.getMin();
+        }
+        return value;
+    }
+
     /** sweep-points.csv: one row per point with the swept values and each outcome's mean and 95% CI. */
     void writeCsv(Path file) throws IOException {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -109,8 +140,8 @@ public final class SweepSummary {
             for (int p = 0; p < plan.points().size(); p++) {
                 List<String> row = new ArrayList<>(List.of(Integer.toString(p)));
                 row.addAll(plan.points().get(p));
-                for (SummaryStatistics[] byPoint : outcomes.values()) {
-                    Stats.Interval interval = Stats.meanInterval(byPoint[p]);
+                for (Map.Entry<String, SummaryStatistics[]> outcome : outcomes.entrySet()) {
+                    Stats.Interval interval = interval(outcome.getKey(), outcome.getValue()[p]);
                     row.add(Numbers.format(interval.mean()));
                     row.add(Numbers.format(interval.low()));
                     row.add(Numbers.format(interval.high()));

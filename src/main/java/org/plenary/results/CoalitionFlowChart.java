@@ -1,0 +1,311 @@
+package org.plenary.results;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.PlotState;
+import org.jfree.chart.plot.flow.FlowPlot;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.flow.DefaultFlowDataset;
+import org.jfree.data.flow.NodeKey;
+import org.plenary.scenario.Scenario;
+
+/**
+ * How coalitions re-form across the stages of a run (start, each event round, end) in one
+ * replication chosen by a stated rule ({@link FlowReplication}). A coalition keeps its identity,
+ * name and colour from stage to stage when it is the same group of delegations: each coalition
+ * is matched to the previous stage's coalition it shares the most members with, provided they
+ * share at least half of the smaller one (greedily, largest overlaps first); otherwise it is new.
+ * Names come from a {@link CoalitionNamer}, given when a coalition first appears.
+ */
+public final class CoalitionFlowChart {
+    static final String UNALIGNED = "unaligned";
+    static final String WITHDRAWN = "withdrawn";
+    /** A matched coalition shares at least this share of the smaller of the two's members. */
+    static final double MATCH = 0.5;
+    private static final Color UNALIGNED_COLOUR = new Color(200, 200, 200);
+    private static final Color WITHDRAWN_COLOUR = new Color(60, 60, 60);
+
+    private CoalitionFlowChart() {
+    }
+
+    /** A node of the flow: ordered by identity (so a coalition keeps its place), named by its label. */
+    record Node(int order, String label) implements Comparable<Node> {
+        @Override
+        public int compareTo(Node other) {
+            return Integer.compare(order, other.order);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Each delegation's identity at each stage: coalition identity >= 0, or UNALIGNED_ID, WITHDRAWN_ID. */
+    record Identities(int[][] byStage, List<String> names) {
+        static final int UNALIGNED_ID = -1;
+        static final int WITHDRAWN_ID = -2;
+    }
+
+    /** Matches coalitions across stages and names each identity when it first appears. */
+    static Identities identities(FlowReplication.Stages stages, int delegations, CoalitionNamer namer,
+                                 List<Integer> rounds) {
+        int[][] byStage = new int[stages.coalitions().size()][delegations];
+        List<String> names = new ArrayList<>();
+        List<int[]> previous = List.of();
+        int[] previousIds = new int[0];
+        for (int s = 0; s < byStage.length; s++) {
+            List<int[]> current = stages.coalitions().get(s);
+            int[] ids = new int[current.size()];
+            java.util.Arrays.fill(ids, -1);
+            boolean[] taken = new boolean[previous.size()];
+            List<int[]> pairs = new ArrayList<>(); // {overlap, current index, previous index}
+            for (int c = 0; c < current.size(); c++) {
+                for (int p = 0; p < previous.size(); p++) {
+                    int overlap = overlap(current.get(c), previous.get(p));
+                    if (overlap >= MATCH * Math.min(current.get(c).length, previous.get(p).length) && overlap > 0) {
+                        pairs.add(new int[] {overlap, c, p});
+                    }
+                }
+            }
+            pairs.sort(Comparator.<int[]>comparingInt(a -> -a[0]).thenComparingInt(a -> a[1]).thenComparingInt(a -> a[2]));
+            for (int[] pair : pairs) {
+                if (ids[pair[1]] < 0 && !taken[pair[2]]) {
+                    ids[pair[1]] = previousIds[pair[2]];
+                    taken[pair[2]] = true;
+                }
+            }
+            for (int c = 0; c < current.size(); c++) {
+                if (ids[c] < 0) {
+                    ids[c] = names.size();
+                    names.add(unique(namer.name(current.get(c), rounds.get(s)), names));
+                }
+            }
+            java.util.Arrays.fill(byStage[s], Identities.UNALIGNED_ID);
+            for (int c = 0; c < current.size(); c++) {
+                for (int member : current.get(c)) {
+                    byStage[s][member] = ids[c];
+                }
+            }
+            boolean[] withdrawn = stages.withdrawn().get(s);
+            for (int i = 0; i < delegations; i++) {
+                if (withdrawn[i]) {
+                    byStage[s][i] = Identities.WITHDRAWN_ID;
+                }
+            }
+            previous = current;
+            previousIds = ids;
+        }
+        return new Identities(byStage, names);
+    }
+
+    private static String unique(String name, List<String> names) {
+        String candidate = name;
+        for (int n = 2; names.contains(candidate); n++) {
+            candidate = name + " (" + n + ")";
+        }
+        return candidate;
+    }
+
+    private static int overlap(int[] a, int[] b) {
+        int count = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                count++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The chart: band width is the number of delegations, or with {@code byCapability} their
+     * capability (as declared in the scenario) as a share of the total.
+     */
+    public static JFreeChart chart(Scenario scenario, FlowReplication flow, CoalitionNamer namer,
+                                   boolean byCapability) {
+        FlowReplication.Stages stages = flow.chosen();
+        List<Integer> rounds = flow.rounds();
+        int n = scenario.delegations().size();
+        Identities identities = identities(stages, n, namer, rounds);
+        double total = scenario.delegations().stream().mapToDouble(Scenario.Delegation::capability).sum();
+        DefaultFlowDataset<Node> data = new OrderedFlowDataset();
+        List<Map<Integer, Node>> nodes = new ArrayList<>();
+        for (int s = 0; s < rounds.size(); s++) {
+            Map<Integer, double[]> sizes = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                double[] size = sizes.computeIfAbsent(identities.byStage()[s][i], id -> new double[2]);
+                size[0]++;
+                size[1] += scenario.delegations().get(i).capability() / total;
+            }
+            Map<Integer, Node> stageNodes = new HashMap<>();
+            sizes.forEach((id, size) -> stageNodes.put(id, new Node(order(id, identities),
+                    label(id, identities) + (byCapability ? String.format(java.util.Locale.ROOT, " (%.0f%%)",
+                            100 * size[1]) : " (" + (int) size[0] + ")"))));
+            nodes.add(stageNodes);
+        }
+        for (int s = 1; s < rounds.size(); s++) {
+            Map<List<Integer>, Double> flows = new TreeMap<>(Comparator.<List<Integer>>comparingInt(k -> k.get(0))
+                    .thenComparingInt(k -> k.get(1)));
+            for (int i = 0; i < n; i++) {
+                double weight = byCapability ? scenario.delegations().get(i).capability() / total : 1;
+                flows.merge(List.of(identities.byStage()[s - 1][i], identities.byStage()[s][i]), weight, Double::sum);
+            }
+            int stage = s - 1;
+            Map<Integer, Node> from = nodes.get(s - 1);
+            Map<Integer, Node> to = nodes.get(s);
+            flows.forEach((ends, weight) -> data.setFlow(stage, from.get(ends.get(0)), to.get(ends.get(1)), weight));
+        }
+        List<String> headers = new ArrayList<>();
+        Map<Integer, String> events = EventLabels.byRound(scenario);
+        for (int round : rounds) {
+            headers.add(round == 0 ? "start" : round == scenario.rounds() ? "end (round " + round + ")"
+                    : "round " + round + ": " + events.getOrDefault(round, ""));
+        }
+        StagedFlowPlot plot = new StagedFlowPlot(data, headers);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDefaultNodeLabelFont(ChartStyle.SUBTITLE_FONT.deriveFont(12f));
+        plot.setNodeWidth(14);
+        plot.setNodeMargin(0.015);
+        for (int s = 0; s < rounds.size(); s++) {
+            for (Map.Entry<Integer, Node> node : nodes.get(s).entrySet()) {
+                plot.setNodeFillColor(new NodeKey<>(s, node.getValue()), colour(node.getKey()));
+            }
+        }
+        String width = byCapability ? "band width = share of capability (as declared in the scenario)"
+                : "band width = number of delegations";
+        JFreeChart chart = ChartStyle.chart("How coalitions re-form (replication " + stages.replication() + ")",
+                "shown: " + flow.rule(), plot, false);
+        chart.addSubtitle(new org.jfree.chart.title.TextTitle("a coalition keeps its name and colour while it holds"
+                + " most of the same delegations; named after its largest blocs when it first appears; " + width,
+                ChartStyle.SUBTITLE_FONT.deriveFont(12f)));
+        return chart;
+    }
+
+    private static int order(int id, Identities identities) {
+        return id >= 0 ? id : identities.names().size() + (id == Identities.UNALIGNED_ID ? 0 : 1);
+    }
+
+    private static String label(int id, Identities identities) {
+        return id >= 0 ? identities.names().get(id) : id == Identities.UNALIGNED_ID ? UNALIGNED : WITHDRAWN;
+    }
+
+    private static Color colour(int id) {
+        if (id == Identities.UNALIGNED_ID) {
+            return UNALIGNED_COLOUR;
+        }
+        if (id == Identities.WITHDRAWN_ID) {
+            return WITHDRAWN_COLOUR;
+        }
+        return ChartStyle.PALETTE[id % ChartStyle.PALETTE.length];
+    }
+
+    /** Lists each stage's nodes in identity order, so a coalition keeps its place from stage to stage. */
+    static final class OrderedFlowDataset extends DefaultFlowDataset<Node> {
+        @Override
+        public List<Node> getSources(int stage) {
+            return super.getSources(stage).stream().sorted().toList();
+        }
+
+        @Override
+        public List<Node> getDestinations(int stage) {
+            return super.getDestinations(stage).stream().sorted().toList();
+        }
+    }
+
+    /** A flow plot with a header above each stage's column of nodes. */
+    static final class StagedFlowPlot extends FlowPlot {
+        private static final int HEADER_HEIGHT = 22;
+        private final List<String> headers;
+
+        StagedFlowPlot(DefaultFlowDataset<Node> data, List<String> headers) {
+            super(data);
+            this.headers = List.copyOf(headers);
+        }
+
+        List<String> headers() {
+            return headers;
+        }
+
+        @Override
+        public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, PlotState parentState,
+                         PlotRenderingInfo info) {
+            Rectangle2D flows = new Rectangle2D.Double(area.getX(), area.getY() + HEADER_HEIGHT, area.getWidth(),
+                    area.getHeight() - HEADER_HEIGHT);
+            super.draw(g2, flows, anchor, parentState, info);
+            RectangleInsets insets = getInsets();
+            double left = area.getX() + insets.getLeft();
+            double width = area.getWidth() - insets.getLeft() - insets.getRight();
+            int columns = headers.size();
+            // FlowPlot's layout: node column c starts at left + c * (node width + stage width).
+            double stageWidth = (width - columns * getNodeWidth()) / (columns - 1);
+            Font font = ChartStyle.SUBTITLE_FONT.deriveFont(Font.BOLD, 12f);
+            g2.setFont(font);
+            g2.setPaint(new Color(50, 50, 50));
+            FontMetrics metrics = g2.getFontMetrics();
+            double y = area.getY() + insets.getTop() + metrics.getAscent();
+            for (int c = 0; c < columns; c++) {
+                double x = left + c * (getNodeWidth() + stageWidth);
+                double room = c == 0 || c == columns - 1 ? stageWidth / 2 : stageWidth;
+                String text = fit(headers.get(c), metrics, room);
+                double textWidth = metrics.stringWidth(text);
+                double textX = c == 0 ? x : c == columns - 1 ? x + getNodeWidth() - textWidth
+                        : x + getNodeWidth() / 2 - textWidth / 2;
+                g2.drawString(text, (float) textX, (float) y);
+            }
+        }
+
+        private static String fit(String text, FontMetrics metrics, double room) {
+            if (metrics.stringWidth(text) <= room) {
+                return text;
+            }
+            String shorter = text;
+            while (shorter.length() > 1 && metrics.stringWidth(shorter + "\u2026") > room) {
+                shorter = shorter.substring(0, shorter.length() - 1);
+            }
+            return shorter + "\u2026";
+        }
+    }
+
+    /** The node labels at each stage, top to bottom, for tests and captions. */
+    static List<List<String>> labels(JFreeChart chart) {
+        FlowPlot plot = (FlowPlot) chart.getPlot();
+        List<List<String>> labels = new ArrayList<>();
+        for (int s = 0; s <= plot.getDataset().getStageCount(); s++) {
+            List<?> stageNodes = s < plot.getDataset().getStageCount() ? plot.getDataset().getSources(s)
+                    : plot.getDataset().getDestinations(s - 1);
+            labels.add(stageNodes.stream().map(Object::toString).toList());
+        }
+        return labels;
+    }
+
+    /** Identity name to its colour, for tests. */
+    static Map<String, Color> colours(JFreeChart chart) {
+        FlowPlot plot = (FlowPlot) chart.getPlot();
+        Map<String, Color> colours = new LinkedHashMap<>();
+        for (Object key : plot.getDataset().getAllNodes()) {
+            NodeKey<?> node = (NodeKey<?>) key;
+            colours.put(node.getStage() + ":" + node.getNode(), plot.getNodeFillColor(node));
+        }
+        return colours;
+    }
+}
