@@ -25,8 +25,8 @@ public final class ChairDrafting implements Mechanism {
     public void step(Assembly a, MersenneTwisterFast random) {
         int d = a.dimensions;
         for (int m = 0; m < a.items; m++) {
-            if (a.itemState[m].isClosed()) {
-                continue;
+            if (a.itemState[m].isClosed() || a.tabled[m]) {
+                continue; // a tabled text is voted as it stands
             }
             for (int k = 0; k < d; k++) {
                 int mk = m * d + k;

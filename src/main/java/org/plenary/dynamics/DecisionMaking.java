@@ -3,6 +3,7 @@ package org.plenary.dynamics;
 import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
 import org.plenary.model.Assembly;
+import org.plenary.model.Ballot;
 import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
 
@@ -208,14 +209,19 @@ public final class DecisionMaking implements Mechanism {
         return toDraft > toQuo + band ? -1 : 0;
     }
 
-    /** One delegation, one vote on the current draft against the status quo. */
+    /** One delegation, one vote on the current draft against the status quo; records each ballot in {@code a.ballots}. */
     ItemState vote(Assembly a, int m) {
         int present = 0;
         int accredited = 0;
         int yes = 0;
         int no = 0;
+        int offset = m * a.delegations;
         for (int i = 0; i < a.delegations; i++) {
-            if (a.withdrawn[i] || !a.voting[i]) {
+            if (!a.voting[i]) {
+                continue;
+            }
+            a.ballots[offset + i] = Ballot.ABSENT;
+            if (a.withdrawn[i]) {
                 continue;
             }
             accredited++;
@@ -224,6 +230,7 @@ public final class DecisionMaking implements Mechanism {
             }
             present++;
             int intention = voteIntention(a, i, m, rule.abstentionBand());
+            a.ballots[offset + i] = Ballot.of(intention);
             if (intention > 0) {
                 yes++;
             } else if (intention < 0) {

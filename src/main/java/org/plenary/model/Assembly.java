@@ -53,6 +53,8 @@ public final class Assembly {
     public final int[] itemForum;
     public final int[] deadline;
     public final double[] draft;
+    /** Items voted on as tabled, {@code draft} fixed at their text: the chair never redrafts them. */
+    public final boolean[] tabled;
     /** The chair's accumulated move of each draft toward objectors, added to the compromise. */
     public final double[] concession;
     public final ItemState[] itemState;
@@ -62,6 +64,11 @@ public final class Assembly {
     public final double[] objectingShare;
     /** The tally of each item's vote, {@code votes[3 * m + 0..2]} = yes, no, abstain; -1 before any vote. */
     public final int[] votes;
+    /**
+     * Each voting delegation's ballot in an item's vote, {@code ballots[m * delegations + i]}, set by
+     * the vote itself (null until the item is voted on, and for delegations without a vote).
+     */
+    public final Ballot[] ballots;
 
     private List<Coalition> coalitions = List.of();
     private int round;
@@ -121,6 +128,14 @@ public final class Assembly {
             deadline[m] = item.deadline();
         }
         draft = statusQuo.clone();
+        tabled = new boolean[items];
+        for (int m = 0; m < items; m++) {
+            Scenario.Item item = scenario.agenda().get(m);
+            if (item.tabled()) {
+                tabled[m] = true;
+                System.arraycopy(item.text(), 0, draft, m * dimensions, dimensions);
+            }
+        }
         concession = new double[items * dimensions];
         itemState = new ItemState[items];
         Arrays.fill(itemState, ItemState.OPEN);
@@ -129,6 +144,7 @@ public final class Assembly {
         objectingShare = new double[items];
         votes = new int[3 * items];
         Arrays.fill(votes, -1);
+        ballots = new Ballot[items * delegations];
     }
 
     /** Every group named by a delegation or a bloc declaration or a join event, in first-seen order. */

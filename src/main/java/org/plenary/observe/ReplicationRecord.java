@@ -3,13 +3,14 @@ package org.plenary.observe;
 import java.util.ArrayList;
 import java.util.List;
 import org.plenary.model.Assembly;
+import org.plenary.model.Ballot;
 import org.plenary.model.Coalition;
 import org.plenary.model.ItemState;
 
 /**
  * Everything one replication produced, round by round (round 0 is the initial state), on flat
  * arrays: statuses, positions, drafts, objections, pivotal delegations ({@link PivotalVoters}),
- * coalitions, and each item's final state.
+ * coalitions, each item's final state and the ballots of its vote.
  */
 public final class ReplicationRecord implements RoundObserver {
 
@@ -35,6 +36,8 @@ public final class ReplicationRecord implements RoundObserver {
     private final List<List<Coalition>> coalitions = new ArrayList<>();
     private int[] decidedRound;
     private int[] votes;
+    /** Each item's ballots, {@code ballots[item * n + i]}, copied in the round of its vote. */
+    private final Ballot[] ballots;
 
     /** @param majority the decision rule's majority, which sets the quota of {@link PivotalVoters} */
     public ReplicationRecord(int replication, long seed, int rounds, int delegations, int dimensions, int items,
@@ -55,6 +58,7 @@ public final class ReplicationRecord implements RoundObserver {
         this.majority = majority;
         pivotal = new boolean[snapshots * m * n];
         pivotalCount = new int[snapshots * m];
+        ballots = new Ballot[m * n];
     }
 
     @Override
@@ -72,6 +76,11 @@ public final class ReplicationRecord implements RoundObserver {
         for (int item = 0; item < m; item++) {
             if (PivotalVoters.applies(a, item)) {
                 pivotalCount[t * m + item] = PivotalVoters.mark(a, item, majority, pivotal, (t * m + item) * n);
+            }
+        }
+        for (int item = 0; item < m; item++) {
+            if (t > 0 && a.decidedRound[item] == t && a.votes[3 * item] >= 0) {
+                System.arraycopy(a.ballots, item * n, ballots, item * n, n);
             }
         }
         coalitions.add(a.coalitions());
@@ -152,6 +161,11 @@ public final class ReplicationRecord implements RoundObserver {
     /** Yes, no and abstentions in an item's vote (index 0, 1, 2); -1 when it was never put to a vote. */
     public int vote(int item, int choice) {
         return votes[3 * item + choice];
+    }
+
+    /** Delegation i's ballot in an item's vote; null when the item was never voted on or i has no vote. */
+    public Ballot ballot(int item, int i) {
+        return ballots[item * n + i];
     }
 
     public int finalCoalitionCount() {

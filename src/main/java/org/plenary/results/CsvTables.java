@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.plenary.model.Ballot;
 import org.plenary.model.Coalition;
 import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
@@ -34,6 +35,7 @@ public final class CsvTables implements Closeable {
     private final CSVPrinter replicationsFile;
     private final CSVPrinter votesFile;
     private final CSVPrinter pivotalFile;
+    private final CSVPrinter ballotsFile;
 
     public CsvTables(Scenario scenario, Path directory, Keep keep) throws IOException {
         this.scenario = scenario;
@@ -50,6 +52,7 @@ public final class CsvTables implements Closeable {
         votesFile = open(directory.resolve("votes.csv"), false, "replication", "item", "round", "yes", "no", "abstain");
         pivotalFile = keep.items() ? open(directory.resolve("pivotal.csv"), false, "replication", "round", "item",
                 "delegation", "banzhaf") : null;
+        ballotsFile = open(directory.resolve("ballots.csv"), false, "replication", "item", "round", "delegation", "vote");
     }
 
     /** Columns of replications.csv: one row per replication with its seed and final-round outcomes. */
@@ -91,6 +94,7 @@ public final class CsvTables implements Closeable {
         append(replicationsFile, rendered.replicationsText);
         append(votesFile, rendered.votesText);
         append(pivotalFile, rendered.pivotalText);
+        append(ballotsFile, rendered.ballotsText);
     }
 
     private static void append(CSVPrinter file, StringBuilder text) throws IOException {
@@ -108,6 +112,7 @@ public final class CsvTables implements Closeable {
         private final StringBuilder replicationsText = new StringBuilder();
         private final StringBuilder votesText = new StringBuilder();
         private final StringBuilder pivotalText = new StringBuilder();
+        private final StringBuilder ballotsText = new StringBuilder();
         private final CSVPrinter rounds = printer(roundsText);
         private final CSVPrinter items = printer(itemsText);
         private final CSVPrinter coalitions = printer(coalitionsText);
@@ -115,6 +120,7 @@ public final class CsvTables implements Closeable {
         private final CSVPrinter replications = printer(replicationsText);
         private final CSVPrinter votes = printer(votesText);
         private final CSVPrinter pivotal = printer(pivotalText);
+        private final CSVPrinter ballots = printer(ballotsText);
 
         private static CSVPrinter printer(StringBuilder text) {
             try {
@@ -217,11 +223,24 @@ public final class CsvTables implements Closeable {
             if (record.vote(m, 0) >= 0) {
                 rows.votes.printRecord(replication, scenario.agenda().get(m).id(), record.decidedRound(m), record.vote(m, 0),
                         record.vote(m, 1), record.vote(m, 2));
+                writeBallots(record, replication, m, rows);
             }
         }
         rows.replications.printRecord(replication, Long.toString(record.seed()),
                 Integer.toString(record.finalCoalitionCount()), Numbers.format(record.finalLargestCoalitionShare()),
                 Numbers.format(record.finalPolarisation()));
+    }
+
+    /** ballots.csv: every voting delegation's ballot in an item's vote, absent ones included. */
+    private void writeBallots(ReplicationRecord record, String replication, int m, Rows rows) throws IOException {
+        String item = scenario.agenda().get(m).id();
+        String round = Integer.toString(record.decidedRound(m));
+        for (int i = 0; i < record.delegations(); i++) {
+            Ballot ballot = record.ballot(m, i);
+            if (ballot != null) {
+                rows.ballots.printRecord(replication, item, round, delegationIds[i], ballot.label());
+            }
+        }
     }
 
     /** pivotal.csv: the delegations pivotal on an item in a round ({@link org.plenary.observe.PivotalVoters}). */

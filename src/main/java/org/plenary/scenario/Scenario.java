@@ -50,9 +50,22 @@ public record Scenario(
     /** A declared bloc; groups that delegations name without declaring them get cohesion 0. */
     public record Bloc(String id, double cohesion) { }
 
-    /** An agenda item; statusQuo is NaN on dimensions the item does not touch (weight 0). */
+    /**
+     * An agenda item; statusQuo is NaN on dimensions the item does not touch (weight 0). A tabled item
+     * has a fixed {@code text} (same indexing; null otherwise): it is voted as it stands, never redrafted.
+     */
     public record Item(String id, String title, String forum, double[] weights, double[] statusQuo,
-                       int deadline) { }
+                       int deadline, double[] text) {
+
+        /** An item the chair drafts. */
+        public Item(String id, String title, String forum, double[] weights, double[] statusQuo, int deadline) {
+            this(id, title, forum, weights, statusQuo, deadline, null);
+        }
+
+        public boolean tabled() {
+            return text != null;
+        }
+    }
 
     public enum Rule { CONSENSUS, VOTE }
 

@@ -68,9 +68,13 @@ public final class ScenarioYaml {
         root.put("blocs", blocs);
         List<Object> agenda = new ArrayList<>();
         for (Scenario.Item item : s.agenda()) {
-            agenda.add(ordered("id", item.id(), "title", item.title(), "forum", item.forum(),
+            Map<String, Object> entry = ordered("id", item.id(), "title", item.title(), "forum", item.forum(),
                     "weights", perDimension(dims, item.weights()), "status_quo", perDimension(dims, item.statusQuo()),
-                    "deadline", item.deadline()));
+                    "deadline", item.deadline());
+            if (item.tabled()) {
+                entry.put("text", perDimension(dims, item.text()));
+            }
+            agenda.add(entry);
         }
         root.put("agenda", agenda);
         Scenario.Decision dec = s.decision();
