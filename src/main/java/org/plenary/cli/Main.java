@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 + " rebuild a run's report (report), or use the reference models (predict, power, landscape,"
                 + " import-ktab, verify-models). 'plenary help COMMAND' explains each."},
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
-            ReportCommand.class, BacktestCommand.class, PredictCommand.class, ImportKtabCommand.class, PowerCommand.class,
+            ReportCommand.class, BacktestCommand.class, CalibrateCommand.class, PredictCommand.class, ImportKtabCommand.class, PowerCommand.class,
             LandscapeCommand.class, VerifyModelsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
             "2 bad usage or invalid input.",
