@@ -82,6 +82,13 @@ class BallotsTest {
         try (var runs = Files.list(dir.resolve("out/ballots"))) {
             run = runs.findFirst().orElseThrow();
         }
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("Ballots by bloc"), "the report splits ballots by bloc");
+        // Group L (L1, L2) votes yes twice on left-text in every replication; R (R1, R2) no twice.
+        assertTrue(report.contains("<td>left-text</td><td>L</td><td class=\"num\">2</td><td class=\"num\">2.000</td>"
+                + "<td class=\"num\">0.000</td>"), report);
+        assertTrue(report.contains("<td>left-text</td><td>R</td><td class=\"num\">2</td><td class=\"num\">0.000</td>"
+                + "<td class=\"num\">2.000</td>"), report);
         List<CSVRecord> ballots = read(run.resolve("ballots.csv"));
         List<CSVRecord> votes = read(run.resolve("votes.csv"));
         assertEquals(2 * 3, votes.size(), "two items voted in three replications");
