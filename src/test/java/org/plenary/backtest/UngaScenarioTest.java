@@ -34,4 +34,16 @@ class UngaScenarioTest {
             }
         }
     }
+
+    @Test
+    void theCalibratedScenarioRecordsHowItWasMadeAndLoads() throws Exception {
+        Path file = Path.of("scenarios/unga-ict-2018-calibrated.yaml");
+        String text = java.nio.file.Files.readString(file);
+        assertTrue(text.lines().limit(3).anyMatch(line -> line.startsWith("#   plenary calibrate scenarios/unga-ict-2018.yaml"
+                + " --votes scenarios/data/unga-ict-votes-2018.csv")), "the command is in the header");
+        ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, List.of());
+        assertEquals("unga-ict-2018-calibrated", loaded.scenario().name());
+        assertEquals(List.of(), loaded.warnings());
+        assertEquals(531, ObservedVotes.read(VOTES, loaded.scenario()).entries().size());
+    }
 }
