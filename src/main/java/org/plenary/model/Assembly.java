@@ -65,10 +65,10 @@ public final class Assembly {
     /** The tally of each item's vote, {@code votes[3 * m + 0..2]} = yes, no, abstain; -1 before any vote. */
     public final int[] votes;
     /**
-     * Each voting delegation's ballot in an item's vote, {@code ballots[m * delegations + i]}, set by
-     * the vote itself (null until the item is voted on, and for delegations without a vote).
+     * Each delegation's ballot in an item's latest vote, {@code ballots[m * delegations + i]}, as the vote
+     * writes it (DecisionMaking.tally: +1 yes, -1 no, 0 abstain, ABSENT, NO_BALLOT); read only after a vote.
      */
-    public final Ballot[] ballots;
+    public final int[] ballots;
 
     private List<Coalition> coalitions = List.of();
     private int round;
@@ -144,7 +144,7 @@ public final class Assembly {
         objectingShare = new double[items];
         votes = new int[3 * items];
         Arrays.fill(votes, -1);
-        ballots = new Ballot[items * delegations];
+        ballots = new int[items * delegations];
     }
 
     /** Every group named by a delegation or a bloc declaration or a join event, in first-seen order. */

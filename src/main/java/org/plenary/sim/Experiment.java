@@ -26,7 +26,7 @@ public final class Experiment {
         long seed = Seeds.forReplication(scenario.seed(), sweepPoint, replication);
         ReplicationRecord record = new ReplicationRecord(replication, seed, scenario.rounds(),
                 scenario.delegations().size(), scenario.dimensions().size(), scenario.agenda().size(),
-                scenario.decision().majority());
+                scenario.decision());
         new AssemblySim(scenario, seed, List.of(record)).runAll();
         return record;
     }

@@ -222,7 +222,7 @@ public final class Sweep {
             row.add(record.decidedRound(m) > 0 ? Integer.toString(record.decidedRound(m)) : "");
             for (int k = 0; k < scenario.dimensions().size(); k++) {
                 if (scenario.agenda().get(m).weights()[k] > 0) {
-                    row.add(Numbers.format(record.draft(record.rounds(), m, k)));
+                    row.add(Numbers.format(record.textInForce(m, k)));
                 }
             }
         }
