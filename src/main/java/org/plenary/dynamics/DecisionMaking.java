@@ -39,7 +39,6 @@ public final class DecisionMaking implements Mechanism {
         if (loss.length != a.delegations) {
             loss = new double[a.delegations];
             hurt = new double[a.delegations];
-            cast = new int[a.delegations];
         }
         for (int m = 0; m < a.items; m++) {
             if (a.itemState[m].isClosed()) {
@@ -197,6 +196,9 @@ public final class DecisionMaking implements Mechanism {
 
     /** One delegation, one vote on the current draft against the status quo; records the tally and ballots. */
     ItemState vote(Assembly a, int m) {
+        if (cast.length != a.delegations) {
+            cast = new int[a.delegations];
+        }
         int[] tally = tally(a, m, rule.abstentionBand(), cast);
         System.arraycopy(cast, 0, a.ballots, m * a.delegations, a.delegations);
         a.votes[3 * m] = tally[0];
