@@ -3,23 +3,16 @@ package org.plenary.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.plenary.Version;
 import org.plenary.backtest.Backtest;
 import org.plenary.backtest.BacktestFiles;
 import org.plenary.backtest.BallotForecast;
 import org.plenary.backtest.BallotScores;
 import org.plenary.backtest.ObservedVotes;
 import org.plenary.results.Numbers;
-import org.plenary.results.RunDirectory;
 import org.plenary.results.RunWriter;
 import org.plenary.scenario.InputException;
-import org.plenary.scenario.Problem;
 import org.plenary.scenario.Scenario;
 import org.plenary.scenario.ScenarioLoader;
 import org.plenary.scenario.ScenarioYaml;
@@ -102,33 +95,13 @@ final class BacktestCommand implements Callable<Integer> {
     private Path write(ScenarioLoader.Loaded loaded, ObservedVotes votes, Backtest.Result result) throws IOException,
             InputException {
         Scenario scenario = loaded.scenario();
-        Instant start = Instant.now();
+        Map<String, Object> context = Cli.context(loaded, Cli.commandLine(spec.commandLine()));
+        context.put("votes_file", votes.file().toString());
+        context.put("seed", scenario.seed());
+        context.put("replications", scenario.replications());
         String hash = RunWriter.shortHash(ScenarioYaml.write(scenario) + votes.file().toAbsolutePath());
-        RunDirectory directory;
-        try {
-            directory = RunDirectory.create(experiment.out, scenario.name(), start, "backtest-" + hash);
-        } catch (IOException e) {
-            throw new InputException(new Problem("--out " + experiment.out, 0, "",
-                    "cannot create the results directory: " + e));
-        }
-        try {
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("tool_version", Version.get());
-            context.put("scenario", scenario.name());
-            context.put("scenario_file", loaded.file().toString());
-            context.put("scenario_sha256", loaded.sha256());
-            context.put("votes_file", votes.file().toString());
-            context.put("seed", scenario.seed());
-            context.put("replications", scenario.replications());
-            List<String> commandLine = new ArrayList<>(List.of("plenary"));
-            commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
-            context.put("command_line", commandLine);
-            BacktestFiles.write(directory.staging(), scenario, result, context);
-            return directory.commit();
-        } catch (IOException | RuntimeException e) {
-            directory.abandon();
-            throw e;
-        }
+        return Cli.writeResults(experiment.out, scenario.name(), "backtest-" + hash,
+                staging -> BacktestFiles.write(staging, scenario, result, context));
     }
 
     private static void print(PrintWriter out, Scenario scenario, Backtest.Result result, Path directory) {

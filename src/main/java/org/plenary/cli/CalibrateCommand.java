@@ -3,9 +3,7 @@ package org.plenary.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,7 +14,6 @@ import org.plenary.backtest.Calibration;
 import org.plenary.backtest.CalibrationFiles;
 import org.plenary.backtest.ObservedVotes;
 import org.plenary.results.Numbers;
-import org.plenary.results.RunDirectory;
 import org.plenary.results.RunWriter;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
@@ -112,8 +109,7 @@ final class CalibrateCommand implements Callable<Integer> {
             givenFit = Backtest.compare(scenario, votes, BallotForecast.run(scenario, fit.threads()), 0);
             bestFit = Backtest.compare(best.scenario(), votes, BallotForecast.run(best.scenario(), fit.threads()), 0);
         }
-        List<String> commandLine = new ArrayList<>(List.of("plenary"));
-        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
+        List<String> commandLine = Cli.commandLine(spec.commandLine());
         CalibrationFiles.Outcome outcome = new CalibrationFiles.Outcome(parameters, method, budget, scenario.seed(),
                 scenario.replications(), given, result, givenFit, bestFit,
                 calibratedYaml(loaded, parameters, result, given, commandLine));
@@ -217,31 +213,12 @@ final class CalibrateCommand implements Callable<Integer> {
 
     private Path write(ScenarioLoader.Loaded loaded, CalibrationFiles.Outcome outcome, List<String> commandLine)
             throws IOException, InputException {
-        Scenario scenario = loaded.scenario();
-        Instant start = Instant.now();
-        RunDirectory directory;
-        try {
-            directory = RunDirectory.create(experiment.out, scenario.name(), start,
-                    "calibration-" + RunWriter.shortHash(outcome.calibrated()));
-        } catch (IOException e) {
-            throw new InputException(new Problem("--out " + experiment.out, 0, "",
-                    "cannot create the results directory: " + e));
-        }
-        try {
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("tool_version", Version.get());
-            context.put("scenario", scenario.name());
-            context.put("scenario_file", loaded.file().toString());
-            context.put("scenario_sha256", loaded.sha256());
-            context.put("votes_file", votesFile == null ? null : votesFile.toString());
-            context.put("tallies", tallies);
-            context.put("command_line", commandLine);
-            CalibrationFiles.write(directory.staging(), outcome, context);
-            return directory.commit();
-        } catch (IOException | RuntimeException e) {
-            directory.abandon();
-            throw e;
-        }
+        Map<String, Object> context = Cli.context(loaded, commandLine);
+        context.put("votes_file", votesFile == null ? null : votesFile.toString());
+        context.put("tallies", tallies);
+        return Cli.writeResults(experiment.out, loaded.scenario().name(),
+                "calibration-" + RunWriter.shortHash(outcome.calibrated()),
+                staging -> CalibrationFiles.write(staging, outcome, context));
     }
 
     private static void print(PrintWriter out, CalibrationFiles.Outcome outcome, Path directory) {

@@ -25,38 +25,9 @@ class BallotsTest {
     @TempDir
     Path dir;
 
-    /**
-     * One dimension, no influence and no noise, so positions stay at the ideal points. On the tabled
-     * text 0.2 against the status quo 0.6 (abstention band 0.05): L1 (0.1) is 0.1 from the text and
-     * 0.5 from the status quo, yes; L2 (0.2) yes; M (0.4) is 0.2 from both, abstains; R1 (0.8) and
-     * R2 (0.9) are closer to the status quo, no; W withdrew at round 2, absent; S has no vote, no
-     * ballot. Tally 2-2-1: not adopted (yes must exceed no).
-     */
-    static final String SCENARIO = """
-            name: ballots
-            seed: 7
-            rounds: 4
-            replications: 3
-            dimensions: [{id: a}]
-            delegations:
-              - {id: L1, groups: [L], position: {a: 0.1}}
-              - {id: L2, groups: [L], position: {a: 0.2}}
-              - {id: M, position: {a: 0.4}}
-              - {id: R1, groups: [R], position: {a: 0.8}}
-              - {id: R2, groups: [R], position: {a: 0.9}}
-              - {id: W, position: {a: 0.15}}
-              - {id: S, position: {a: 0.1}, votes: false}
-            agenda:
-              - {id: left-text, weights: {a: 1}, status_quo: {a: 0.6}, text: {a: 0.2}, deadline: 3}
-              - {id: drafted, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 4}
-            decision: {rule: vote, majority: 0.5, quorum: 0.5, abstention_band: 0.05}
-            influence: {model: none, noise: 0}
-            events: [{round: 2, type: withdraw, delegation: W}]
-            """;
-
     @Test
     void theVoteRecordsEachDelegationsBallot() throws Exception {
-        Scenario scenario = Scenarios.load(dir, SCENARIO);
+        Scenario scenario = Scenarios.load(dir, Scenarios.BALLOTS);
         ReplicationRecord record = Experiment.replicate(scenario, 0, 1);
         Ballot[] expected = {Ballot.YES, Ballot.YES, Ballot.ABSTAIN, Ballot.NO, Ballot.NO, Ballot.ABSENT, null};
         for (int i = 0; i < expected.length; i++) {
@@ -75,7 +46,7 @@ class BallotsTest {
 
     @Test
     void ballotsCsvAgreesWithVotesCsvAtTheSmallestKeepLevel() throws Exception {
-        Path file = Scenarios.write(dir, "ballots.yaml", SCENARIO);
+        Path file = Scenarios.write(dir, "ballots.yaml", Scenarios.BALLOTS);
         int code = Main.commandLine().execute("run", file.toString(), "--keep", "none", "--out", dir.resolve("out").toString());
         assertEquals(0, code);
         Path run;
@@ -111,7 +82,7 @@ class BallotsTest {
 
     @Test
     void anItemNeverVotedOnHasNoBallots() throws Exception {
-        Scenario scenario = Scenarios.load(dir, SCENARIO.replace("rule: vote,", "rule: consensus, fallback: fail,"));
+        Scenario scenario = Scenarios.load(dir, Scenarios.BALLOTS.replace("rule: vote,", "rule: consensus, fallback: fail,"));
         ReplicationRecord record = Experiment.replicate(scenario, 0, 1);
         for (int i = 0; i < scenario.delegations().size(); i++) {
             assertNull(record.ballot(0, i));

@@ -20,32 +20,12 @@ class BacktestCommandTest {
     @TempDir
     Path dir;
 
-    /** The ballots scenario of BallotsTest: on left-text L1 L2 yes, M abstains, R1 R2 no, W absent. */
-    private static final String SCENARIO = """
-            name: ballots
-            seed: 7
-            rounds: 4
-            replications: 3
-            dimensions: [{id: a}]
-            delegations:
-              - {id: L1, groups: [L], position: {a: 0.1}}
-              - {id: L2, groups: [L], position: {a: 0.2}}
-              - {id: M, position: {a: 0.4}}
-              - {id: R1, groups: [R], position: {a: 0.8}}
-              - {id: R2, groups: [R], position: {a: 0.9}}
-              - {id: W, position: {a: 0.15}}
-            agenda:
-              - {id: left-text, weights: {a: 1}, status_quo: {a: 0.6}, text: {a: 0.2}, deadline: 3}
-            decision: {rule: vote, majority: 0.5, quorum: 0.5, abstention_band: 0.05}
-            influence: {model: none, noise: 0}
-            events: [{round: 2, type: withdraw, delegation: W}]
-            """;
-
     private Path scenario() {
-        return Scenarios.write(dir, "ballots.yaml", SCENARIO);
+        return Scenarios.write(dir, "ballots.yaml", Scenarios.BALLOTS);
     }
 
     /**
+     * On Scenarios.BALLOTS' tabled left-text the model has L1 L2 yes, M abstain, R1 R2 no, W absent.
      * Observed: L1 yes, L2 yes, M abstain, R1 yes (the model says no), R2 no; W has no row. Accuracy 4/5;
      * observed shares yes 3/5, no 1/5, abstain 1/5; predicted yes 2/5, no 2/5, abstain 1/5:
      * p_e = 6/25 + 2/25 + 1/25 = 9/25, kappa = (20/25 - 9/25) / (16/25) = 11/16. The model is certain
@@ -99,7 +79,7 @@ class BacktestCommandTest {
 
     @Test
     void theReferenceFormatNamesItemsByTheirUnSymbol() throws Exception {
-        Path file = Scenarios.write(dir, "un.yaml", SCENARIO.replace("left-text", "A-RES-73-27"));
+        Path file = Scenarios.write(dir, "un.yaml", Scenarios.BALLOTS.replace("left-text", "A-RES-73-27"));
         Path votes = Scenarios.write(dir, "un.csv", """
                 resolution,date,iso3,vote
                 A/RES/73/27,2018-12-05,L1,yes
@@ -136,7 +116,7 @@ class BacktestCommandTest {
     @Test
     void anItemThatIsNeverVotedOnIsRefused() {
         Path file = Scenarios.write(dir, "consensus.yaml",
-                SCENARIO.replace("rule: vote,", "rule: consensus, fallback: fail,"));
+                Scenarios.BALLOTS.replace("rule: vote,", "rule: consensus, fallback: fail,"));
         Path votes = Scenarios.write(dir, "votes.csv", "item,delegation,vote\nleft-text,L1,yes\n");
         CliTest.Result result = CliTest.plenary("backtest", file.toString(), "--votes", votes.toString(),
                 "--out", dir.resolve("out").toString());
@@ -146,7 +126,7 @@ class BacktestCommandTest {
 
     @Test
     void aTabledTextMustGiveExactlyTheWeightedDimensions() {
-        List<String> problems = Scenarios.problems(dir, SCENARIO.replace("text: {a: 0.2}", "text: {a: 1.5}"));
+        List<String> problems = Scenarios.problems(dir, Scenarios.BALLOTS.replace("text: {a: 0.2}", "text: {a: 1.5}"));
         assertTrue(problems.stream().anyMatch(p -> p.contains("agenda[left-text].text.a")), problems.toString());
     }
 }
