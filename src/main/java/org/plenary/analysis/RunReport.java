@@ -58,6 +58,12 @@ public final class RunReport {
         html.heading(2, "Assembly at the last round");
         html.table(List.of("outcome", "mean", "sd", "95% CI", "n"), finalRoundRows(summary));
 
+        List<List<String>> ballots = BallotSplit.rows(directory, parameters.path("delegations"));
+        if (!ballots.isEmpty()) {
+            html.heading(2, "Ballots by bloc (mean per replication voted)");
+            html.table(BallotSplit.HEADER, ballots);
+        }
+
         html.heading(2, "Charts");
         for (Path chart : charts(directory.resolve("charts"))) {
             html.image(chart, caption(chart.getFileName().toString()));

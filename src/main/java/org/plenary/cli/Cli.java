@@ -1,15 +1,23 @@
 package org.plenary.cli;
 
+import org.plenary.Version;
+import org.plenary.results.RunDirectory;
 import org.plenary.scenario.InputException;
+import org.plenary.scenario.ScenarioLoader;
 import org.plenary.scenario.Problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import picocli.CommandLine;
 
@@ -39,6 +47,50 @@ final class Cli {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("maps, lists and numbers are always serialisable", e);
         }
+    }
+
+    /** Writes files into a staging directory; {@link #writeResults} commits them only if this succeeds. */
+    interface ResultsWriter {
+        void write(Path staging) throws IOException;
+    }
+
+    /**
+     * Writes a command's results into {@code RESULTS/<scenario>/<UTC-time>-<suffix>/}, which appears
+     * only when complete (nothing half-written on failure).
+     */
+    static Path writeResults(Path base, String scenarioName, String suffix, ResultsWriter writer)
+            throws IOException, InputException {
+        RunDirectory directory;
+        try {
+            directory = RunDirectory.create(base, scenarioName, Instant.now(), suffix);
+        } catch (IOException e) {
+            throw new InputException(new Problem("--out " + base, 0, "", "cannot create the results directory: " + e));
+        }
+        try {
+            writer.write(directory.staging());
+            return directory.commit();
+        } catch (IOException | RuntimeException e) {
+            directory.abandon();
+            throw e;
+        }
+    }
+
+    /** What every results file records about its inputs: tool version, scenario and command line. */
+    static Map<String, Object> context(ScenarioLoader.Loaded loaded, List<String> commandLine) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("tool_version", Version.get());
+        context.put("scenario", loaded.scenario().name());
+        context.put("scenario_file", loaded.file().toString());
+        context.put("scenario_sha256", loaded.sha256());
+        context.put("command_line", commandLine);
+        return context;
+    }
+
+    /** The command line as typed: "plenary" and the original arguments. */
+    static List<String> commandLine(CommandLine commandLine) {
+        List<String> words = new ArrayList<>(List.of("plenary"));
+        words.addAll(commandLine.getParseResult().originalArgs());
+        return words;
     }
 
     /** An enum constant as written on the command line and in JSON: EXPECTED_UTILITY is expected-utility. */

@@ -52,6 +52,9 @@ public final class ChairDrafting implements Mechanism {
      * from the anchor moved a share {@code towardCompromise} of the way to the compromise.
      */
     void draft(Assembly a, int m, double[] anchor, double towardCompromise) {
+        if (a.tabled[m]) {
+            return; // a tabled text is voted as it stands
+        }
         int d = a.dimensions;
         boolean tracking = onWithdrawal != Scenario.ConcessionsOnWithdrawal.KEEP;
         if (tracking) {

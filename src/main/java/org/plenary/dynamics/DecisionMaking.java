@@ -31,6 +31,8 @@ public final class DecisionMaking implements Mechanism {
     private final Scenario.Decision rule;
     private double[] loss = new double[0];
     private double[] hurt = new double[0];
+    /** The ballots of the latest vote, as {@link #tally} writes them, before they go to the assembly. */
+    private int[] cast = new int[0];
 
     public DecisionMaking(Scenario.Decision rule) {
         this.rule = rule;
@@ -209,9 +211,13 @@ public final class DecisionMaking implements Mechanism {
         return toDraft > toQuo + band ? -1 : 0;
     }
 
-    /** One delegation, one vote on the current draft against the status quo; records the tally. */
+    /** One delegation, one vote on the current draft against the status quo; records the tally and ballots. */
     ItemState vote(Assembly a, int m) {
-        int[] tally = tally(a, m, rule.abstentionBand(), null);
+        if (cast.length != a.delegations) {
+            cast = new int[a.delegations];
+        }
+        int[] tally = tally(a, m, rule.abstentionBand(), cast);
+        System.arraycopy(cast, 0, a.ballots, m * a.delegations, a.delegations);
         a.votes[3 * m] = tally[0];
         a.votes[3 * m + 1] = tally[1];
         a.votes[3 * m + 2] = tally[2];

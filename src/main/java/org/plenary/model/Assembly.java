@@ -53,6 +53,8 @@ public final class Assembly {
     public final int[] itemForum;
     public final int[] deadline;
     public final double[] draft;
+    /** Items voted on as tabled, {@code draft} fixed at their text: the chair never redrafts them. */
+    public final boolean[] tabled;
     /** The chair's accumulated move of each draft toward objectors, added to the compromise. */
     public final double[] concession;
     public final ItemState[] itemState;
@@ -62,6 +64,11 @@ public final class Assembly {
     public final double[] objectingShare;
     /** The tally of each item's vote, {@code votes[3 * m + 0..2]} = yes, no, abstain; -1 before any vote. */
     public final int[] votes;
+    /**
+     * Each delegation's ballot in an item's latest vote, {@code ballots[m * delegations + i]}, as the vote
+     * writes it (DecisionMaking.tally: +1 yes, -1 no, 0 abstain, ABSENT, NO_BALLOT); read only after a vote.
+     */
+    public final int[] ballots;
 
     private List<Coalition> coalitions = List.of();
     /** Coalitions as actors (formation, leaders, tabled texts); null when those mechanisms are off. */
@@ -123,6 +130,14 @@ public final class Assembly {
             deadline[m] = item.deadline();
         }
         draft = statusQuo.clone();
+        tabled = new boolean[items];
+        for (int m = 0; m < items; m++) {
+            Scenario.Item item = scenario.agenda().get(m);
+            if (item.tabled()) {
+                tabled[m] = true;
+                System.arraycopy(item.text(), 0, draft, m * dimensions, dimensions);
+            }
+        }
         concession = new double[items * dimensions];
         itemState = new ItemState[items];
         Arrays.fill(itemState, ItemState.OPEN);
@@ -131,6 +146,7 @@ public final class Assembly {
         objectingShare = new double[items];
         votes = new int[3 * items];
         Arrays.fill(votes, -1);
+        ballots = new int[items * delegations];
     }
 
     /** Every group named by a delegation or a bloc declaration or a join event, in first-seen order. */

@@ -2,7 +2,9 @@ package org.plenary.observe;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.plenary.dynamics.DecisionMaking;
 import org.plenary.model.Assembly;
+import org.plenary.model.Ballot;
 import org.plenary.model.Coalition;
 import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
@@ -10,7 +12,7 @@ import org.plenary.scenario.Scenario;
 /**
  * Everything one replication produced, round by round (round 0 is the initial state), on flat
  * arrays: statuses, positions, drafts, objections, pivotal delegations ({@link PivotalVoters}),
- * coalitions, and each item's final state.
+ * coalitions, each item's final state and the ballots of its vote.
  */
 public final class ReplicationRecord implements RoundObserver {
 
@@ -41,6 +43,8 @@ public final class ReplicationRecord implements RoundObserver {
     private int[] votes;
     /** Leaders, tabled texts and coalition events; null unless coalitions act (v2 mechanisms on). */
     private ActorRecord actors;
+    /** Each item's ballots, {@code itemBallots[item * n + i]} as the vote wrote them, copied in the round of the vote. */
+    private final int[] itemBallots;
 
     private double[] statusQuo;
 
@@ -65,6 +69,7 @@ public final class ReplicationRecord implements RoundObserver {
         pivotal = new boolean[snapshots * m * n];
         pivotalCount = new int[snapshots * m];
         pivotalYes = new boolean[snapshots * m];
+        itemBallots = new int[m * n];
     }
 
     @Override
@@ -90,6 +95,11 @@ public final class ReplicationRecord implements RoundObserver {
                         break;
                     }
                 }
+            }
+        }
+        for (int item = 0; item < m; item++) {
+            if (t > 0 && a.decidedRound[item] == t && a.votes[3 * item] >= 0) {
+                System.arraycopy(a.ballots, item * n, itemBallots, item * n, n);
             }
         }
         coalitions.add(a.coalitions());
@@ -211,6 +221,21 @@ public final class ReplicationRecord implements RoundObserver {
     /** Yes, no and abstentions in an item's vote (index 0, 1, 2); -1 when it was never put to a vote. */
     public int vote(int item, int choice) {
         return votes[3 * item + choice];
+    }
+
+    /**
+     * Delegation i's ballot in an item's vote: absent when it was withdrawn or out of the item's forum;
+     * null when the item was never voted on or i has no vote.
+     */
+    public Ballot ballot(int item, int i) {
+        if (votes[3 * item] < 0) {
+            return null;
+        }
+        int code = itemBallots[item * n + i];
+        if (code == DecisionMaking.NO_BALLOT) {
+            return status(decidedRound[item], i) == WITHDRAWN ? Ballot.ABSENT : null;
+        }
+        return code == DecisionMaking.ABSENT ? Ballot.ABSENT : Ballot.of(code);
     }
 
     public int finalCoalitionCount() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.plenary.model.Ballot;
 import org.plenary.model.Coalition;
 import org.plenary.observe.ActorRecord;
 import org.plenary.observe.ReplicationRecord;
@@ -39,6 +40,7 @@ public final class CsvTables implements Closeable {
     private final CSVPrinter leadersFile;
     private final CSVPrinter proposalsFile;
     private final CSVPrinter coalitionEventsFile;
+    private final CSVPrinter ballotsFile;
 
     public CsvTables(Scenario scenario, Path directory, Keep keep) throws IOException {
         this.scenario = scenario;
@@ -61,6 +63,7 @@ public final class CsvTables implements Closeable {
                 "sponsor") : null;
         coalitionEventsFile = actors ? open(directory.resolve("coalition-events.csv"), false,
                 COALITION_EVENT_COLUMNS) : null;
+        ballotsFile = open(directory.resolve("ballots.csv"), false, "replication", "item", "round", "delegation", "vote");
     }
 
     /** Columns of leaders.csv: every coalition with a leader, each round. */
@@ -111,6 +114,7 @@ public final class CsvTables implements Closeable {
         append(leadersFile, rendered.leadersText);
         append(proposalsFile, rendered.proposalsText);
         append(coalitionEventsFile, rendered.coalitionEventsText);
+        append(ballotsFile, rendered.ballotsText);
     }
 
     private static void append(CSVPrinter file, StringBuilder text) throws IOException {
@@ -131,6 +135,7 @@ public final class CsvTables implements Closeable {
         private final StringBuilder leadersText = new StringBuilder();
         private final StringBuilder proposalsText = new StringBuilder();
         private final StringBuilder coalitionEventsText = new StringBuilder();
+        private final StringBuilder ballotsText = new StringBuilder();
         private final CSVPrinter rounds = printer(roundsText);
         private final CSVPrinter items = printer(itemsText);
         private final CSVPrinter coalitions = printer(coalitionsText);
@@ -141,6 +146,7 @@ public final class CsvTables implements Closeable {
         private final CSVPrinter leaders = printer(leadersText);
         private final CSVPrinter proposals = printer(proposalsText);
         private final CSVPrinter coalitionEvents = printer(coalitionEventsText);
+        private final CSVPrinter ballots = printer(ballotsText);
 
         private static CSVPrinter printer(StringBuilder text) {
             try {
@@ -269,11 +275,24 @@ public final class CsvTables implements Closeable {
             if (record.vote(m, 0) >= 0) {
                 rows.votes.printRecord(replication, scenario.agenda().get(m).id(), record.decidedRound(m), record.vote(m, 0),
                         record.vote(m, 1), record.vote(m, 2));
+                writeBallots(record, replication, m, rows);
             }
         }
         rows.replications.printRecord(replication, Long.toString(record.seed()),
                 Integer.toString(record.finalCoalitionCount()), Numbers.format(record.finalLargestCoalitionShare()),
                 Numbers.format(record.finalPolarisation()));
+    }
+
+    /** ballots.csv: every voting delegation's ballot in an item's vote, absent ones included. */
+    private void writeBallots(ReplicationRecord record, String replication, int m, Rows rows) throws IOException {
+        String item = scenario.agenda().get(m).id();
+        String round = Integer.toString(record.decidedRound(m));
+        for (int i = 0; i < record.delegations(); i++) {
+            Ballot ballot = record.ballot(m, i);
+            if (ballot != null) {
+                rows.ballots.printRecord(replication, item, round, delegationIds[i], ballot.label());
+            }
+        }
     }
 
     /**

@@ -58,10 +58,21 @@ public record Scenario(
 
     /**
      * An agenda item; statusQuo is NaN on dimensions the item does not touch (weight 0);
-     * {@code sponsor} is the delegation or bloc whose proposal is the first draft, or null.
+     * {@code sponsor} is the delegation or bloc whose proposal is the first draft, or null. A tabled item
+     * has a fixed {@code text} (same indexing; null otherwise): it is voted as it stands, never redrafted.
      */
     public record Item(String id, String title, String forum, double[] weights, double[] statusQuo,
-                       int deadline, String sponsor) { }
+                       int deadline, String sponsor, double[] text) {
+
+        /** An item the chair drafts, with no sponsor. */
+        public Item(String id, String title, String forum, double[] weights, double[] statusQuo, int deadline) {
+            this(id, title, forum, weights, statusQuo, deadline, null, null);
+        }
+
+        public boolean tabled() {
+            return text != null;
+        }
+    }
 
     public enum Rule { CONSENSUS, VOTE }
 

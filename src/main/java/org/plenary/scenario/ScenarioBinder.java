@@ -234,7 +234,7 @@ public final class ScenarioBinder {
             if (id != null) {
                 entry.field = "agenda[" + id + "]";
             }
-            entry.allow(List.of("id", "title", "forum", "weights", "status_quo", "deadline", "sponsor"));
+            entry.allow(List.of("id", "title", "forum", "weights", "status_quo", "deadline", "sponsor", "text"));
             String forum = entry.choice("forum", "plenary", Scenario.FORUMS);
             double[] weights = entry.perDimension("weights", dims, 0.0, false);
             if (!entry.node.has("weights")) {
@@ -263,9 +263,25 @@ public final class ScenarioBinder {
                 entry.problemAt("sponsor", "'" + sponsor + "' is not a valid id: name a delegation or a bloc");
                 sponsor = null;
             }
-            items.add(new Scenario.Item(id, entry.text("title", id), forum, weights, statusQuo, deadline, sponsor));
+            double[] text = entry.node.has("text") ? bindTabledText(entry, dims, weights) : null;
+            items.add(new Scenario.Item(id, entry.text("title", id), forum, weights, statusQuo, deadline, sponsor,
+                    text));
         }
         return items;
+    }
+
+    /** A tabled text: a value in [0, 1] on exactly the dimensions the item weights. */
+    private static double[] bindTabledText(Node entry, List<String> dims, double[] weights) {
+        double[] text = entry.perDimension("text", dims, Double.NaN, false);
+        for (int k = 0; k < dims.size(); k++) {
+            if (weights[k] > 0 && Double.isNaN(text[k])) {
+                entry.problemAt("text", "missing a value for '" + dims.get(k) + "', which the item weights");
+            } else if (weights[k] == 0 && !Double.isNaN(text[k])) {
+                entry.problemAt("text", "gives '" + dims.get(k) + "', which the item does not weight;"
+                        + " add a weight or remove it");
+            }
+        }
+        return text;
     }
 
     private Scenario.Decision bindDecision(Node top) {

@@ -57,6 +57,18 @@ public final class ScenarioLoader {
         return ScenarioBinder.bind(tree).scenario();
     }
 
+    /**
+     * A variant of a loaded scenario: its source with further overrides, re-derived from scratch (profiles
+     * included), as for a sweep point; {@code source} of the result is the variant's YAML.
+     */
+    public static Loaded derive(Loaded base, List<Overrides.Assignment> overrides) throws InputException {
+        SourceTree tree = YamlLoader.parse(base.file(), base.source());
+        Overrides.apply(tree, overrides);
+        ScenarioBinder.Result result = ScenarioBinder.bind(tree);
+        return new Loaded(base.file(), base.sha256(), result.scenario(), result.warnings(),
+                YamlLoader.write(tree.root()), base.positionScale(), base.referenceColumns());
+    }
+
     private static String sha256(Path file) throws InputException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -76,6 +76,9 @@ public final class ScenarioYaml {
                     "weights", perDimension(dims, item.weights()), "status_quo", perDimension(dims, item.statusQuo()),
                     "deadline", item.deadline());
             putIfPresent(entry, "sponsor", item.sponsor());
+            if (item.tabled()) {
+                entry.put("text", perDimension(dims, item.text()));
+            }
             agenda.add(entry);
         }
         root.put("agenda", agenda);

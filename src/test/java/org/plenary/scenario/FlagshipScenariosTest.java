@@ -35,7 +35,7 @@ import org.plenary.sim.Experiment;
  */
 class FlagshipScenariosTest {
     static final List<String> FLAGSHIPS = List.of("itu-baseline", "wtdc25-us-disengages", "us-withdraws",
-            "europe-coordinates", "wcit12-replay");
+            "europe-coordinates", "wcit12-replay", "unga-ict-2018");
     /** The assembly flagships (all but the WCIT-12 replay): same agenda, decision rule, chair and seed. */
     static final List<String> ASSEMBLY = List.of("itu-baseline", "wtdc25-us-disengages", "us-withdraws",
             "europe-coordinates");

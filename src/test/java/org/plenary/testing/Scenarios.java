@@ -27,6 +27,35 @@ public final class Scenarios {
               - {id: b}
             """;
 
+    /**
+     * One dimension, no influence and no noise, so positions stay at the ideal points. On the tabled
+     * text 0.2 against the status quo 0.6 (abstention band 0.05): L1 (0.1) is 0.1 from the text and
+     * 0.5 from the status quo, yes; L2 (0.2) yes; M (0.4) is 0.2 from both, abstains; R1 (0.8) and
+     * R2 (0.9) are closer to the status quo, no; W withdrew at round 2, absent; S has no vote, no
+     * ballot. Tally 2-2-1: not adopted (yes must exceed no).
+     */
+    public static final String BALLOTS = """
+            name: ballots
+            seed: 7
+            rounds: 4
+            replications: 3
+            dimensions: [{id: a}]
+            delegations:
+              - {id: L1, groups: [L], position: {a: 0.1}}
+              - {id: L2, groups: [L], position: {a: 0.2}}
+              - {id: M, position: {a: 0.4}}
+              - {id: R1, groups: [R], position: {a: 0.8}}
+              - {id: R2, groups: [R], position: {a: 0.9}}
+              - {id: W, position: {a: 0.15}}
+              - {id: S, position: {a: 0.1}, votes: false}
+            agenda:
+              - {id: left-text, weights: {a: 1}, status_quo: {a: 0.6}, text: {a: 0.2}, deadline: 3}
+              - {id: drafted, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 4}
+            decision: {rule: vote, majority: 0.5, quorum: 0.5, abstention_band: 0.05}
+            influence: {model: none, noise: 0}
+            events: [{round: 2, type: withdraw, delegation: W}]
+            """;
+
     public static Path write(Path directory, String name, String text) {
         try {
             Path file = directory.resolve(name);

@@ -1,0 +1,132 @@
+package org.plenary.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.plenary.backtest.Backtest;
+import org.plenary.backtest.BacktestFiles;
+import org.plenary.backtest.BallotForecast;
+import org.plenary.backtest.BallotScores;
+import org.plenary.backtest.ObservedVotes;
+import org.plenary.results.Numbers;
+import org.plenary.results.RunWriter;
+import org.plenary.scenario.InputException;
+import org.plenary.scenario.Scenario;
+import org.plenary.scenario.ScenarioLoader;
+import org.plenary.scenario.ScenarioYaml;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "backtest", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        versionProvider = Main.VersionProvider.class,
+        description = {"Compare the model's ballots with an observed roll call.",
+            "Runs the scenario's replications; for every delegation and voted item, the share of replications in"
+                + " which it voted yes, no and abstain is its predicted vote (the modal one is its point prediction).",
+            "Scores per item and pooled: 3-way accuracy, Cohen's kappa, log-loss (probabilities below "
+                + "0.01 count as 0.01), and two baselines that read the observed votes: every ballot as the item's"
+                + " majority, and each delegation as the majority of the others in its groups.",
+            "Writes backtest.csv, backtest.json and charts to RESULTS/<scenario-name>/<UTC-time>-backtest-<hash>/."},
+        footer = {"", "The votes file is a CSV with a header: resolution,iso3,vote (a UN symbol such as A/RES/73/27"
+                + " names the item A-RES-73-27) or item,delegation,vote; other columns are ignored. vote is yes, no"
+                + " or abstain; a delegation without a row was absent and is not scored.",
+            "", "Examples:",
+            "  plenary backtest scenarios/unga-ict-2018.yaml --votes scenarios/data/unga-ict-votes-2018.csv",
+            "  plenary backtest scenarios/unga-ict-2018-calibrated.yaml --votes scenarios/data/unga-ict-votes-2018.csv"
+                + " --json"})
+final class BacktestCommand implements Callable<Integer> {
+    static final int WORST = 15;
+
+    @Mixin
+    ScenarioInput input;
+
+    @Mixin
+    ExperimentOptions experiment;
+
+    @Option(names = "--votes", paramLabel = "FILE", required = true, description = "Observed ballots (CSV, see below).")
+    Path votesFile;
+
+    @Option(names = "--json", description = "Print {\"items\": [{\"item\", \"n\", \"accuracy\", \"kappa\", \"log_loss\","
+            + " \"baseline_majority\", \"baseline_bloc\"}], \"pooled\": {...}} instead of tables.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ScenarioLoader.Loaded loaded = input.load(experiment.overrides());
+        Scenario scenario = loaded.scenario();
+        PrintWriter err = spec.commandLine().getErr();
+        ValidateCommand.printWarnings(err, loaded.warnings());
+        ObservedVotes votes = ObservedVotes.read(votesFile, scenario);
+        BallotForecast forecast;
+        try (Progress progress = new Progress("replications", scenario.replications())) {
+            forecast = BallotForecast.run(scenario, experiment.threads(), progress::step);
+        }
+        noteUnvoted(err, scenario, votes, forecast);
+        Backtest.Result result = Backtest.compare(scenario, votes, forecast, WORST);
+        Path directory = write(loaded, votes, result);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Cli.printJson(out, BacktestFiles.toJson(result, false));
+        } else {
+            print(out, scenario, result, directory);
+        }
+        return 0;
+    }
+
+    /** An item the model did not always put to a vote leaves some ballots uncast ("none"). */
+    static void noteUnvoted(PrintWriter err, Scenario scenario, ObservedVotes votes, BallotForecast forecast) {
+        for (int m : votes.items()) {
+            if (forecast.votedReplications(m) < forecast.replications()) {
+                err.printf("note: %s was put to a vote in %d of %d replications (otherwise it closed by consensus,"
+                                + " failed or stayed open); its other ballots count as 'none'%n",
+                        scenario.agenda().get(m).id(), forecast.votedReplications(m), forecast.replications());
+            }
+        }
+        err.flush();
+    }
+
+    private Path write(ScenarioLoader.Loaded loaded, ObservedVotes votes, Backtest.Result result) throws IOException,
+            InputException {
+        Scenario scenario = loaded.scenario();
+        Map<String, Object> context = Cli.context(loaded, Cli.commandLine(spec.commandLine()));
+        context.put("votes_file", votes.file().toString());
+        context.put("seed", scenario.seed());
+        context.put("replications", scenario.replications());
+        String hash = RunWriter.shortHash(ScenarioYaml.write(scenario) + votes.file().toAbsolutePath());
+        return Cli.writeResults(experiment.out, scenario.name(), "backtest-" + hash,
+                staging -> BacktestFiles.write(staging, scenario, result, context));
+    }
+
+    private static void print(PrintWriter out, Scenario scenario, Backtest.Result result, Path directory) {
+        out.printf("%s: %d replications against %d observed ballots (log-loss floor %s)%n", scenario.name(),
+                scenario.replications(), result.pooled().n(), Numbers.format(BallotScores.FLOOR));
+        Table table = new Table("item", "n", "accuracy", "kappa", "log-loss", "majority", "bloc-majority");
+        for (Backtest.ItemResult item : result.items()) {
+            row(table, item.item(), item.scores());
+        }
+        row(table, "pooled", result.pooled());
+        table.print(out);
+        out.println("most wrong (mean log-loss; observed/predicted where the modal vote is wrong):");
+        for (Backtest.Miss miss : result.worst()) {
+            out.printf("  %-4s %.2f  %s%n", miss.delegation(), miss.logLoss(), String.join("; ", miss.misses()));
+        }
+        out.println("results: " + directory);
+        out.flush();
+    }
+
+    private static void row(Table table, String name, BallotScores.Scores s) {
+        table.row(name, s.n(), f(s.accuracy()), f(s.kappa()), f(s.logLoss()), f(s.baselineMajority()),
+                f(s.baselineBloc()));
+    }
+
+    private static String f(double value) {
+        return Double.isFinite(value) ? String.format("%.3f", value) : "-";
+    }
+}

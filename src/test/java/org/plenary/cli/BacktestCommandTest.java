@@ -1,0 +1,132 @@
+package org.plenary.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenary.testing.Scenarios;
+
+/** plenary backtest as a user runs it: scores, files, and every kind of bad votes file. */
+class BacktestCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path scenario() {
+        return Scenarios.write(dir, "ballots.yaml", Scenarios.BALLOTS);
+    }
+
+    /**
+     * On Scenarios.BALLOTS' tabled left-text the model has L1 L2 yes, M abstain, R1 R2 no, W absent.
+     * Observed: L1 yes, L2 yes, M abstain, R1 yes (the model says no), R2 no; W has no row. Accuracy 4/5;
+     * observed shares yes 3/5, no 1/5, abstain 1/5; predicted yes 2/5, no 2/5, abstain 1/5:
+     * p_e = 6/25 + 2/25 + 1/25 = 9/25, kappa = (20/25 - 9/25) / (16/25) = 11/16. The model is certain
+     * everywhere, so log-loss = -ln(0.01) / 5. Majority (yes) right on 3 of 5. Bloc baseline: L1 and
+     * L2 see each other (yes, right), R1 sees R2 (no, wrong), R2 sees R1 (yes, wrong), M gets the
+     * majority (yes, wrong): 2 of 5.
+     */
+    @Test
+    void scoresWritesFilesAndPrintsJson() throws Exception {
+        Path votes = Scenarios.write(dir, "votes.csv", """
+                item,delegation,vote,note
+                left-text,L1,yes,
+                left-text,L2,yes,extra columns are ignored
+                left-text,M,abstain,
+                left-text,R1,yes,
+                left-text,R2,no,
+                """);
+        CliTest.Result result = CliTest.plenary("backtest", scenario().toString(), "--votes", votes.toString(),
+                "--out", dir.resolve("out").toString(), "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        JsonNode pooled = json.get("pooled");
+        assertEquals(5, pooled.get("n").asInt());
+        assertEquals(0.8, pooled.get("accuracy").asDouble(), 1e-6);
+        assertEquals(11.0 / 16, pooled.get("kappa").asDouble(), 1e-6);
+        assertEquals(-Math.log(0.01) / 5, pooled.get("log_loss").asDouble(), 1e-6);
+        assertEquals(0.6, pooled.get("baseline_majority").asDouble(), 1e-6);
+        assertEquals(0.4, pooled.get("baseline_bloc").asDouble(), 1e-6);
+        assertEquals("left-text", json.get("items").get(0).get("item").asText());
+
+        Path run;
+        try (var runs = Files.list(dir.resolve("out/ballots"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        List<CSVRecord> rows;
+        try (var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(run.resolve("backtest.csv")))) {
+            assertEquals(List.of("item", "delegation", "observed", "p_yes", "p_no", "p_abstain", "predicted"),
+                    parser.getHeaderNames());
+            rows = parser.getRecords();
+        }
+        assertEquals(5, rows.size());
+        CSVRecord r1 = rows.get(3);
+        assertEquals(List.of("left-text", "R1", "yes", "0", "1", "0", "no"), r1.toList());
+        JsonNode detail = new ObjectMapper().readTree(run.resolve("backtest.json").toFile());
+        assertEquals(1, detail.get("pooled").get("confusion_observed_by_predicted").get("yes").get("no").asInt());
+        assertEquals("R1", detail.get("worst").get(0).get("delegation").asText());
+        assertTrue(Files.exists(run.resolve("charts/backtest-scores.png")));
+        assertTrue(Files.exists(run.resolve("charts/backtest-confusion.png")));
+    }
+
+    @Test
+    void theReferenceFormatNamesItemsByTheirUnSymbol() throws Exception {
+        Path file = Scenarios.write(dir, "un.yaml", Scenarios.BALLOTS.replace("left-text", "A-RES-73-27"));
+        Path votes = Scenarios.write(dir, "un.csv", """
+                resolution,date,iso3,vote
+                A/RES/73/27,2018-12-05,L1,yes
+                A/RES/73/27,2018-12-05,R2,no
+                """);
+        CliTest.Result result = CliTest.plenary("backtest", file.toString(), "--votes", votes.toString(),
+                "--out", dir.resolve("out").toString(), "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(1.0, new ObjectMapper().readTree(result.out()).get("pooled").get("accuracy").asDouble());
+    }
+
+    @Test
+    void badVotesFilesExitTwoWithFileLineAndFieldAndWriteNothing() {
+        Path votes = Scenarios.write(dir, "bad.csv", """
+                item,delegation,vote
+                left-txt,L1,yes
+                left-text,L3,yes
+                left-text,M,maybe
+                left-text,R1,no
+                left-text,R1,yes
+                """);
+        CliTest.Result result = CliTest.plenary("backtest", scenario().toString(), "--votes", votes.toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, result.exitCode());
+        String err = result.err();
+        assertTrue(err.contains("bad.csv:2: item: unknown agenda item 'left-txt' (did you mean 'left-text'?)"), err);
+        assertTrue(err.contains("bad.csv:3: delegation: unknown delegation 'L3' (did you mean 'L1'?)"), err);
+        assertTrue(err.contains("bad.csv:4: vote: must be yes, no or abstain, got 'maybe'"), err);
+        assertTrue(err.contains("bad.csv:6: delegation: duplicate ballot of 'R1' on 'left-text' (first on line 5)"), err);
+        assertFalse(err.contains("Exception"), err);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    @Test
+    void anItemThatIsNeverVotedOnIsRefused() {
+        Path file = Scenarios.write(dir, "consensus.yaml",
+                Scenarios.BALLOTS.replace("rule: vote,", "rule: consensus, fallback: fail,"));
+        Path votes = Scenarios.write(dir, "votes.csv", "item,delegation,vote\nleft-text,L1,yes\n");
+        CliTest.Result result = CliTest.plenary("backtest", file.toString(), "--votes", votes.toString(),
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("votes.csv:2: item: 'left-text' can never be put to a vote"), result.err());
+    }
+
+    @Test
+    void aTabledTextMustGiveExactlyTheWeightedDimensions() {
+        List<String> problems = Scenarios.problems(dir, Scenarios.BALLOTS.replace("text: {a: 0.2}", "text: {a: 1.5}"));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("agenda[left-text].text.a")), problems.toString());
+    }
+}
