@@ -13,10 +13,11 @@ import picocli.CommandLine.Command;
                 + " and texts pass by consensus or vote, or fail.",
             "Run a scenario (run), check it (validate), vary parameters (sweep), compare saved runs (compare),"
                 + " rebuild a run's report (report), or use the reference models (predict, power, landscape,"
-                + " import-ktab, verify-models). 'plenary help COMMAND' explains each."},
+                + " import-ktab, verify-models), or watch one in the browser (explore). 'plenary help COMMAND'"
+                + " explains each."},
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
             ReportCommand.class, PredictCommand.class, ImportKtabCommand.class, PowerCommand.class,
-            LandscapeCommand.class, VerifyModelsCommand.class, CommandLine.HelpCommand.class},
+            LandscapeCommand.class, VerifyModelsCommand.class, ExploreCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
             "2 bad usage or invalid input.",
             "Start with: plenary run scenarios/us-withdraws.yaml"})
