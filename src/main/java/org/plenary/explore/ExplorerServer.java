@@ -30,6 +30,7 @@ public final class ExplorerServer implements AutoCloseable {
     /** Fastest play speed, rounds per second. */
     public static final int MAX_SPEED = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int HEARTBEAT_SECONDS = 10;
 
     private final ExplorerSession session;
     private final Javalin app;
@@ -60,7 +61,19 @@ public final class ExplorerServer implements AutoCloseable {
     public static ExplorerServer start(ExplorerSession session, int port) {
         ExplorerServer server = new ExplorerServer(session);
         server.app.start("127.0.0.1", port);
+        // A comment now and then keeps idle event streams from being closed as idle connections.
+        server.timer.scheduleAtFixedRate(server::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         return server;
+    }
+
+    private void heartbeat() {
+        for (SseClient client : clients) {
+            if (client.terminated()) {
+                clients.remove(client);
+            } else {
+                client.sendComment("keep-alive");
+            }
+        }
     }
 
     public int port() {

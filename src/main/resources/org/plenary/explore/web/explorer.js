@@ -11,6 +11,7 @@ let scenario = null;   // the /api/scenario view
 let state = null;      // the latest round's view
 let pending = {};      // form edits not yet applied: path -> text
 let blocColour = {};
+let drawPending = false;
 
 function el(tag, attrs, text) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
@@ -227,9 +228,16 @@ function setState(view) {
   $("play").disabled = view.playing || view.finished;
   $("pause").disabled = !view.playing;
   $("step").disabled = view.finished;
-  drawPlane();
-  drawDrafts();
-  drawFlow();
+  // Rounds can arrive faster than a busy machine draws them: draw only the latest, once per frame.
+  if (!drawPending) {
+    drawPending = true;
+    requestAnimationFrame(() => {
+      drawPending = false;
+      drawPlane();
+      drawDrafts();
+      drawFlow();
+    });
+  }
 }
 
 function hull(points) {
@@ -257,7 +265,7 @@ function drawPlane() {
   const dims = scenario.dimensions;
   const kx = dims.findIndex((d) => d.id === $("x-dim").value);
   const ky = dims.findIndex((d) => d.id === $("y-dim").value);
-  const left = 50, top = 10, size = 420;
+  const left = 46, top = 10, size = 420;
   const X = (v) => left + v * size;
   const Y = (v) => top + (1 - v) * size;
   svg.appendChild(el("svg:rect", {x: left, y: top, width: size, height: size, fill: "#fff", stroke: "#999"}));
