@@ -67,11 +67,16 @@ public final class ExplorerServer implements AutoCloseable {
     }
 
     private void heartbeat() {
+        eachOpenClient(client -> client.sendComment("keep-alive"));
+    }
+
+    /** Sends to every page still listening and forgets those that left. */
+    private void eachOpenClient(java.util.function.Consumer<SseClient> send) {
         for (SseClient client : clients) {
             if (client.terminated()) {
                 clients.remove(client);
             } else {
-                client.sendComment("keep-alive");
+                send.accept(client);
             }
         }
     }
@@ -227,13 +232,7 @@ public final class ExplorerServer implements AutoCloseable {
 
     private void broadcast(String event, Object data) {
         String text = json(data);
-        for (SseClient client : clients) {
-            if (client.terminated()) {
-                clients.remove(client);
-            } else {
-                client.sendEvent(event, text);
-            }
-        }
+        eachOpenClient(client -> client.sendEvent(event, text));
     }
 
     private static String json(Object data) {
