@@ -78,21 +78,15 @@ public final class ExplorerSession {
     private List<Problem> warnings = List.of();
     private LiveReplication live;
 
-    /** Opens the catalog's first scenario that is valid; throws the first one's problems when none is. */
+    /** Opens the catalog's first scenario (a file given on the command line, if any); its problems if invalid. */
     public ExplorerSession(ScenarioCatalog catalog, int threads) throws InputException {
         this.catalog = catalog;
         this.threads = threads;
-        InputException first = null;
-        for (ScenarioCatalog.Entry candidate : catalog.entries()) {
-            try {
-                open(candidate.index());
-                return;
-            } catch (InputException e) {
-                first = first == null ? e : first;
-            }
+        if (catalog.entries().isEmpty()) {
+            throw new InputException(new Problem("explore", 0, "", "no scenario to explore: give a scenario file,"
+                    + " or start it in the project folder, where scenarios/ holds the bundled ones"));
         }
-        throw first != null ? first : new InputException(new Problem("explore", 0, "",
-                "no scenario to explore: give a scenario file, or run from the project folder (scenarios/)"));
+        open(0);
     }
 
     /** Opens a scenario of the catalog with its own settings: no overrides, no hand events, round 0. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -31,10 +32,11 @@ import picocli.CommandLine;
 
 /**
  * The explorer in a real browser: Debian's chromium driven by chromium-driver (both installed by
- * scripts/install-browser.sh, which .ci/run calls). It plays ten rounds, withdraws China,
- * sees the views change, plays to the end, exports the scenario and checks that plenary run on the
- * export gives the outcomes the page showed. The page's screenshot is kept in
- * target/explorer-screenshot.png. Skipped, saying why, only where no browser is installed.
+ * scripts/install-browser.sh, which .ci/run calls). It enters an invalid value and sees the CLI's
+ * message beside the field, plays ten rounds, withdraws China, sees the views change, plays to the
+ * end, exports the scenario and checks that plenary run on the export gives the outcomes the page
+ * showed. The page's screenshot is kept in target/explorer-screenshot.png. Skipped, saying why, only
+ * where no browser is installed.
  */
 class ExplorerBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -75,9 +77,22 @@ class ExplorerBrowserTest {
     @Test
     void playWithdrawExportAndRerun() throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // the views are redrawn as rounds arrive
         driver.get(server.address());
         wait.until(d -> text("round").startsWith("Round 0 / 60"));
         assertEquals("small-assembly", text("scenario-name"));
+
+        // An invalid value gets the CLI's message beside its field, and changes nothing.
+        WebElement majority = driver.findElement(By.id("f-decision_majority"));
+        majority.clear();
+        majority.sendKeys("2");
+        click("apply");
+        WebElement error = driver.findElement(By.cssSelector(".field[data-path='decision.majority'] .error"));
+        wait.until(d -> !error.getText().isEmpty());
+        assertEquals("--set decision.majority=2: decision.majority: out of range: must be in [0.5, 1], got 2",
+                error.getText());
+        majority.clear();
+        majority.sendKeys("0.5");
 
         setSpeed(5);
         click("play");
@@ -91,14 +106,12 @@ class ExplorerBrowserTest {
         }
         assertTrue(round() >= 10, "played ten rounds");
         // China: the scenario's own events concern the United States only.
-        WebElement china = driver.findElement(By.cssSelector("#plane circle[data-id=CHN]"));
-        assertTrue(china.getAttribute("class").contains("active"), china.getAttribute("class"));
+        assertTrue(chinaClass().contains("active"), chinaClass());
         String drafts = text("drafts");
 
         new Select(driver.findElement(By.id("delegation"))).selectByValue("CHN");
         click("withdraw");
-        wait.until(d -> driver.findElement(By.cssSelector("#plane circle[data-id=CHN]")).getAttribute("class")
-                .contains("withdrawn"));
+        wait.until(d -> chinaClass().contains("withdrawn"));
         int round = round();
         assertTrue(round >= 10);
         assertEquals("round " + round + ": withdraw CHN", driver.findElement(By.cssSelector("#events li")).getText(),
@@ -145,7 +158,24 @@ class ExplorerBrowserTest {
     }
 
     private String text(String id) {
-        return driver.findElement(By.id(id)).getText();
+        return fresh(() -> driver.findElement(By.id(id)).getText());
+    }
+
+    private String chinaClass() {
+        return fresh(() -> driver.findElement(By.cssSelector("#plane circle[data-id=CHN]")).getAttribute("class"));
+    }
+
+    /** Reads the page again when a redraw replaced the element between finding and reading it. */
+    private static String fresh(java.util.function.Supplier<String> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private int round() {

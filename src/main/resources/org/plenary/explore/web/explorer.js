@@ -335,11 +335,11 @@ function drawDrafts() {
     head.appendChild(el("span", {"class": "muted small"}, "  " + item.forum + ", deadline " + item.deadline));
     card.appendChild(head);
     const rows = item.weights.filter((w) => w > 0).length;
-    const svg = el("svg:svg", {width: 480, height: 34 * rows + 4});
+    const svg = el("svg:svg", {width: 480, height: 40 * rows});
     let row = 0;
     scenario.dimensions.forEach((dim, k) => {
       if (item.weights[k] <= 0) return;
-      const y = 17 + 34 * row++;
+      const y = 18 + 40 * row++;
       const X = (v) => 130 + v * 330;
       svg.appendChild(el("svg:text", {x: 0, y: y + 4}, dim.label));
       svg.appendChild(el("svg:line", {x1: X(0), x2: X(1), y1: y, y2: y, stroke: "#ccc", "stroke-width": 4}));
