@@ -132,8 +132,11 @@ function fieldRow(field) {
   } else {
     input = el("input", {id, inputmode: "decimal"});
   }
-  input.value = field.path in pending ? pending[field.path] : String(field.value);
-  input.dataset.original = String(field.value);
+  // Numbers derived by profiles can carry long binary tails (0.6999999999999999): show six decimals.
+  // Only values the user changes are sent, so an untouched field keeps its exact value.
+  const shown = field.kind === "number" ? String(Number(Number(field.value).toFixed(6))) : String(field.value);
+  input.value = field.path in pending ? pending[field.path] : shown;
+  input.dataset.original = shown;
   input.addEventListener("input", () => {
     if (input.value === input.dataset.original) {
       delete pending[field.path];
