@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
@@ -97,6 +98,16 @@ public final class ExplorerServer implements AutoCloseable {
     }
 
     private void routes() {
+        // Only this machine's pages may drive the server: a Host other than the loopback address
+        // (DNS rebinding) or a POST that is not JSON (a plain form on another site) is refused.
+        app.before(ctx -> {
+            String refusal = refusal(ctx.host(), ctx.method() == HandlerType.POST ? ctx.contentType() : "application/json");
+            if (refusal != null) {
+                ctx.status(HttpStatus.FORBIDDEN).json(Map.of("problems", List.of(Map.of("field", "",
+                        "message", refusal, "text", refusal))));
+                ctx.skipRemainingHandlers();
+            }
+        });
         app.get("/api/scenario", ctx -> ctx.json(session.describe()));
         app.get("/api/state", ctx -> ctx.json(state()));
         app.post("/api/open", ctx -> {
@@ -167,6 +178,17 @@ public final class ExplorerServer implements AutoCloseable {
         app.exception(Exception.class, (e, ctx) -> ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .json(Map.of("problems", List.of(Map.of("field", "", "message", "internal error: " + e,
                         "text", "internal error: " + e)))));
+    }
+
+    /** Why a request is refused, or null: see {@link #routes()}. */
+    private String refusal(String host, String contentType) {
+        if (host == null || !(host.equals("127.0.0.1:" + port()) || host.equals("localhost:" + port()))) {
+            return "requests must be addressed to 127.0.0.1:" + port() + ", not " + host;
+        }
+        if (contentType == null || !contentType.startsWith("application/json")) {
+            return "requests that change the explorer must send JSON (Content-Type: application/json)";
+        }
+        return null;
     }
 
     /** A problem for the page: the CLI's whole message, and the field and --set path it concerns. */

@@ -169,6 +169,19 @@ class ExplorerServerTest {
             assertNotEquals(200, reply.status(), path);
             assertFalse(reply.body().contains("<artifactId>"), path);
         }
+        HttpClient client = HttpClient.newHttpClient();
+        String step = "http://127.0.0.1:" + server.port() + "/api/step";
+        assertEquals(403, client.send(HttpRequest.newBuilder(URI.create(step)).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode(), "a form posted by another site");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("POST /api/step HTTP/1.1\r\nHost: attacker.example\r\nContent-Type:"
+                    + " application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertEquals("HTTP/1.1 403 Forbidden", status, "a page on another name for this address");
+        }
         assertEquals(0, http.ok(http.get("/api/state")).get("round").asInt(), "still serving, nothing changed");
         assertTrue(http.get("/").body().contains("Plenary explorer"));
     }
