@@ -11,13 +11,15 @@ import picocli.CommandLine.Command;
         description = {"Agent-based simulator of consensus formation in standards bodies (ITU-like assemblies):"
                 + " delegations negotiate over rounds, blocs coordinate, coalitions form, chairs draft compromises,"
                 + " and texts pass by consensus or vote, or fail.",
-            "Run a scenario (run), check it (validate), vary parameters (sweep), compare saved runs (compare),"
-                + " rebuild a run's report (report), or use the reference models (predict, power, landscape,"
-                + " import-ktab, verify-models), or watch one in the browser (explore). 'plenary help COMMAND'"
-                + " explains each."},
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
+            "Run a scenario (run), check it (validate), vary parameters (sweep, also on Slurm: worker, status),"
+                + " find which matter (sensitivity), compare saved runs (compare), rebuild a run's report (report),"
+                + " use the reference models (predict, power, landscape, import-ktab, verify-models), or watch a"
+                + " negotiation in the browser (explore). 'plenary help COMMAND' explains each."},
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SensitivityCommand.class,
+            CompareCommand.class,
             ReportCommand.class, PredictCommand.class, ImportKtabCommand.class, PowerCommand.class,
-            LandscapeCommand.class, VerifyModelsCommand.class, ExploreCommand.class, CommandLine.HelpCommand.class},
+            LandscapeCommand.class, VerifyModelsCommand.class, WorkerCommand.class, StatusCommand.class,
+            ExploreCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
             "2 bad usage or invalid input.",
             "Start with: plenary run scenarios/us-withdraws.yaml"})
@@ -28,7 +30,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate, predict, import-ktab, power, landscape, verify-models or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate, sweep, sensitivity, predict, import-ktab, power, landscape, verify-models or help");
     }
 
     public static void main(String[] args) {

@@ -104,6 +104,13 @@ final class LiveReplication {
             item.put("draft", draft);
             item.put("objectors", objectors);
             item.put("objectingShare", record.objectingShare(t, m));
+            if (finished()) {
+                double[] inForce = new double[d];
+                for (int k = 0; k < d; k++) {
+                    inForce[k] = record.textInForce(m, k);
+                }
+                item.put("textInForce", inForce);
+            }
             items.add(item);
         }
         view.put("items", items);

@@ -93,6 +93,7 @@ public final class ScenarioBinder {
         top.list("events", false).stream().filter(e -> "join".equals(e.node.path("type").asText()))
                 .map(e -> e.node.path("bloc").asText()).filter(b -> ID.matcher(b).matches()).forEach(groups::add);
         List<Scenario.Event> events = bindEvents(top, rounds, dimensionIds, delegationIds, groups);
+        checkConvexInfluence(influence, delegations, events);
         List<Scenario.SweepAxis> sweep = bindSweep(top);
         return new Scenario(name, description, seed, rounds, replications, dimensions, delegations, blocs,
                 agenda, decision, chair, influence, coalitions, events, sweep);
@@ -264,8 +265,14 @@ public final class ScenarioBinder {
     }
 
     private Scenario.Chair bindChair(Node top) {
-        Node node = top.object("chair", List.of("accommodation"));
-        return new Scenario.Chair(node.number("accommodation", 0.2, 0, 1));
+        Node node = top.object("chair", List.of("accommodation", "accommodate_toward", "concessions_on_withdrawal",
+                "concession_decay"));
+        return new Scenario.Chair(node.number("accommodation", 0.2, 0, 1),
+                Scenario.AccommodationTarget.valueOf(enumName(node.choice("accommodate_toward", "position",
+                        List.of("position", "ideal")))),
+                Scenario.ConcessionsOnWithdrawal.valueOf(enumName(node.choice("concessions_on_withdrawal", "drop",
+                        List.of("keep", "drop", "decay")))),
+                node.number("concession_decay", 0.2, 0, 1));
     }
 
     private Scenario.Influence bindInfluence(Node top) {
@@ -431,6 +438,41 @@ public final class ScenarioBinder {
         return String.valueOf(value);
     }
 
+    /**
+     * Hegselmann-Krause moves a position to o_i mu (1 - rho s_ik) of the way toward its neighbours'
+     * mean and lambda of the way toward its ideal point at once: a weighted average of the three (which
+     * stays in [0, 1]) only when mu o_i + lambda &lt;= 1 for every delegation and every openness an
+     * event sets.
+     */
+    private void checkConvexInfluence(Scenario.Influence influence, List<Scenario.Delegation> delegations,
+                                      List<Scenario.Event> events) {
+        if (influence.model() != Scenario.InfluenceModel.HEGSELMANN_KRAUSE) {
+            return;
+        }
+        String widest = null;
+        double openness = -1;
+        for (Scenario.Delegation d : delegations) {
+            if (d.openness() > openness) {
+                openness = d.openness();
+                widest = d.id();
+            }
+        }
+        for (Scenario.Event e : events) {
+            if ("openness".equals(e.attribute()) && e.value() > openness) {
+                openness = e.value();
+                widest = e.delegation() + " (set at round " + e.round() + ")";
+            }
+        }
+        double step = influence.rate() * openness + influence.anchor();
+        if (widest != null && step > 1 + 1e-12) {
+            problem("/influence/rate", "influence.rate", "rate x openness + anchor must be at most 1, or a"
+                    + " position overshoots its neighbours' mean and its ideal point; " + widest + " has openness "
+                    + fmt(openness) + ", giving " + fmt(influence.rate()) + " x " + fmt(openness) + " + "
+                    + fmt(influence.anchor()) + " = " + fmt(step) + " (lower influence.rate, influence.anchor or"
+                    + " the openness)");
+        }
+    }
+
     private void problem(String pointer, String field, String message) {
         SourceTree.Origin origin = tree.originOf(pointer);
         problems.add(new Problem(origin.source(), origin.line(), field, message));
@@ -544,12 +586,24 @@ public final class ScenarioBinder {
                 value += adjustment[part][k];
             }
             if (part == 0 && noise > 0) {
-                ec.util.MersenneTwisterFast random = new ec.util.MersenneTwisterFast(new int[] {(int) (seed >>> 32),
-                    (int) seed, d.id().hashCode(), k});
-                value += noise * random.nextGaussian();
+                value += noise * standardNormal(seed, d.id(), k);
             }
             return Math.min(1, Math.max(0, value));
         }
+    }
+
+    /**
+     * Profile noise draws, memoised by (seed, delegation, dimension): seeding a generator per state
+     * and dimension dominated binding, and sweeps and sensitivity samples bind every point.
+     */
+    private static final java.util.Map<List<Object>, Double> NOISE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static double standardNormal(long seed, String delegation, int k) {
+        if (NOISE.size() > 1_000_000) {
+            NOISE.clear();
+        }
+        return NOISE.computeIfAbsent(List.of(seed, delegation, k), key -> new ec.util.MersenneTwisterFast(
+                new int[] {(int) (seed >>> 32), (int) seed, delegation.hashCode(), k}).nextGaussian());
     }
 
     /** A mapping in the tree, with its pointer and display path, read with defaults and ranges. */

@@ -77,7 +77,10 @@ public final class ScenarioYaml {
         root.put("decision", ordered("rule", label(dec.rule()), "fallback", label(dec.fallback()),
                 "majority", dec.majority(), "quorum", dec.quorum(), "max_objecting_share", dec.maxObjectingShare(),
                 "standing_exponent", dec.standingExponent(), "abstention_band", dec.abstentionBand()));
-        root.put("chair", ordered("accommodation", s.chair().accommodation()));
+        Scenario.Chair chair = s.chair();
+        root.put("chair", ordered("accommodation", chair.accommodation(), "accommodate_toward",
+                label(chair.accommodateToward()), "concessions_on_withdrawal", label(chair.concessionsOnWithdrawal()),
+                "concession_decay", chair.concessionDecay()));
         Scenario.Influence inf = s.influence();
         root.put("influence", ordered("model", label(inf.model()), "rate", inf.rate(), "anchor", inf.anchor(),
                 "affinity", inf.affinity(), "salience_resistance", inf.salienceResistance(),

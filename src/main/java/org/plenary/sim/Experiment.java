@@ -32,7 +32,7 @@ public final class Experiment {
     /** An empty record for one replication of a scenario, as every run fills it. */
     public static ReplicationRecord newRecord(Scenario scenario, int replication, long seed) {
         return new ReplicationRecord(replication, seed, scenario.rounds(), scenario.delegations().size(),
-                scenario.dimensions().size(), scenario.agenda().size(), scenario.decision().majority());
+                scenario.dimensions().size(), scenario.agenda().size(), scenario.decision());
     }
 
     public static void run(Scenario scenario, int sweepPoint, int threads, Consumer<ReplicationRecord> consumer)
@@ -47,7 +47,13 @@ public final class Experiment {
      */
     public static <T> void run(Scenario scenario, int sweepPoint, int threads, Function<ReplicationRecord, T> prepare,
                                Consumer<T> consumer) throws InterruptedException {
-        int total = scenario.replications();
+        run(scenario, sweepPoint, 1, scenario.replications(), threads, prepare, consumer);
+    }
+
+    /** As above for replications {@code first..last} only (a shard of a batch on a cluster). */
+    public static <T> void run(Scenario scenario, int sweepPoint, int first, int last, int threads,
+                               Function<ReplicationRecord, T> prepare, Consumer<T> consumer) throws InterruptedException {
+        int total = last;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
             Thread thread = new Thread(runnable, "plenary-replication");
             thread.setDaemon(true);
@@ -55,7 +61,7 @@ public final class Experiment {
         });
         try {
             Deque<Future<T>> window = new ArrayDeque<>();
-            int submitted = 0; // replications are numbered 1..total
+            int submitted = first - 1; // replications are numbered 1..replications
             int ahead = Math.max(1, threads) * 2;
             while (submitted < total && window.size() < ahead) {
                 int replication = ++submitted;

@@ -17,10 +17,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.plenary.Version;
+import org.plenary.batch.Batch;
 import org.plenary.observe.ReplicationRecord;
 import org.plenary.results.Manifest;
 import org.plenary.results.Numbers;
@@ -39,7 +44,7 @@ import org.plenary.sim.Experiment;
  * points and ends with the same bytes as an uninterrupted one. {@code sweep.csv} is assembled from
  * the point files in point order; the {@code .incomplete} marker goes when everything is written.
  */
-public final class Sweep {
+public final class Sweep implements Batch {
     public static final String PLAN = "sweep-plan.json";
     /** The scenario every point starts from: as read, with --set applied, rules (profiles) still rules. */
     public static final String BASE_SCENARIO = "scenario.source.yaml";
@@ -51,6 +56,8 @@ public final class Sweep {
     private final JsonNode planJson;
     private final SweepPlan plan;
     private final Scenario base;
+    /** The base scenario as parsed, for binding each point without reading the file again. */
+    private final org.plenary.scenario.SourceTree baseTree;
 
     private Sweep(Path directory) throws InputException {
         this.directory = directory;
@@ -73,6 +80,13 @@ public final class Sweep {
             points.add(List.copyOf(values));
         });
         plan = new SweepPlan(List.copyOf(paths), List.copyOf(points), planJson.path("design").asText());
+        String version = planJson.path("version").asText();
+        if (!version.equals(Version.get())) {
+            throw new InputException(new Problem(planFile.toString(), 0, "version", "made by plenary " + version
+                    + ", this is plenary " + Version.get() + ": resume it with the version that made it (another"
+                    + " version may not give the same bytes), or start the sweep again"));
+        }
+        baseTree = ScenarioLoader.read(directory.resolve(BASE_SCENARIO));
         base = point(-1);
     }
 
@@ -100,19 +114,26 @@ public final class Sweep {
         Sweep sweep = new Sweep(directory);
         org.plenary.scenario.Problems problems = new org.plenary.scenario.Problems();
         List<String> columns = outcomeColumns(sweep.base());
-        for (int p = 0; p < plan.points().size(); p++) {
-            try {
-                if (!outcomeColumns(sweep.point(p)).equals(columns)) {
-                    problems.add(new Problem("sweep point " + p + " (" + String.join(" ", plan.assignments(p)) + ")",
-                            0, "", "changes the agenda items or the dimensions they weight, so its outcomes"
-                                    + " cannot share sweep.csv's columns; sweep values within items instead"));
-                }
-            } catch (InputException e) {
-                e.problems().forEach(problems::add);
-            }
-        }
+        // Points are checked in parallel (a large sample of a 194-state scenario takes a while) and
+        // their problems reported in point order.
+        List<List<Problem>> byPoint = java.util.stream.IntStream.range(0, plan.points().size()).parallel()
+                .mapToObj(p -> sweep.problemsOf(p, columns)).toList();
+        byPoint.forEach(list -> list.forEach(problems::add));
         problems.throwIfAny();
         return sweep;
+    }
+
+    private List<Problem> problemsOf(int index, List<String> columns) {
+        try {
+            if (!outcomeColumns(point(index)).equals(columns)) {
+                return List.of(new Problem("sweep point " + index + " (" + String.join(" ", plan.assignments(index))
+                        + ")", 0, "", "changes the agenda items or the dimensions they weight, so its outcomes"
+                                + " cannot share sweep.csv's columns; sweep values within items instead"));
+            }
+            return List.of();
+        } catch (InputException e) {
+            return e.problems();
+        }
     }
 
     /** Opens an existing sweep directory, e.g. to resume it. */
@@ -129,7 +150,7 @@ public final class Sweep {
             }
         }
         try {
-            return ScenarioLoader.load(directory.resolve(BASE_SCENARIO), assignments).scenario();
+            return ScenarioLoader.bind(baseTree, assignments);
         } catch (InputException e) {
             List<Problem> located = new ArrayList<>();
             for (Problem problem : e.problems()) {
@@ -171,23 +192,95 @@ public final class Sweep {
         return pending;
     }
 
-    /** Runs every pending point; {@code progress} hears of each finished replication. */
+    /**
+     * Runs every pending point; {@code progress} hears of each finished replication. With at least
+     * as many pending points as threads, points run side by side, one thread each (many small points,
+     * as in a sensitivity sample, would otherwise leave threads idle between points); else each
+     * point's replications share the threads. Either way a point's rows are the same bytes.
+     */
     public void runPending(int threads, IntConsumer progress) throws InputException, IOException, InterruptedException {
-        for (int index : pendingPoints()) {
-            Scenario scenario = point(index);
-            StringBuilder rows = new StringBuilder();
-            try (CSVPrinter csv = new CSVPrinter(rows, FORMAT)) {
-                Experiment.run(scenario, index, threads, record -> {
-                    try {
-                        csv.printRecord(row(index, record, scenario));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    progress.accept(1);
-                });
+        List<Integer> pending = pendingPoints();
+        IntConsumer counted = done -> {
+            synchronized (progress) {
+                progress.accept(done);
             }
-            writeAtomically(pointFile(index), rows.toString());
+        };
+        if (threads <= 1 || pending.size() < threads) {
+            for (int index : pending) {
+                runPoint(index, threads, counted);
+            }
+            return;
         }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "plenary-sweep-point");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int index : pending) {
+                futures.add(pool.submit(() -> {
+                    runPoint(index, 1, counted);
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InputException input) {
+                throw input;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("a sweep point failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void runPoint(int index, int threads, IntConsumer progress)
+            throws InputException, IOException, InterruptedException {
+        writeAtomically(pointFile(index), rows(index, 1, base.replications(), threads, progress));
+    }
+
+    @Override
+    public String kind() {
+        return "sweep";
+    }
+
+    @Override
+    public int points() {
+        return plan.points().size();
+    }
+
+    @Override
+    public int replications() {
+        return base.replications();
+    }
+
+    @Override
+    public String rows(int index, int first, int last, int threads, IntConsumer progress)
+            throws InputException, InterruptedException {
+        Scenario scenario = point(index);
+        StringBuilder rows = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(rows, FORMAT)) {
+            Experiment.run(scenario, index, first, last, threads, record -> record, record -> {
+                try {
+                    csv.printRecord(row(index, record, scenario));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.accept(1);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // printing to a StringBuilder
+        }
+        return rows.toString();
     }
 
     /** The header of sweep.csv: point, replication, seed, the swept paths, then the outcomes. */
@@ -222,7 +315,7 @@ public final class Sweep {
             row.add(record.decidedRound(m) > 0 ? Integer.toString(record.decidedRound(m)) : "");
             for (int k = 0; k < scenario.dimensions().size(); k++) {
                 if (scenario.agenda().get(m).weights()[k] > 0) {
-                    row.add(Numbers.format(record.draft(record.rounds(), m, k)));
+                    row.add(Numbers.format(record.textInForce(m, k)));
                 }
             }
         }
@@ -234,23 +327,55 @@ public final class Sweep {
 
     /** Assembles sweep.csv from the point files, writes summaries, charts and report, drops the marker. */
     public Path finish() throws IOException {
+        return finish(true);
+    }
+
+    /**
+     * As {@link #finish()}; without charts and report.html when {@code chartsAndReport} is false, for
+     * analyses that draw their own from the sweep (sensitivity indices).
+     */
+    public Path finish(boolean chartsAndReport) throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int p = 0; p < plan.points().size(); p++) {
+            rows.append(Files.readString(pointFile(p), StandardCharsets.UTF_8));
+        }
+        return finish(rows.toString(), chartsAndReport);
+    }
+
+    /** Writes sweep.csv from every row in (point, replication) order, then summaries, charts and report. */
+    @Override
+    public Path finish(String rows) throws IOException {
+        return finish(rows, true);
+    }
+
+    private Path finish(String rows, boolean chartsAndReport) throws IOException {
         StringBuilder all = new StringBuilder();
         try (CSVPrinter csv = new CSVPrinter(all, FORMAT)) {
             csv.printRecord(header());
         }
-        for (int p = 0; p < plan.points().size(); p++) {
-            all.append(Files.readString(pointFile(p), StandardCharsets.UTF_8));
-        }
+        all.append(rows);
         Path sweepCsv = directory.resolve("sweep.csv");
         writeAtomically(sweepCsv, all.toString());
         SweepSummary summary = SweepSummary.read(sweepCsv, plan, outcomeColumns(base));
         summary.writeCsv(directory.resolve("sweep-points.csv"));
-        Path charts = Files.createDirectories(directory.resolve("charts"));
-        List<Path> files = SweepCharts.write(summary, charts);
-        SweepReport.write(this, summary, files);
+        if (chartsAndReport) {
+            Path charts = Files.createDirectories(directory.resolve("charts"));
+            List<Path> files = SweepCharts.write(summary, charts);
+            SweepReport.write(this, summary, files);
+        }
         writeManifest();
         Files.deleteIfExists(directory.resolve(INCOMPLETE));
         return directory;
+    }
+
+    /** The names of the outcomes {@link #summary()} will hold, in its order. */
+    public List<String> outcomeNames() {
+        return SweepSummary.outcomeNames(outcomeColumns(base));
+    }
+
+    /** Per point, statistics over replications of every outcome, read back from a finished sweep's sweep.csv. */
+    public SweepSummary summary() throws IOException {
+        return SweepSummary.read(directory.resolve("sweep.csv"), plan, outcomeColumns(base));
     }
 
     /** manifest.json: the plan's record of how the sweep was asked for, plus the machine that finished it. */
@@ -266,7 +391,8 @@ public final class Sweep {
         JSON.writeValue(directory.resolve("manifest.json").toFile(), manifest);
     }
 
-    static void writeAtomically(Path target, String text) throws IOException {
+    /** Writes a file so that it exists complete or not at all: temporary file, fsync, rename. */
+    public static void writeAtomically(Path target, String text) throws IOException {
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {

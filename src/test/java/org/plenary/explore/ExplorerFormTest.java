@@ -13,8 +13,9 @@ import org.plenary.scenario.Problem;
 import org.plenary.scenario.Scenario;
 
 /**
- * The domains the form shows are the ones the scenario format allows: each bound is accepted and a
- * value just outside it is refused by the same validation as plenary run --set, naming the field.
+ * The domains the form shows are the ones the scenario format allows: no bound is refused as out of
+ * range, and a value just outside it is refused by the same validation as plenary run --set, naming
+ * the field.
  */
 class ExplorerFormTest {
 
@@ -29,22 +30,20 @@ class ExplorerFormTest {
         for (ParameterForm.Field field : fields) {
             if (field.kind().equals("choice")) {
                 for (String choice : field.choices()) {
-                    session.apply(Map.of(field.path(), choice));
+                    assertInDomain(session, field.path(), choice);
                 }
                 assertRefused(session, field.path(), "bogus");
             } else {
                 if (field.min() != null) {
-                    session.apply(Map.of(field.path(), text(field, field.min())));
+                    assertInDomain(session, field.path(), text(field, field.min()));
                     assertRefused(session, field.path(), text(field, field.min() - step(field)));
                 }
                 if (field.max() != null) {
-                    session.apply(Map.of(field.path(), text(field, field.max())));
+                    assertInDomain(session, field.path(), text(field, field.max()));
                     assertRefused(session, field.path(), text(field, field.max() + step(field)));
                 }
                 assertRefused(session, field.path(), "abc");
             }
-            session.apply(Map.of(field.path(), field.kind().equals("choice") ? (String) field.value()
-                    : text(field, field.value())));
         }
     }
 
@@ -61,11 +60,28 @@ class ExplorerFormTest {
         assertEquals(12.0, session.scenario().delegations().get(0).capability());
     }
 
+    /**
+     * A value at the edge of a field's domain is not refused for its own range (other fields' values
+     * may still rule it out, e.g. influence.rate x openness + anchor at most 1). Accepted values are
+     * taken back so that each field is tried on the scenario as it is.
+     */
+    private static void assertInDomain(ExplorerSession session, String path, String value) throws Exception {
+        try {
+            session.apply(Map.of(path, value));
+            session.open(0);
+        } catch (InputException e) {
+            for (Problem problem : e.problems()) {
+                assertTrue(!problem.source().equals("--set " + path + "=" + value)
+                        || !problem.message().startsWith("out of range"), problem.toString());
+            }
+        }
+    }
+
     private static void assertRefused(ExplorerSession session, String path, String value) {
         InputException e = assertThrows(InputException.class, () -> session.apply(Map.of(path, value)),
                 path + "=" + value + " should be refused");
-        Problem problem = e.problems().get(0);
-        assertEquals("--set " + path + "=" + value, problem.source(), problem.toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.source().equals("--set " + path + "=" + value)),
+                e.getMessage());
     }
 
     private static double step(ParameterForm.Field field) {

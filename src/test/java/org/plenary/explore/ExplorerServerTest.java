@@ -109,8 +109,7 @@ class ExplorerServerTest {
             assertEquals(item.get("state").asText(), row[2]);
             assertEquals(item.get("decidedRound").isNull() ? "" : item.get("decidedRound").asText(), row[3]);
             for (int k = 0; k < 3; k++) {
-                double draft = item.get("draft").get(k).asDouble();
-                assertEquals(Numbers.format(draft), row[4 + k]);
+                assertEquals(Numbers.format(item.get("textInForce").get(k).asDouble()), row[4 + k]);
             }
         }
         // And every position of every round matches, not only the outcomes.

@@ -409,17 +409,21 @@ async function runReplications() {
 }
 
 function renderSummary(summary) {
-  const states = ["consensus", "vote-adopted", "vote-rejected", "failed", "open"];
+  const items = Object.entries(summary.items);
+  const states = items.length ? Object.keys(items[0][1].states) : [];
   const table = el("table", {id: "summary-table"});
   const head = el("tr");
-  ["item"].concat(states, ["decided in round", "final text"]).forEach((h) => head.appendChild(el("th", {}, h)));
+  ["item"].concat(states, ["decided in round", "text in force", "adopted text"])
+    .forEach((h) => head.appendChild(el("th", {}, h)));
   table.appendChild(head);
-  for (const [id, item] of Object.entries(summary.items)) {
+  const text = (values) => Object.entries(values || {}).map(([k, v]) => k + " " + fmt(v.mean, 3)).join(", ");
+  for (const [id, item] of items) {
     const row = el("tr", {"data-item": id});
     row.appendChild(el("td", {}, id));
     states.forEach((s) => row.appendChild(el("td", {}, fmt(100 * item.states[s].share, 1) + "%")));
     row.appendChild(el("td", {}, fmt(item.decision_round.mean, 1)));
-    row.appendChild(el("td", {}, Object.entries(item.final_text).map(([k, v]) => k + " " + fmt(v.mean, 3)).join(", ")));
+    row.appendChild(el("td", {}, text(item.text_in_force)));
+    row.appendChild(el("td", {}, text(item.adopted_text)));
     table.appendChild(row);
   }
   $("summary").appendChild(table);
