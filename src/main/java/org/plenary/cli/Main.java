@@ -13,13 +13,14 @@ import picocli.CommandLine.Command;
                 + " and texts pass by consensus or vote, or fail.",
             "Run a scenario (run), check it (validate), vary parameters (sweep, also on Slurm: worker, status),"
                 + " find which matter (sensitivity), compare saved runs (compare), rebuild a run's report (report),"
-                + " score ballots against an observed roll call (backtest), fit parameters to it (calibrate), or use"
-                + " the reference models (predict, power, landscape, import-ktab, verify-models)."
-                + " 'plenary help COMMAND' explains each."},
+                + " score ballots against an observed roll call (backtest), fit parameters to it (calibrate),"
+                + " use the reference models (predict, power, landscape, import-ktab, verify-models), or watch a"
+                + " negotiation in the browser (explore). 'plenary help COMMAND' explains each."},
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SensitivityCommand.class,
             CompareCommand.class, ReportCommand.class, BacktestCommand.class, CalibrateCommand.class,
             PredictCommand.class, ImportKtabCommand.class, PowerCommand.class, LandscapeCommand.class,
-            VerifyModelsCommand.class, WorkerCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
+            VerifyModelsCommand.class, WorkerCommand.class, StatusCommand.class, ExploreCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
             "2 bad usage or invalid input.",
             "Start with: plenary run scenarios/us-withdraws.yaml"})

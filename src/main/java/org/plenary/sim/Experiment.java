@@ -24,11 +24,15 @@ public final class Experiment {
     /** Runs one replication (numbered from 1) on the calling thread. */
     public static ReplicationRecord replicate(Scenario scenario, int sweepPoint, int replication) {
         long seed = Seeds.forReplication(scenario.seed(), sweepPoint, replication);
-        ReplicationRecord record = new ReplicationRecord(replication, seed, scenario.rounds(),
-                scenario.delegations().size(), scenario.dimensions().size(), scenario.agenda().size(),
-                scenario.decision());
+        ReplicationRecord record = newRecord(scenario, replication, seed);
         new AssemblySim(scenario, seed, List.of(record)).runAll();
         return record;
+    }
+
+    /** An empty record for one replication of a scenario, as every run fills it. */
+    public static ReplicationRecord newRecord(Scenario scenario, int replication, long seed) {
+        return new ReplicationRecord(replication, seed, scenario.rounds(), scenario.delegations().size(),
+                scenario.dimensions().size(), scenario.agenda().size(), scenario.decision());
     }
 
     public static void run(Scenario scenario, int sweepPoint, int threads, Consumer<ReplicationRecord> consumer)

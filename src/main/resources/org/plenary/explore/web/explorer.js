@@ -1,0 +1,498 @@
+// Plenary explorer page: talks to the JSON API of org.plenary.explore.ExplorerServer and redraws
+// on every round pushed over server-sent events. No libraries: plain DOM and SVG.
+"use strict";
+
+const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+  "#bcbd22", "#393b79", "#637939", "#843c39"];
+const SVG = "http://www.w3.org/2000/svg";
+const $ = (id) => document.getElementById(id);
+
+let scenario = null;   // the /api/scenario view
+let state = null;      // the latest round's view
+let pending = {};      // form edits not yet applied: path -> text
+let blocColour = {};
+let drawPending = false;
+
+function el(tag, attrs, text) {
+  const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    node.setAttribute(key, value);
+  }
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+function fmt(x, digits = 3) {
+  return x === null || x === undefined || Number.isNaN(x) ? "–" : Number(x).toFixed(digits).replace(/\.?0+$/, "");
+}
+
+async function call(method, path, body) {
+  const response = await fetch(path, {method, headers: {"Content-Type": "application/json"},
+    body: body === undefined ? undefined : JSON.stringify(body)});
+  const data = await response.json().catch(() => ({problems: [{text: "the server sent no JSON (" + response.status + ")"}]}));
+  if (!response.ok) {
+    throw data.problems || [{text: "error " + response.status}];
+  }
+  return data;
+}
+
+function showProblems(container, problems) {
+  container.innerHTML = "";
+  for (const problem of problems || []) {
+    container.appendChild(el("div", {"class": "problem"}, problem.text || String(problem)));
+  }
+}
+
+// ----- scenario, form and events -------------------------------------------------------------
+
+function setScenario(view) {
+  scenario = view;
+  blocColour = {};
+  let next = 0;
+  for (const d of scenario.delegations) {
+    if (!(d.bloc in blocColour)) {
+      blocColour[d.bloc] = d.bloc === "" ? "#555555" : PALETTE[next++ % PALETTE.length];
+    }
+  }
+  const picker = $("scenario");
+  picker.innerHTML = "";
+  for (const s of scenario.scenarios) {
+    picker.appendChild(el("option", {value: s.index}, s.label));
+  }
+  picker.value = scenario.selected;
+  $("scenario-name").textContent = scenario.name;
+  $("description").textContent = scenario.description;
+  fillDimensionSelect($("x-dim"), 0);
+  fillDimensionSelect($("y-dim"), Math.min(1, scenario.dimensions.length - 1));
+  fillDimensionSelect($("salience-dim"), 0);
+  const from = $("disengage-from");
+  const keepFrom = from.value;
+  from.innerHTML = "";
+  for (const forum of scenario.forums) {
+    from.appendChild(el("option", {value: "forum:" + forum}, "forum " + forum));
+  }
+  for (const dim of scenario.dimensions) {
+    from.appendChild(el("option", {value: "dimension:" + dim.id}, "dimension " + dim.label));
+  }
+  if (keepFrom) {
+    from.value = keepFrom;
+  }
+  const chooser = $("delegation");
+  const keep = chooser.value;
+  chooser.innerHTML = "";
+  for (const d of scenario.delegations) {
+    chooser.appendChild(el("option", {value: d.id}, d.id + " – " + d.name));
+  }
+  chooser.value = scenario.delegations.some((d) => d.id === keep) ? keep : largestDelegation();
+  pending = {};
+  renderForm();
+  renderEvents();
+  const legend = $("legend");
+  legend.innerHTML = "";
+  for (const [bloc, colour] of Object.entries(blocColour)) {
+    const entry = el("span");
+    entry.appendChild(el("i", {style: "background:" + colour}));
+    entry.appendChild(document.createTextNode(bloc || "no bloc"));
+    legend.appendChild(entry);
+  }
+  showProblems($("general-problems"), scenario.warnings.map((w) => ({text: "warning: " + w})));
+}
+
+function largestDelegation() {
+  return scenario.delegations.reduce((a, b) => (b.capability > a.capability ? b : a)).id;
+}
+
+function fillDimensionSelect(select, index) {
+  const keep = select.value;
+  select.innerHTML = "";
+  scenario.dimensions.forEach((dim) => select.appendChild(el("option", {value: dim.id}, dim.label)));
+  select.value = scenario.dimensions.some((d) => d.id === keep) ? keep : scenario.dimensions[index].id;
+}
+
+function domainText(field) {
+  if (field.kind === "choice") {
+    return "";
+  }
+  if (field.min === null && field.max === null) {
+    return "any whole number";
+  }
+  return fmt(field.min, 6) + " – " + (field.max >= 1e6 ? field.max.toExponential(0) : fmt(field.max, 6));
+}
+
+function fieldRow(field) {
+  const row = el("div", {"class": "field", "data-path": field.path});
+  const id = "f-" + field.path.replace(/[^A-Za-z0-9_-]/g, "_");
+  row.appendChild(el("label", {"for": id, title: field.path}, field.label));
+  let input;
+  if (field.kind === "choice") {
+    input = el("select", {id});
+    field.choices.forEach((c) => input.appendChild(el("option", {value: c}, c)));
+  } else {
+    input = el("input", {id, inputmode: "decimal"});
+  }
+  // Numbers derived by profiles can carry long binary tails (0.6999999999999999): show six decimals.
+  // Only values the user changes are sent, so an untouched field keeps its exact value.
+  const shown = field.kind === "number" ? String(Number(Number(field.value).toFixed(6))) : String(field.value);
+  input.value = field.path in pending ? pending[field.path] : shown;
+  input.dataset.original = shown;
+  input.addEventListener("input", () => {
+    if (input.value === input.dataset.original) {
+      delete pending[field.path];
+    } else {
+      pending[field.path] = input.value;
+    }
+  });
+  row.appendChild(input);
+  row.appendChild(el("span", {"class": "domain"}, domainText(field)));
+  row.appendChild(el("div", {"class": "error"}));
+  return row;
+}
+
+function renderForm() {
+  const form = $("form");
+  form.innerHTML = "";
+  let group = null;
+  let set = null;
+  for (const field of scenario.fields) {
+    if (field.group !== group) {
+      group = field.group;
+      set = el("fieldset");
+      set.appendChild(el("legend", {}, group));
+      form.appendChild(set);
+    }
+    set.appendChild(fieldRow(field));
+  }
+  renderDelegationForm();
+}
+
+function renderDelegationForm() {
+  const box = $("delegation-form");
+  box.innerHTML = "";
+  const id = $("delegation").value;
+  (scenario.delegationFields[id] || []).forEach((field) => box.appendChild(fieldRow(field)));
+  $("withdraw-who").textContent = id;
+}
+
+function renderEvents() {
+  const list = $("events");
+  list.innerHTML = "";
+  for (const e of scenario.events) {
+    let what = e.type + " " + e.delegation;
+    if (e.forum) what += " from forum " + e.forum;
+    if (e.dimension && e.type !== "set") what += " from dimension " + e.dimension;
+    if (e.type === "set") what = "salience of " + e.delegation + " on " + e.dimension + " = " + e.value;
+    list.appendChild(el("li", {}, "round " + e.round + ": " + what));
+  }
+}
+
+async function applySettings() {
+  document.querySelectorAll(".field").forEach((row) => {
+    row.classList.remove("invalid");
+    row.querySelector(".error").textContent = "";
+  });
+  showProblems($("general-problems"), []);
+  try {
+    const data = await call("POST", "api/settings", {settings: pending});
+    setScenario(data.scenario);
+    setState(data.state);
+  } catch (problems) {
+    const general = [];
+    for (const problem of problems) {
+      const row = problem.path && document.querySelector('.field[data-path="' + CSS.escape(problem.path) + '"]');
+      if (row) {
+        row.classList.add("invalid");
+        row.querySelector(".error").textContent = problem.text;
+      } else {
+        general.push(problem);
+      }
+    }
+    showProblems($("general-problems"), general);
+  }
+}
+
+async function trigger(body) {
+  showProblems($("event-problems"), []);
+  try {
+    const data = await call("POST", "api/event", Object.assign({delegation: $("delegation").value}, body));
+    setScenario(data.scenario);
+    setState(data.state);
+  } catch (problems) {
+    showProblems($("event-problems"), problems);
+  }
+}
+
+// ----- views ----------------------------------------------------------------------------------
+
+function setState(view) {
+  state = view;
+  $("round").textContent = "Round " + view.round + " / " + view.rounds + (view.finished ? " (end)" : "");
+  $("play").disabled = view.playing || view.finished;
+  $("pause").disabled = !view.playing;
+  $("step").disabled = view.finished;
+  // Rounds can arrive faster than a busy machine draws them: draw only the latest, once per frame.
+  if (!drawPending) {
+    drawPending = true;
+    requestAnimationFrame(() => {
+      drawPending = false;
+      drawPlane();
+      drawDrafts();
+      drawFlow();
+    });
+  }
+}
+
+function hull(points) {
+  // Andrew's monotone chain: the convex hull, counter-clockwise.
+  const p = points.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (p.length < 3) return p;
+  const cross = (o, a, b) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower = [];
+  for (const q of p) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], q) <= 0) lower.pop();
+    lower.push(q);
+  }
+  const upper = [];
+  for (const q of p.slice().reverse()) {
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop();
+    upper.push(q);
+  }
+  return lower.slice(0, -1).concat(upper.slice(0, -1));
+}
+
+function drawPlane() {
+  const svg = $("plane");
+  svg.innerHTML = "";
+  if (!scenario || !state) return;
+  const dims = scenario.dimensions;
+  const kx = dims.findIndex((d) => d.id === $("x-dim").value);
+  const ky = dims.findIndex((d) => d.id === $("y-dim").value);
+  const left = 46, top = 10, size = 420;
+  const X = (v) => left + v * size;
+  const Y = (v) => top + (1 - v) * size;
+  svg.appendChild(el("svg:rect", {x: left, y: top, width: size, height: size, fill: "#fff", stroke: "#999"}));
+  for (const t of [0, 0.25, 0.5, 0.75, 1]) {
+    svg.appendChild(el("svg:line", {x1: X(t), x2: X(t), y1: top, y2: top + size, stroke: "#eee"}));
+    svg.appendChild(el("svg:line", {x1: left, x2: left + size, y1: Y(t), y2: Y(t), stroke: "#eee"}));
+    svg.appendChild(el("svg:text", {x: X(t), y: top + size + 13, "text-anchor": "middle"}, String(t)));
+    svg.appendChild(el("svg:text", {x: left - 4, y: Y(t) + 4, "text-anchor": "end"}, String(t)));
+  }
+  svg.appendChild(el("svg:text", {x: left, y: top + size + 28}, "← " + dims[kx].low));
+  svg.appendChild(el("svg:text", {x: left + size, y: top + size + 28, "text-anchor": "end"}, dims[kx].high + " →"));
+  svg.appendChild(el("svg:text", {x: 12, y: top + size, transform: "rotate(-90 12 " + (top + size) + ")"},
+    "← " + dims[ky].low));
+  svg.appendChild(el("svg:text", {x: 12, y: top, transform: "rotate(-90 12 " + top + ")", "text-anchor": "end"},
+    dims[ky].high + " →"));
+  // Drafts' positions on these two dimensions, as small squares.
+  const maxCap = Math.max(...scenario.delegations.map((d) => d.capability), 1e-9);
+  const radius = (d) => 3 + 11 * Math.sqrt(d.capability / maxCap);
+  state.coalitions.forEach((c, index) => {
+    const points = c.members.map((i) => [X(state.delegations[i].position[kx]), Y(state.delegations[i].position[ky])]);
+    const shape = hull(points);
+    const colour = blocColour[c.bloc] || "#555";
+    const path = el("svg:path", {d: "M" + shape.map((q) => q.join(",")).join("L") + "Z", fill: colour,
+      "fill-opacity": 0.08, stroke: colour, "stroke-opacity": 0.55, "stroke-width": 26, "stroke-linejoin": "round",
+      "class": "coalition"});
+    path.appendChild(el("svg:title", {}, "coalition " + (index + 1) + ": " + c.members.length + " delegations, "
+      + fmt(100 * c.share, 1) + "% of capability"));
+    svg.appendChild(path);
+  });
+  const order = scenario.delegations.map((d, i) => i).sort((a, b) =>
+    scenario.delegations[b].capability - scenario.delegations[a].capability);
+  const labelled = new Set(order.slice(0, scenario.delegations.length <= 40 ? 40 : 15));
+  for (const i of order) {
+    const d = scenario.delegations[i];
+    const s = state.delegations[i];
+    const cx = X(s.position[kx]), cy = Y(s.position[ky]);
+    const withdrawn = s.status === "withdrawn";
+    const circle = el("svg:circle", {cx, cy, r: radius(d), "data-id": d.id, "class": "delegation " + s.status,
+      fill: withdrawn ? "#d0d0d0" : blocColour[d.bloc], "fill-opacity": withdrawn ? 0.8 : 0.75,
+      stroke: withdrawn ? "#999" : "#333", "stroke-width": d.id === $("delegation").value ? 2.5 : 0.8,
+      "stroke-dasharray": s.status === "disengaged" ? "3,2" : "none"});
+    circle.appendChild(el("svg:title", {}, d.id + " " + d.name + " (" + (d.groups.join(", ") || "no bloc")
+      + "), capability " + fmt(d.capability) + ", " + s.status));
+    circle.addEventListener("click", () => {
+      $("delegation").value = d.id;
+      renderDelegationForm();
+      drawPlane();
+    });
+    svg.appendChild(circle);
+    if (labelled.has(i)) {
+      svg.appendChild(el("svg:text", {x: cx + radius(d) + 2, y: cy + 4, fill: withdrawn ? "#999" : "#222"},
+        d.id + (withdrawn ? " (withdrawn)" : "")));
+    }
+  }
+}
+
+function drawDrafts() {
+  const box = $("drafts");
+  box.innerHTML = "";
+  if (!scenario || !state) return;
+  scenario.items.forEach((item, m) => {
+    const s = state.items[m];
+    const card = el("div", {"class": "item", "data-item": item.id});
+    const head = el("div");
+    head.appendChild(el("span", {"class": "title"}, item.title + " "));
+    head.appendChild(el("span", {"class": "state " + s.state}, s.state + (s.decidedRound ? " in round " + s.decidedRound : "")));
+    head.appendChild(el("span", {"class": "muted small"}, "  " + item.forum + ", deadline " + item.deadline));
+    card.appendChild(head);
+    const rows = item.weights.filter((w) => w > 0).length;
+    const svg = el("svg:svg", {width: 480, height: 40 * rows});
+    let row = 0;
+    scenario.dimensions.forEach((dim, k) => {
+      if (item.weights[k] <= 0) return;
+      const y = 18 + 40 * row++;
+      const X = (v) => 130 + v * 330;
+      svg.appendChild(el("svg:text", {x: 0, y: y + 4}, dim.label));
+      svg.appendChild(el("svg:line", {x1: X(0), x2: X(1), y1: y, y2: y, stroke: "#ccc", "stroke-width": 4}));
+      const q = item.statusQuo[k];
+      svg.appendChild(el("svg:path", {d: "M" + X(q) + "," + (y - 7) + "l6,7l-6,7l-6,-7z", fill: "#777",
+        "class": "status-quo"}));
+      svg.appendChild(el("svg:text", {x: X(q), y: y + 17, "text-anchor": "middle", fill: "#666"},
+        "status quo " + fmt(q, 2)));
+      svg.appendChild(el("svg:circle", {cx: X(s.draft[k]), cy: y, r: 6, fill: "#1565c0", "class": "draft"}));
+      svg.appendChild(el("svg:text", {x: X(s.draft[k]), y: y - 9, "text-anchor": "middle", fill: "#1565c0"},
+        "draft " + fmt(s.draft[k], 3)));
+    });
+    card.appendChild(svg);
+    card.appendChild(el("div", {"class": s.objectors.length ? "objectors" : "objectors none"}, s.objectors.length
+      ? "objecting: " + s.objectors.join(", ") + " (" + fmt(100 * s.objectingShare, 1) + "% of capability)"
+      : "no sustained objection"));
+    box.appendChild(card);
+  });
+}
+
+function drawFlow() {
+  const svg = $("flow");
+  svg.innerHTML = "";
+  if (!scenario || !state) return;
+  const left = 40, top = 8, width = 460, height = 150;
+  const rounds = Math.max(1, state.rounds);
+  const w = width / (rounds + 1);
+  svg.appendChild(el("svg:rect", {x: left, y: top, width, height, fill: "#fff", stroke: "#999"}));
+  for (const t of [0, 0.5, 1]) {
+    svg.appendChild(el("svg:text", {x: left - 4, y: top + (1 - t) * height + 4, "text-anchor": "end"}, String(t)));
+  }
+  state.flow.forEach((coalitions, t) => {
+    let y = top + height;
+    coalitions.slice().sort((a, b) => b.share - a.share).forEach((c) => {
+      const h = c.share * height;
+      y -= h;
+      const bar = el("svg:rect", {x: left + t * w, y, width: Math.max(1, w - 0.5), height: h,
+        fill: blocColour[c.bloc] || "#555", stroke: "#fff", "stroke-width": 0.5});
+      bar.appendChild(el("svg:title", {}, "round " + t + ": " + c.size + " delegations led by " + (c.bloc || "no bloc")
+        + ", " + fmt(100 * c.share, 1) + "%"));
+      svg.appendChild(bar);
+    });
+  });
+  svg.appendChild(el("svg:text", {x: left, y: top + height + 16}, "round 0"));
+  svg.appendChild(el("svg:text", {x: left + width, y: top + height + 16, "text-anchor": "end"}, "round " + rounds));
+  svg.appendChild(el("svg:text", {x: left + width / 2, y: top + height + 16, "text-anchor": "middle"},
+    state.coalitions.length + " coalition(s) in round " + state.round));
+}
+
+// ----- replications and export ----------------------------------------------------------------
+
+async function runReplications() {
+  showProblems($("replications-problems"), []);
+  $("replications-status").textContent = "running…";
+  $("summary").innerHTML = "";
+  try {
+    const summary = await call("POST", "api/replications", {replications: $("replications-n").value.trim()});
+    $("replications-status").textContent = summary.replications + " replications";
+    renderSummary(summary);
+  } catch (problems) {
+    $("replications-status").textContent = "";
+    showProblems($("replications-problems"), problems);
+  }
+}
+
+function renderSummary(summary) {
+  const items = Object.entries(summary.items);
+  const states = items.length ? Object.keys(items[0][1].states) : [];
+  const table = el("table", {id: "summary-table"});
+  const head = el("tr");
+  ["item"].concat(states, ["decided in round", "text in force", "adopted text"])
+    .forEach((h) => head.appendChild(el("th", {}, h)));
+  table.appendChild(head);
+  const text = (values) => Object.entries(values || {}).map(([k, v]) => k + " " + fmt(v.mean, 3)).join(", ");
+  for (const [id, item] of items) {
+    const row = el("tr", {"data-item": id});
+    row.appendChild(el("td", {}, id));
+    states.forEach((s) => row.appendChild(el("td", {}, fmt(100 * item.states[s].share, 1) + "%")));
+    row.appendChild(el("td", {}, fmt(item.decision_round.mean, 1)));
+    row.appendChild(el("td", {}, text(item.text_in_force)));
+    row.appendChild(el("td", {}, text(item.adopted_text)));
+    table.appendChild(row);
+  }
+  $("summary").appendChild(table);
+  const end = summary.final_round;
+  $("summary").appendChild(el("p", {"class": "small"}, "Final round: " + fmt(end.coalitions.mean, 2) + " coalitions,"
+    + " largest holds " + fmt(100 * end.largest_coalition_capability_share.mean, 1) + "% of capability,"
+    + " polarisation " + fmt(end.polarisation.mean, 3) + " (means over replications)."));
+}
+
+async function exportYaml() {
+  const response = await fetch("api/export");
+  $("export-yaml").value = await response.text();
+}
+
+// ----- wiring ---------------------------------------------------------------------------------
+
+function connect() {
+  const source = new EventSource("api/stream");
+  source.addEventListener("state", (e) => setState(JSON.parse(e.data)));
+  source.addEventListener("scenario", (e) => {
+    const data = JSON.parse(e.data);
+    if (!scenario || JSON.stringify(data.scenario) !== JSON.stringify(scenario)) {
+      setScenario(data.scenario);
+    }
+    setState(data.state);
+  });
+  source.addEventListener("failure", (e) => showProblems($("general-problems"), [{text: JSON.parse(e.data).message}]));
+  source.onopen = () => { $("connection").textContent = "live"; };
+  source.onerror = () => { $("connection").textContent = "reconnecting…"; };
+}
+
+async function start() {
+  setScenario(await call("GET", "api/scenario"));
+  setState(await call("GET", "api/state"));
+  const act = (path, body) => call("POST", path, body).then(setState)
+    .catch((problems) => showProblems($("general-problems"), problems));
+  $("play").onclick = () => act("api/play", {speed: Number($("speed").value)});
+  $("pause").onclick = () => act("api/pause");
+  $("step").onclick = () => act("api/step");
+  $("reset").onclick = () => act("api/reset");
+  $("speed").oninput = () => {
+    $("speed-label").textContent = $("speed").value;
+    if (state && state.playing) act("api/play", {speed: Number($("speed").value)});
+  };
+  $("scenario").onchange = async () => {
+    try {
+      const data = await call("POST", "api/open", {index: Number($("scenario").value)});
+      setScenario(data.scenario);
+      setState(data.state);
+    } catch (problems) {
+      $("scenario").value = scenario.selected;
+      showProblems($("general-problems"), problems);
+    }
+  };
+  $("delegation").onchange = () => { renderDelegationForm(); drawPlane(); };
+  $("x-dim").onchange = drawPlane;
+  $("y-dim").onchange = drawPlane;
+  $("apply").onclick = applySettings;
+  $("withdraw").onclick = () => trigger({type: "withdraw"});
+  $("reengage").onclick = () => trigger({type: "reengage"});
+  $("disengage").onclick = () => {
+    const [kind, id] = $("disengage-from").value.split(":");
+    trigger(kind === "forum" ? {type: "disengage", forum: id} : {type: "disengage", dimension: id});
+  };
+  $("set-salience").onclick = () => trigger({type: "salience", dimension: $("salience-dim").value,
+    value: $("salience-value").value.trim()});
+  $("run-replications").onclick = runReplications;
+  $("export").onclick = exportYaml;
+  connect();
+}
+
+start();

@@ -1,0 +1,61 @@
+package org.plenary.explore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A small HTTP client for the explorer's API in tests, and the files a run writes. */
+final class ExplorerHttp {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    record Reply(int status, String body) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+
+    ExplorerHttp(ExplorerServer server) {
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    Reply get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    Reply post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    JsonNode ok(Reply reply) throws IOException {
+        if (reply.status() != 200) {
+            throw new AssertionError("expected 200, got " + reply.status() + ": " + reply.body());
+        }
+        return reply.json();
+    }
+
+    /** The rows of one CSV file of the only run under a results folder (header first). */
+    static List<String> runFile(Path results, String name) throws IOException {
+        try (Stream<Path> files = Files.walk(results)) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().equals(name)).toList();
+            if (found.size() != 1) {
+                throw new AssertionError("expected one " + name + " under " + results + ", found " + found);
+            }
+            return Files.readAllLines(found.get(0));
+        }
+    }
+}
