@@ -56,7 +56,7 @@ class ComparisonReportTest {
                 headings);
         String differ = html.substring(html.indexOf("Outcomes that differ"), html.indexOf("Outcomes not shown"));
         assertTrue(differ.contains("<th>difference</th><th>95% interval</th><th>p</th>"), differ);
-        assertTrue(differ.contains("res-hr-standards \u00b7 final text \u00b7 mandate_scope"),
+        assertTrue(differ.contains("res-hr-standards \u00b7 text in force \u00b7 mandate_scope"),
                 "the withdrawal moves the human-rights text: " + differ);
         int firstTableRowCells = differ.substring(differ.indexOf("<thead>"), differ.indexOf("</thead>"))
                 .split("<th>", -1).length - 1;
