@@ -25,11 +25,20 @@ import org.plenary.scenario.Scenario;
  */
 public final class DecisionMaking implements Mechanism {
     private final Scenario.Decision rule;
+    private final ObjectionRule objections;
+    private final Ballot ballot;
     private double[] loss = new double[0];
     private double[] blocSalience = new double[0];
 
+    /** v1's decisions: objections against the status quo, sincere votes. */
     public DecisionMaking(Scenario.Decision rule) {
+        this(rule, new StatusQuoObjections(), new SincereBallot());
+    }
+
+    DecisionMaking(Scenario.Decision rule, ObjectionRule objections, Ballot ballot) {
         this.rule = rule;
+        this.objections = objections;
+        this.ballot = ballot;
     }
 
     @Override
@@ -54,7 +63,7 @@ public final class DecisionMaking implements Mechanism {
                 close(a, m, ItemState.CONSENSUS);
             } else if (a.round() >= a.deadline[m]) {
                 boolean vote = rule.rule() == Scenario.Rule.VOTE || rule.fallback() == Scenario.Fallback.VOTE;
-                close(a, m, vote ? vote(a, m) : ItemState.FAILED);
+                close(a, m, vote ? vote(a, m, random) : ItemState.FAILED);
             }
         }
     }
@@ -95,11 +104,10 @@ public final class DecisionMaking implements Mechanism {
                 continue;
             }
             totalCapability += a.capability[i];
-            double toDraft = Distances.toText(a, i, m, a.draft);
-            if (Double.isNaN(toDraft)) {
+            loss[i] = objections.loss(a, i, m);
+            if (Double.isNaN(loss[i])) {
                 continue; // no salience left on the item's dimensions: no standing
             }
-            loss[i] = toDraft - Distances.toText(a, i, m, a.statusQuo);
             double pressure = loss[i] * Distances.itemSalience(a, i, m) * standing(a.capability[i], meanCapability);
             if (pressure > a.objectionThreshold[i]) {
                 a.objecting[offset + i] = true;
@@ -172,10 +180,11 @@ public final class DecisionMaking implements Mechanism {
             if (w <= 0) {
                 continue;
             }
-            double common = Distances.commonPosition(a, k, i -> a.isMember(i, g) && a.takesPart(i, m));
+            java.util.function.IntPredicate inBloc = i -> a.isMember(i, g) && a.takesPart(i, m);
+            double common = objections.blocViewpoint(a, m, k, inBloc);
             double s = blocSalience[k] / capability;
             double toDraft = common - a.draft[m * d + k];
-            double toQuo = common - a.statusQuo[m * d + k];
+            double toQuo = common - objections.blocReference(a, m, k, inBloc);
             weightedDistanceDraft += w * s * toDraft * toDraft;
             weightedDistanceQuo += w * s * toQuo * toQuo;
             total += w * s;
@@ -208,12 +217,18 @@ public final class DecisionMaking implements Mechanism {
         return toDraft > toQuo + band ? -1 : 0;
     }
 
-    /** One delegation, one vote on the current draft against the status quo. */
+    /** As {@link #vote(Assembly, int, MersenneTwisterFast)} with a ballot that draws nothing (sincere votes). */
     ItemState vote(Assembly a, int m) {
+        return vote(a, m, null);
+    }
+
+    /** One delegation, one vote on the current draft against the status quo; absent delegations do not vote. */
+    ItemState vote(Assembly a, int m, MersenneTwisterFast random) {
         int present = 0;
         int accredited = 0;
         int yes = 0;
         int no = 0;
+        ballot.prepare(a, m, rule.abstentionBand());
         for (int i = 0; i < a.delegations; i++) {
             if (a.withdrawn[i] || !a.voting[i]) {
                 continue;
@@ -223,7 +238,7 @@ public final class DecisionMaking implements Mechanism {
                 continue;
             }
             present++;
-            int intention = voteIntention(a, i, m, rule.abstentionBand());
+            int intention = ballot.cast(a, i, m, rule.abstentionBand(), random);
             if (intention > 0) {
                 yes++;
             } else if (intention < 0) {

@@ -68,6 +68,26 @@ final class Distances {
         return total > 0 ? Math.sqrt(weighted / total) : Double.NaN;
     }
 
+    /**
+     * As {@link #toText}, from another point of i's than its position: the distance, in i's
+     * salience and the item's weights, between {@code from[fromOffset + k]} and
+     * {@code text[textOffset + k]}; NaN when i has no salience on the item's dimensions.
+     */
+    static double between(Assembly a, int i, int item, double[] from, int fromOffset, double[] text, int textOffset) {
+        int d = a.dimensions;
+        double weighted = 0;
+        double total = 0;
+        for (int k = 0; k < d; k++) {
+            double w = a.itemWeights[item * d + k] * a.activeSalience[i * d + k];
+            if (w > 0) {
+                double diff = from[fromOffset + k] - text[textOffset + k];
+                weighted += w * diff * diff;
+                total += w;
+            }
+        }
+        return total > 0 ? Math.sqrt(weighted / total) : Double.NaN;
+    }
+
     /** i's mean salience over an item's dimensions, weighted by the item's weights. */
     static double itemSalience(Assembly a, int i, int item) {
         int d = a.dimensions;
@@ -87,6 +107,15 @@ final class Distances {
      * disengaged or weightless), NaN when the set is empty.
      */
     static double commonPosition(Assembly a, int k, java.util.function.IntPredicate include) {
+        return commonPoint(a, k, include, a.position, 0);
+    }
+
+    /**
+     * As {@link #commonPosition}, over other points of the same delegations: {@code points[offset +
+     * i * dimensions + k]} (their aspirations, or their demands on one item).
+     */
+    static double commonPoint(Assembly a, int k, java.util.function.IntPredicate include, double[] points,
+                              int offset) {
         int d = a.dimensions;
         double weighted = 0;
         double weight = 0;
@@ -95,9 +124,10 @@ final class Distances {
         for (int i = 0; i < a.delegations; i++) {
             if (include.test(i)) {
                 double w = a.capability[i] * a.activeSalience[i * d + k];
-                weighted += w * a.position[i * d + k];
+                double x = points[offset + i * d + k];
+                weighted += w * x;
                 weight += w;
-                plain += a.position[i * d + k];
+                plain += x;
                 count++;
             }
         }

@@ -33,6 +33,8 @@ public final class ReplicationRecord implements RoundObserver {
     private final boolean[] pivotal;
     private final int[] pivotalCount;
     private final List<List<Coalition>> coalitions = new ArrayList<>();
+    /** Per round, the exchanges of support made, as {a, b, dimension a, dimension b} quadruples. */
+    private final List<int[]> exchanges = new ArrayList<>();
     private int[] decidedRound;
     private int[] votes;
 
@@ -75,6 +77,7 @@ public final class ReplicationRecord implements RoundObserver {
             }
         }
         coalitions.add(a.coalitions());
+        exchanges.add(a.exchanges.toArray());
         decidedRound = a.decidedRound.clone();
         votes = a.votes.clone();
     }
@@ -138,6 +141,11 @@ public final class ReplicationRecord implements RoundObserver {
 
     public List<Coalition> coalitions(int round) {
         return coalitions.get(round);
+    }
+
+    /** The exchanges of support made in a round, as {a, b, dimension a, dimension b} quadruples. */
+    public int[] exchanges(int round) {
+        return exchanges.get(round);
     }
 
     public ItemState finalState(int item) {

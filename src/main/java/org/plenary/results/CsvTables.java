@@ -34,6 +34,7 @@ public final class CsvTables implements Closeable {
     private final CSVPrinter replicationsFile;
     private final CSVPrinter votesFile;
     private final CSVPrinter pivotalFile;
+    private final CSVPrinter exchangesFile;
 
     public CsvTables(Scenario scenario, Path directory, Keep keep) throws IOException {
         this.scenario = scenario;
@@ -50,6 +51,8 @@ public final class CsvTables implements Closeable {
         votesFile = open(directory.resolve("votes.csv"), false, "replication", "item", "round", "yes", "no", "abstain");
         pivotalFile = keep.items() ? open(directory.resolve("pivotal.csv"), false, "replication", "round", "item",
                 "delegation", "banzhaf") : null;
+        exchangesFile = open(directory.resolve("exchanges.csv"), false, "replication", "round", "a", "b",
+                "dimension_a", "dimension_b");
     }
 
     /** Columns of replications.csv: one row per replication with its seed and final-round outcomes. */
@@ -91,6 +94,7 @@ public final class CsvTables implements Closeable {
         append(replicationsFile, rendered.replicationsText);
         append(votesFile, rendered.votesText);
         append(pivotalFile, rendered.pivotalText);
+        append(exchangesFile, rendered.exchangesText);
     }
 
     private static void append(CSVPrinter file, StringBuilder text) throws IOException {
@@ -108,6 +112,7 @@ public final class CsvTables implements Closeable {
         private final StringBuilder replicationsText = new StringBuilder();
         private final StringBuilder votesText = new StringBuilder();
         private final StringBuilder pivotalText = new StringBuilder();
+        private final StringBuilder exchangesText = new StringBuilder();
         private final CSVPrinter rounds = printer(roundsText);
         private final CSVPrinter items = printer(itemsText);
         private final CSVPrinter coalitions = printer(coalitionsText);
@@ -115,6 +120,7 @@ public final class CsvTables implements Closeable {
         private final CSVPrinter replications = printer(replicationsText);
         private final CSVPrinter votes = printer(votesText);
         private final CSVPrinter pivotal = printer(pivotalText);
+        private final CSVPrinter exchanges = printer(exchangesText);
 
         private static CSVPrinter printer(StringBuilder text) {
             try {
@@ -151,6 +157,7 @@ public final class CsvTables implements Closeable {
             if (keep.items()) {
                 writeItemsAndCoalitions(record, t, row, rows);
             }
+            writeExchanges(record, replication, t, rows);
         }
         writeOutcomes(record, row, rows);
     }
@@ -222,6 +229,17 @@ public final class CsvTables implements Closeable {
         rows.replications.printRecord(replication, Long.toString(record.seed()),
                 Integer.toString(record.finalCoalitionCount()), Numbers.format(record.finalLargestCoalitionShare()),
                 Numbers.format(record.finalPolarisation()));
+    }
+
+    /** exchanges.csv: every exchange of support made (docs/ODD.md 7.10); empty when exchange is off. */
+    private void writeExchanges(ReplicationRecord record, String replication, int round, Rows rows)
+            throws IOException {
+        int[] made = record.exchanges(round);
+        List<String> dimensionIds = scenario.dimensions().stream().map(Scenario.Dimension::id).toList();
+        for (int e = 0; e < made.length; e += 4) {
+            rows.exchanges.printRecord(replication, round, delegationIds[made[e]], delegationIds[made[e + 1]],
+                    dimensionIds.get(made[e + 2]), dimensionIds.get(made[e + 3]));
+        }
     }
 
     /** pivotal.csv: the delegations pivotal on an item in a round ({@link org.plenary.observe.PivotalVoters}). */
