@@ -94,17 +94,7 @@ public record Scenario(
      * Model v2 mechanisms of docs/ODD.md 7.9-7.12 (aspirations, exchange, attendance, vote discipline);
      * every one of them off by default, so that a v1 scenario runs as it did.
      */
-    public record Negotiation(Aspirations aspirations, Exchange exchange, Attendance attendance, Voting voting) {
-        public static Negotiation off(int delegations, int dimensions) {
-            double[] aspiration = new double[delegations * dimensions];
-            java.util.Arrays.fill(aspiration, Double.NaN);
-            double[] concession = new double[delegations];
-            java.util.Arrays.fill(concession, 1.0);
-            return new Negotiation(new Aspirations(Objections.STATUS_QUO, aspiration, concession),
-                    new Exchange(ExchangeModel.NONE, 1.0), new Attendance(AttendanceModel.ALL, 1.0, 0.4),
-                    new Voting(Discipline.NONE, CrossPressure.ABSTAIN));
-        }
-    }
+    public record Negotiation(Aspirations aspirations, Exchange exchange, Attendance attendance, Voting voting) { }
 
     /** What a delegation's objection is measured against: the status quo (v1) or its current aspiration. */
     public enum Objections { STATUS_QUO, ASPIRATION }

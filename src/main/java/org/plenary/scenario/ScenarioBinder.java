@@ -261,7 +261,7 @@ public final class ScenarioBinder {
                         exchange.number("rate", 1.0, 0, 1)),
                 new Scenario.Attendance(Scenario.AttendanceModel.valueOf(enumName(
                         attendance.choice("model", "all", List.of("all", "capacity")))),
-                        fullCapability, attendance.number("exponent", 0.4, 0, 10)),
+                        fullCapability, attendance.number("exponent", 0.3, 0, 10)),
                 new Scenario.Voting(Scenario.Discipline.valueOf(enumName(
                         voting.choice("discipline", "none", List.of("none", "bloc")))),
                         Scenario.CrossPressure.valueOf(enumName(
