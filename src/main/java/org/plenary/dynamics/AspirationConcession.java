@@ -26,8 +26,16 @@ public final class AspirationConcession implements Mechanism {
                 continue;
             }
             double time = Math.min(1.0, (double) a.round() / a.deadline[m]);
+            double lastExponent = Double.NaN;
+            double lastAlpha = Double.NaN;
             for (int i = 0; i < n; i++) {
-                double alpha = Math.pow(time, 1.0 / a.concessionExponent[i]);
+                // Most delegations share an exponent (1 by default): one pow per run of equal exponents.
+                double e = a.concessionExponent[i];
+                if (e != lastExponent) {
+                    lastExponent = e;
+                    lastAlpha = e == 1.0 ? time : Math.pow(time, 1.0 / e);
+                }
+                double alpha = lastAlpha;
                 int at = (m * n + i) * d;
                 for (int k = 0; k < d; k++) {
                     if (a.itemWeights[m * d + k] > 0) {

@@ -21,6 +21,9 @@ public final class CapacityAttendance implements Mechanism {
     private final double fullCapability;
     private final double exponent;
     private int[] openInForum = new int[0];
+    /** Capacity of each delegation, recomputed only when its capability changes (by an event). */
+    private double[] capacity = new double[0];
+    private double[] capacityOf = new double[0];
 
     public CapacityAttendance(double fullCapability, double exponent) {
         this.fullCapability = fullCapability;
@@ -39,6 +42,11 @@ public final class CapacityAttendance implements Mechanism {
                 openInForum[a.itemForum[m]]++;
             }
         }
+        if (capacity.length != a.delegations) {
+            capacity = new double[a.delegations];
+            capacityOf = new double[a.delegations];
+            Arrays.fill(capacityOf, Double.NaN);
+        }
         Arrays.fill(a.absent, false);
         for (int i = 0; i < a.delegations; i++) {
             if (a.withdrawn[i] || !a.voting[i]) {
@@ -53,7 +61,11 @@ public final class CapacityAttendance implements Mechanism {
             if (load == 0) {
                 continue;
             }
-            double p = Math.min(1.0, capacity(a.capability[i]) / load);
+            if (a.capability[i] != capacityOf[i]) {
+                capacityOf[i] = a.capability[i];
+                capacity[i] = capacity(a.capability[i]);
+            }
+            double p = Math.min(1.0, capacity[i] / load);
             if (p >= 1.0) {
                 continue;
             }
