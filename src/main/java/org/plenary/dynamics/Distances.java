@@ -54,18 +54,7 @@ final class Distances {
      * (draft or status quo) on one agenda item; NaN when i has no salience on the item's dimensions.
      */
     static double toText(Assembly a, int i, int item, double[] text) {
-        int d = a.dimensions;
-        double weighted = 0;
-        double total = 0;
-        for (int k = 0; k < d; k++) {
-            double w = a.itemWeights[item * d + k] * a.activeSalience[i * d + k];
-            if (w > 0) {
-                double diff = a.position[i * d + k] - text[item * d + k];
-                weighted += w * diff * diff;
-                total += w;
-            }
-        }
-        return total > 0 ? Math.sqrt(weighted / total) : Double.NaN;
+        return between(a, i, item, a.position, i * a.dimensions, text, item * a.dimensions);
     }
 
     /**
