@@ -27,8 +27,9 @@ public final class StokmanExchange implements Mechanism {
     private double[] outcome = new double[0];
     private double[] outcomeWeight = new double[0];
     private boolean[] exchanged = new boolean[0];
-    private long[] sideA = new long[0];
-    private long[] sideB = new long[0];
+    /** Candidates of each quadrant around (O_k, O_l), sorted by s_k / s_l ascending: {@code sorted[q * n + c]}. */
+    private long[] sorted = new long[0];
+    private final int[] count = new int[4];
 
     public StokmanExchange(double rate) {
         this.rate = rate;
@@ -43,8 +44,7 @@ public final class StokmanExchange implements Mechanism {
             outcome = new double[d];
             outcomeWeight = new double[d];
             exchanged = new boolean[n];
-            sideA = new long[n];
-            sideB = new long[n];
+            sorted = new long[4 * n];
         }
         Arrays.fill(outcome, 0);
         Arrays.fill(outcomeWeight, 0);
@@ -68,6 +68,7 @@ public final class StokmanExchange implements Mechanism {
                 if (outcomeWeight[k] <= 0 || outcomeWeight[l] <= 0) {
                     continue;
                 }
+                collect(a, k, l);
                 // Quadrants 0..3 around (O_k, O_l): bit 0 above on k, bit 1 above on l; 0-3 and 1-2 are opposite.
                 for (int quadrant = 0; quadrant < 2; quadrant++) {
                     match(a, k, l, quadrant, 3 - quadrant);
@@ -83,44 +84,51 @@ public final class StokmanExchange implements Mechanism {
 
     /**
      * Pairs k-carers of quadrant {@code from} (highest s_k / s_l first) with l-carers of quadrant
-     * {@code to} (lowest s_k / s_l first).
+     * {@code to} (lowest s_k / s_l first), skipping those who exchanged earlier in the round.
      */
     private void match(Assembly a, int k, int l, int from, int to) {
-        int countA = collect(a, k, l, from, sideA, true);
-        int countB = collect(a, k, l, to, sideB, false);
-        int pairs = Math.min(countA, countB);
-        for (int p = 0; p < pairs; p++) {
-            int i = (int) sideA[p];
-            int j = (int) sideB[p];
-            if (ratio(a, i, k, l) <= ratio(a, j, k, l)) {
-                break; // sorted: no later pair has i caring more about k than j does
+        int n = a.delegations;
+        int p = count[from] - 1;
+        int q = 0;
+        while (p >= 0 && q < count[to]) {
+            int i = (int) (sorted[from * n + p] & 0xffffffffL);
+            int j = (int) (sorted[to * n + q] & 0xffffffffL);
+            if (exchanged[i]) {
+                p--;
+            } else if (exchanged[j]) {
+                q++;
+            } else if (ratio(a, i, k, l) <= ratio(a, j, k, l)) {
+                return; // sorted: no later pair has i caring more about k than j does
+            } else {
+                exchange(a, i, j, k, l);
+                p--;
+                q++;
             }
-            exchange(a, i, j, k, l);
         }
     }
 
-    /** Fills {@code keys} with the quadrant's candidates sorted by s_k / s_l (descending or ascending). */
-    private int collect(Assembly a, int k, int l, int quadrant, long[] keys, boolean descending) {
+    /** Sorts the candidates of each quadrant by s_k / s_l, ascending, in one pass over the delegations. */
+    private void collect(Assembly a, int k, int l) {
         int d = a.dimensions;
-        int count = 0;
-        for (int i = 0; i < a.delegations; i++) {
+        int n = a.delegations;
+        java.util.Arrays.fill(count, 0);
+        for (int i = 0; i < n; i++) {
             if (exchanged[i] || !hasAVote(a, i) || a.activeSalience[i * d + k] <= 0 || a.activeSalience[i * d + l] <= 0) {
                 continue;
             }
             double xk = a.position[i * d + k] - outcome[k];
             double xl = a.position[i * d + l] - outcome[l];
-            if (xk == 0 || xl == 0 || ((xk > 0 ? 1 : 0) | (xl > 0 ? 2 : 0)) != quadrant) {
+            if (xk == 0 || xl == 0) {
                 continue;
             }
+            int quadrant = (xk > 0 ? 1 : 0) | (xl > 0 ? 2 : 0);
             // Positive floats sort like their bits: order by ratio, then by index for a deterministic tie-break.
-            int bits = Float.floatToIntBits((float) ratio(a, i, k, l));
-            keys[count++] = ((long) (descending ? Integer.MAX_VALUE - bits : bits) << 32) | i;
+            long bits = Float.floatToIntBits((float) ratio(a, i, k, l));
+            sorted[quadrant * n + count[quadrant]++] = (bits << 32) | i;
         }
-        Arrays.sort(keys, 0, count);
-        for (int c = 0; c < count; c++) {
-            keys[c] &= 0xffffffffL;
+        for (int quadrant = 0; quadrant < 4; quadrant++) {
+            Arrays.sort(sorted, quadrant * n, quadrant * n + count[quadrant]);
         }
-        return count;
     }
 
     private static double ratio(Assembly a, int i, int k, int l) {
