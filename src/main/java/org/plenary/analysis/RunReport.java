@@ -90,10 +90,13 @@ public final class RunReport {
         for (Iterator<Map.Entry<String, JsonNode>> items = summary.path("items").fields(); items.hasNext(); ) {
             Map.Entry<String, JsonNode> item = items.next();
             rows.add(meanRow(List.of(item.getKey(), "decision round"), item.getValue().path("decision_round")));
-            item.getValue().path("final_text").fields().forEachRemaining(text -> rows.add(
-                    meanRow(List.of(item.getKey(), "final text: " + text.getKey()), text.getValue())));
-            rows.add(meanRow(List.of(item.getKey(), "objecting capability share at the end"),
-                    item.getValue().path("final_objecting_capability_share")));
+            item.getValue().path("text_in_force").fields().forEachRemaining(text -> rows.add(
+                    meanRow(List.of(item.getKey(), "text in force at the end: " + text.getKey()), text.getValue())));
+            item.getValue().path("adopted_text").fields().forEachRemaining(text -> rows.add(
+                    meanRow(List.of(item.getKey(), "adopted text (adopting replications): " + text.getKey()),
+                            text.getValue())));
+            rows.add(meanRow(List.of(item.getKey(), "objecting capability share when decided"),
+                    item.getValue().path("objecting_capability_share_at_decision")));
         }
         return rows;
     }

@@ -31,7 +31,7 @@ public final class SavedRun {
     private final List<String> dimensions;
     private final List<String> items;
     private final int rounds;
-    /** outcome key (e.g. "item/consensus", "item/text/dim", "polarisation") to one value per replication. */
+    /** outcome key (e.g. "item/consensus", "item/text in force/dim", "assembly/polarisation") to one value per replication. */
     private final Map<String, List<Double>> outcomes = new LinkedHashMap<>();
     /** outcome key to its value in each replication that has one, by replication number. */
     private final Map<String, Map<Integer, Double>> byReplication = new LinkedHashMap<>();
@@ -78,15 +78,20 @@ public final class SavedRun {
                 String item = row.get("item");
                 String state = row.get("state");
                 states.computeIfAbsent(item, k -> new LinkedHashMap<>()).merge(state, 1, Integer::sum);
+                boolean adopted = state.equals("consensus") || state.equals("vote-adopted");
                 add(item + "/consensus", replication, state.equals("consensus") ? 1 : 0);
-                add(item + "/adopted", replication, state.equals("consensus") || state.equals("vote-adopted") ? 1 : 0);
+                add(item + "/adopted", replication, adopted ? 1 : 0);
                 if (!row.get("round").isEmpty()) {
                     add(item + "/decision round", replication, Double.parseDouble(row.get("round")));
                 }
                 for (String dimension : dimensions) {
                     String cell = row.get(dimension);
+                    // outcomes.csv holds the text in force; where it was adopted, that is the adopted text.
                     if (!cell.isEmpty()) {
-                        add(item + "/final text/" + dimension, replication, Double.parseDouble(cell));
+                        add(item + "/text in force/" + dimension, replication, Double.parseDouble(cell));
+                        if (adopted) {
+                            add(item + "/adopted text/" + dimension, replication, Double.parseDouble(cell));
+                        }
                     }
                 }
             }

@@ -11,12 +11,13 @@ import picocli.CommandLine.Command;
         description = {"Agent-based simulator of consensus formation in standards bodies (ITU-like assemblies):"
                 + " delegations negotiate over rounds, blocs coordinate, coalitions form, chairs draft compromises,"
                 + " and texts pass by consensus or vote, or fail.",
-            "Run a scenario (run), check it (validate), vary parameters (sweep), compare saved runs (compare),"
-                + " rebuild a run's report (report), or use the reference models (predict, power, landscape,"
-                + " import-ktab, verify-models). 'plenary help COMMAND' explains each."},
+            "Run a scenario (run), check it (validate), vary parameters (sweep, also on Slurm: worker, status),"
+                + " compare saved runs (compare), rebuild a run's report (report), or use the reference models"
+                + " (predict, power, landscape, import-ktab, verify-models). 'plenary help COMMAND' explains each."},
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
             ReportCommand.class, PredictCommand.class, ImportKtabCommand.class, PowerCommand.class,
-            LandscapeCommand.class, VerifyModelsCommand.class, CommandLine.HelpCommand.class},
+            LandscapeCommand.class, VerifyModelsCommand.class, WorkerCommand.class, StatusCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
             "2 bad usage or invalid input.",
             "Start with: plenary run scenarios/us-withdraws.yaml"})

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.plenary.batch.Shards;
 import org.plenary.results.RunDirectory;
 import org.plenary.results.RunWriter;
 import org.plenary.scenario.InputException;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Spec;
                     + " --param delegations.USA.capability=10,30",
             "  plenary sweep scenarios/small-assembly.yaml --sample lhs --points 40 --range influence.anchor=0:0.2"
                     + " --range decision.standing_exponent=0:1",
-            "  plenary sweep --resume results/small-assembly/20260101T120000Z-sweep-1a2b3c4d"})
+            "  plenary sweep --resume results/small-assembly/20260101T120000Z-sweep-1a2b3c4d",
+            "  plenary sweep scenarios/small-assembly.yaml --param influence.rate=0.1,0.3,0.5 --backend slurm"
+                    + " --tasks 6 --time 0:20:00 --detach   (see docs/cluster.md)"})
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (not with --resume).")
     Path file;
@@ -67,6 +70,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Finish an interrupted sweep in DIR.")
     Path resume;
 
+    @Mixin
+    BackendOptions backend;
+
     @Spec
     CommandSpec spec;
 
@@ -76,11 +82,26 @@ final class SweepCommand implements Callable<Integer> {
         int threads = experiment.threads();
         Sweep sweep = resume != null ? resumeSweep() : newSweep();
         PrintWriter out = spec.commandLine().getOut();
-        int total = sweep.pendingPoints().size() * sweep.base().replications();
-        try (Progress progress = new Progress("replications", total)) {
-            sweep.runPending(threads, done -> progress.step());
+        if (Shards.present(sweep.directory())) {
+            ShardedRun.Outcome outcome = new ShardedRun(Shards.open(sweep), spec.commandLine().getErr())
+                    .run(backend, threads);
+            if (outcome == ShardedRun.Outcome.DETACHED) {
+                out.println("sweep: " + sweep.directory());
+                out.println("follow it with: plenary status " + sweep.directory());
+                out.println("collect it with: plenary sweep --resume " + sweep.directory());
+                out.flush();
+                return 0;
+            }
+            if (outcome == ShardedRun.Outcome.FAILED) {
+                return 1;
+            }
+        } else {
+            int total = sweep.pendingPoints().size() * sweep.base().replications();
+            try (Progress progress = new Progress("replications", total)) {
+                sweep.runPending(threads, done -> progress.step());
+            }
+            sweep.finish();
         }
-        sweep.finish();
         out.printf("%s: %d points x %d replications in %.1f s%n", sweep.base().name(), sweep.plan().points().size(),
                 sweep.base().replications(), Duration.between(start, Instant.now()).toMillis() / 1000.0);
         out.println("sweep: " + sweep.directory());
@@ -95,16 +116,23 @@ final class SweepCommand implements Callable<Integer> {
                     "--resume takes the sweep directory only: its plan and scenario are saved there");
         }
         Sweep sweep = Sweep.open(resume);
+        backend.checkResume(Shards.present(resume));
         if (sweep.isComplete()) {
             throw new InputException(new Problem(resume.toString(), 0, "", "this sweep is already complete;"
                     + " its results are in sweep.csv and report.html"));
         }
-        spec.commandLine().getErr().printf("resuming: %d of %d points left%n", sweep.pendingPoints().size(),
-                sweep.plan().points().size());
+        if (Shards.present(resume)) {
+            Shards shards = Shards.open(sweep);
+            spec.commandLine().getErr().printf("resuming: %d of %d shards left%n", shards.missing().size(),
+                    shards.plan().tasks());
+        } else {
+            spec.commandLine().getErr().printf("resuming: %d of %d points left%n", sweep.pendingPoints().size(),
+                    sweep.plan().points().size());
+        }
         return sweep;
     }
 
-    private Sweep newSweep() throws InputException, IOException {
+    private Sweep newSweep() throws InputException, IOException, InterruptedException {
         if (file == null) {
             throw new ParameterException(spec.commandLine(), "missing SCENARIO (or --resume DIR)");
         }
@@ -112,6 +140,7 @@ final class SweepCommand implements Callable<Integer> {
         ScenarioLoader.Loaded loaded = ScenarioInput.load(file, sets, overrides);
         ValidateCommand.printWarnings(spec.commandLine().getErr(), loaded.warnings());
         SweepPlan plan = plan(loaded);
+        backend.checkNew((long) plan.points().size() * loaded.scenario().replications(), plan.points().size());
         List<String> commandLine = new ArrayList<>(List.of("plenary"));
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         RunDirectory directory;
@@ -121,7 +150,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new InputException(new Problem("--out " + experiment.out, 0, "", "cannot create the sweep directory: " + e));
         }
         try {
-            Sweep.create(directory.staging(), loaded, plan, commandLine);
+            backend.prepare(Sweep.create(directory.staging(), loaded, plan, commandLine));
         } catch (InputException | IOException | RuntimeException e) {
             directory.abandon();
             throw e;

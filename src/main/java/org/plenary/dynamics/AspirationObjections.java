@@ -1,6 +1,5 @@
 package org.plenary.dynamics;
 
-import java.util.function.IntPredicate;
 import org.plenary.model.Assembly;
 
 /**
@@ -9,8 +8,8 @@ import org.plenary.model.Assembly;
  *   loss_i = D_i(A_i, draft) - D_i(A_i, r_im(t))
  * </pre>
  * measured from its aspiration point A_i: how much farther the draft is from what i pushes for
- * than i's current demand r_im(t) ({@link AspirationConcession}). A bloc measures from its
- * members' common aspiration against their common demand (capability x salience weighted).
+ * than i's current demand r_im(t) ({@link AspirationConcession}). Blocs pool the standing of
+ * members hurt by their shortfall as under the status-quo rule (7.7).
  */
 final class AspirationObjections implements ObjectionRule {
 
@@ -22,15 +21,5 @@ final class AspirationObjections implements ObjectionRule {
             return Double.NaN;
         }
         return toDraft - Distances.between(a, i, m, a.aspiration, i * d, a.demand, (m * a.delegations + i) * d);
-    }
-
-    @Override
-    public double blocViewpoint(Assembly a, int m, int k, IntPredicate members) {
-        return Distances.commonPoint(a, k, members, a.aspiration, 0);
-    }
-
-    @Override
-    public double blocReference(Assembly a, int m, int k, IntPredicate members) {
-        return Distances.commonPoint(a, k, members, a.demand, m * a.delegations * a.dimensions);
     }
 }

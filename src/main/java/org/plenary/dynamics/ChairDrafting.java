@@ -2,39 +2,64 @@ package org.plenary.dynamics;
 
 import ec.util.MersenneTwisterFast;
 import org.plenary.model.Assembly;
+import org.plenary.scenario.Scenario;
 
 /**
  * The chair's draft of every open item (docs/ODD.md, 7.6 Chair drafting):
  * <pre>
  *   compromise_k = sum_i c_i s_ik x_ik / sum_i c_i s_ik      over delegations taking part
  *   if the last decision round had sustained objections:
- *     target_k     = sum_o c_o s_ok x*_ok / sum_o c_o s_ok   over the objectors still taking part
+ *     target_k     = sum_o c_o s_ok p_ok / sum_o c_o s_ok    over the objectors still taking part
  *     concession_k = concession_k + alpha (target_k - draft_k)
  *   draft_k = clamp(compromise_k + concession_k, 0, 1)
  * </pre>
- * on the dimensions the item weights. Concessions accumulate: compromise language bought with time.
+ * on the dimensions the item weights, where p is what objectors argue for: their negotiating
+ * positions x (the points their objections are measured from) or, by choice, their ideal points x*.
+ * Concessions accumulate: compromise language bought with time. Each round's concession is owed
+ * to its objectors in proportion to their weight, c_o s_ok (p_ok - draft_k) / sum_o c_o s_ok; when
+ * a delegation withdraws, what the text owes it is kept, dropped at once, or withdrawn by a
+ * fraction each round (decay), as the scenario chooses.
  */
 public final class ChairDrafting implements Mechanism {
     private final double accommodation;
+    private final boolean towardIdeal;
+    private final Scenario.ConcessionsOnWithdrawal onWithdrawal;
+    private final double decay;
+    /** Concession owed to each delegation, {@code [(m * n + i) * d + k]}; tracked unless kept anyway. */
+    private double[] owed = new double[0];
 
-    public ChairDrafting(double accommodation) {
-        this.accommodation = accommodation;
+    public ChairDrafting(Scenario.Chair chair) {
+        this.accommodation = chair.accommodation();
+        this.towardIdeal = chair.accommodateToward() == Scenario.AccommodationTarget.IDEAL;
+        this.onWithdrawal = chair.concessionsOnWithdrawal();
+        this.decay = chair.concessionDecay();
     }
 
     @Override
     public void step(Assembly a, MersenneTwisterFast random) {
         int d = a.dimensions;
+        boolean tracking = onWithdrawal != Scenario.ConcessionsOnWithdrawal.KEEP;
+        if (tracking && owed.length != a.items * a.delegations * d) {
+            owed = new double[a.items * a.delegations * d];
+        }
+        double[] argued = towardIdeal ? a.ideal : a.position;
         for (int m = 0; m < a.items; m++) {
             if (a.itemState[m].isClosed()) {
                 continue;
+            }
+            if (tracking) {
+                releaseWithdrawn(a, m);
             }
             for (int k = 0; k < d; k++) {
                 int mk = m * d + k;
                 if (a.itemWeights[mk] <= 0) {
                     continue;
                 }
-                double target = weightedMean(a, m, k, true, a.ideal);
+                double target = weightedMean(a, m, k, true, argued);
                 if (!Double.isNaN(target)) {
+                    if (tracking) {
+                        attribute(a, m, k, argued);
+                    }
                     a.concession[mk] += accommodation * (target - a.draft[mk]);
                 }
                 double compromise = weightedMean(a, m, k, false, a.position);
@@ -42,6 +67,55 @@ public final class ChairDrafting implements Mechanism {
                 a.draft[mk] = Math.min(1, Math.max(0, base + a.concession[mk]));
             }
         }
+    }
+
+    /** Takes back from item m's concession what it owes withdrawn delegations: all of it, or a fraction. */
+    private void releaseWithdrawn(Assembly a, int m) {
+        int d = a.dimensions;
+        double fraction = onWithdrawal == Scenario.ConcessionsOnWithdrawal.DROP ? 1 : decay;
+        for (int i = 0; i < a.delegations; i++) {
+            if (!a.withdrawn[i]) {
+                continue;
+            }
+            int base = (m * a.delegations + i) * d;
+            for (int k = 0; k < d; k++) {
+                double released = fraction * owed[base + k];
+                a.concession[m * d + k] -= released;
+                owed[base + k] -= released;
+            }
+        }
+    }
+
+    /**
+     * Splits this round's concession on item m, dimension k among its objectors by their share of the
+     * target's weight (the same weights and fallback as {@link #weightedMean}).
+     */
+    private void attribute(Assembly a, int m, int k, double[] argued) {
+        int d = a.dimensions;
+        int mk = m * d + k;
+        double weight = 0;
+        double capability = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            if (isObjector(a, m, i)) {
+                weight += a.capability[i] * a.activeSalience[i * d + k];
+                capability += a.capability[i];
+            }
+        }
+        boolean bySalience = weight > 0;
+        double total = bySalience ? weight : capability;
+        if (total <= 0) {
+            return;
+        }
+        for (int i = 0; i < a.delegations; i++) {
+            if (isObjector(a, m, i)) {
+                double w = bySalience ? a.capability[i] * a.activeSalience[i * d + k] : a.capability[i];
+                owed[(m * a.delegations + i) * d + k] += accommodation * w * (argued[i * d + k] - a.draft[mk]) / total;
+            }
+        }
+    }
+
+    private static boolean isObjector(Assembly a, int m, int i) {
+        return a.takesPart(i, m) && a.objecting[m * a.delegations + i];
     }
 
     /**

@@ -11,30 +11,31 @@ import org.plenary.scenario.Scenario;
  * For delegation i taking part in item m, with D_i its salience- and item-weighted distance:
  * <pre>
  *   loss_i     = D_i(x_i, draft) - D_i(x_i, status quo)
- *   pressure_i = loss_i * sbar_im * (c_i / cbar)^beta         (cbar: mean capability taking part)
+ *   hurt_i     = loss_i * sbar_im                             (its loss, weighed by how much it cares)
+ *   pressure_i = hurt_i * (c_i / cbar)^beta                   (cbar: mean capability taking part)
  *   i objects when pressure_i &gt; theta_i
  * </pre>
- * A bloc with cohesion kappa objects as one when kappa * loss_b * sbar_b * (C_b / cbar)^beta
- * exceeds its members' capability-weighted mean threshold, loss_b measured from the bloc's
- * common position; then every member whose own loss is positive sustains the objection.
- * Consensus: no sustained objection (or an objecting capability share within the tolerated one).
- * At the deadline the fallback applies: a vote, one delegation one vote, yes when the draft is
- * closer than the status quo by more than the abstention band, no when farther, adopted when
- * yes &gt; no and yes &gt;= majority x (yes + no), with a quorum of those taking part over those
- * not withdrawn; or failure.
+ * A bloc with cohesion kappa lends standing to its members hurt beyond their own thresholds,
+ * H = {i in bloc : hurt_i &gt; theta_i}: when |H| &gt;= 2 and
+ * kappa * hurt_H * (C_H / cbar)^beta &gt; theta_H (hurt_H and theta_H the capability-weighted means
+ * over H, C_H their summed capability), every member of H sustains the objection, and no one else.
+ * Consensus: someone takes part and there is no sustained objection (or an objecting capability
+ * share within the tolerated one). At the deadline the fallback applies: a vote (see {@link #tally})
+ * or failure.
  */
 public final class DecisionMaking implements Mechanism {
     private final Scenario.Decision rule;
+    private double[] loss = new double[0];
+    private double[] hurt = new double[0];
     private final ObjectionRule objections;
     private final Ballot ballot;
-    private double[] loss = new double[0];
-    private double[] blocSalience = new double[0];
 
     /** v1's decisions: objections against the status quo, sincere votes. */
     public DecisionMaking(Scenario.Decision rule) {
         this(rule, new StatusQuoObjections(), new SincereBallot());
     }
 
+    /** With the model v2 rules the scenario chooses: what objections measure, how ballots are cast. */
     DecisionMaking(Scenario.Decision rule, ObjectionRule objections, Ballot ballot) {
         this.rule = rule;
         this.objections = objections;
@@ -45,7 +46,7 @@ public final class DecisionMaking implements Mechanism {
     public void step(Assembly a, MersenneTwisterFast random) {
         if (loss.length != a.delegations) {
             loss = new double[a.delegations];
-            blocSalience = new double[a.dimensions];
+            hurt = new double[a.delegations];
         }
         for (int m = 0; m < a.items; m++) {
             if (a.itemState[m].isClosed()) {
@@ -100,6 +101,7 @@ public final class DecisionMaking implements Mechanism {
         double totalCapability = 0;
         for (int i = 0; i < n; i++) {
             loss[i] = Double.NaN;
+            hurt[i] = Double.NaN;
             if (!a.takesPart(i, m)) {
                 continue;
             }
@@ -108,18 +110,14 @@ public final class DecisionMaking implements Mechanism {
             if (Double.isNaN(loss[i])) {
                 continue; // no salience left on the item's dimensions: no standing
             }
-            double pressure = loss[i] * Distances.itemSalience(a, i, m) * standing(a.capability[i], meanCapability);
-            if (pressure > a.objectionThreshold[i]) {
+            hurt[i] = loss[i] * Distances.itemSalience(a, i, m);
+            if (hurt[i] * standing(a.capability[i], meanCapability) > a.objectionThreshold[i]) {
                 a.objecting[offset + i] = true;
             }
         }
         for (int g = 0; g < a.groups; g++) {
-            if (a.cohesion[g] > 0 && blocObjects(a, m, g, meanCapability)) {
-                for (int i = 0; i < n; i++) {
-                    if (a.isMember(i, g) && loss[i] > 0) {
-                        a.objecting[offset + i] = true;
-                    }
-                }
+            if (a.cohesion[g] > 0) {
+                markBlocObjection(a, m, g, meanCapability);
             }
         }
         double objectingCapability = 0;
@@ -149,54 +147,40 @@ public final class DecisionMaking implements Mechanism {
         return count > 0 ? sum / count : 0;
     }
 
-    /** Whether bloc g's coordinated objection to item m has standing. */
-    private boolean blocObjects(Assembly a, int m, int g, double meanCapability) {
-        int d = a.dimensions;
+    /**
+     * Bloc g's coordinated objection to item m: its members hurt beyond their own thresholds pool
+     * their capability, discounted by the bloc's cohesion; when that has standing, they all object.
+     */
+    private void markBlocObjection(Assembly a, int m, int g, double meanCapability) {
         double capability = 0;
-        double threshold = 0;
+        double hurtSum = 0;
+        double thresholdSum = 0;
         int members = 0;
-        Arrays.fill(blocSalience, 0);
         for (int i = 0; i < a.delegations; i++) {
-            if (a.isMember(i, g) && a.takesPart(i, m)) {
+            if (isHurtMember(a, i, g)) {
                 members++;
                 capability += a.capability[i];
-                threshold += a.capability[i] * a.objectionThreshold[i];
-                for (int k = 0; k < d; k++) {
-                    blocSalience[k] += a.capability[i] * a.activeSalience[i * d + k];
-                }
+                hurtSum += a.capability[i] * hurt[i];
+                thresholdSum += a.capability[i] * a.objectionThreshold[i];
             }
         }
         if (members < 2 || capability <= 0) {
-            return false; // a bloc of one is just that delegation
+            return; // one hurt member objects, or not, on its own standing
         }
-        threshold /= capability;
-        double weightedDistanceDraft = 0;
-        double weightedDistanceQuo = 0;
-        double total = 0;
-        double itemWeight = 0;
-        double salienceOnItem = 0;
-        for (int k = 0; k < d; k++) {
-            double w = a.itemWeights[m * d + k];
-            if (w <= 0) {
-                continue;
+        double pressure = a.cohesion[g] * (hurtSum / capability) * standing(capability, meanCapability);
+        if (pressure > thresholdSum / capability) {
+            int offset = m * a.delegations;
+            for (int i = 0; i < a.delegations; i++) {
+                if (isHurtMember(a, i, g)) {
+                    a.objecting[offset + i] = true;
+                }
             }
-            java.util.function.IntPredicate inBloc = i -> a.isMember(i, g) && a.takesPart(i, m);
-            double common = objections.blocViewpoint(a, m, k, inBloc);
-            double s = blocSalience[k] / capability;
-            double toDraft = common - a.draft[m * d + k];
-            double toQuo = common - objections.blocReference(a, m, k, inBloc);
-            weightedDistanceDraft += w * s * toDraft * toDraft;
-            weightedDistanceQuo += w * s * toQuo * toQuo;
-            total += w * s;
-            itemWeight += w;
-            salienceOnItem += w * s;
         }
-        if (total <= 0) {
-            return false;
-        }
-        double blocLoss = Math.sqrt(weightedDistanceDraft / total) - Math.sqrt(weightedDistanceQuo / total);
-        double pressure = a.cohesion[g] * blocLoss * (salienceOnItem / itemWeight) * standing(capability, meanCapability);
-        return pressure > threshold;
+    }
+
+    /** A member of bloc g, taking part (its hurt is known), whose hurt exceeds its own threshold. */
+    private boolean isHurtMember(Assembly a, int i, int g) {
+        return a.isMember(i, g) && hurt[i] > a.objectionThreshold[i];
     }
 
     /**
@@ -217,41 +201,82 @@ public final class DecisionMaking implements Mechanism {
         return toDraft > toQuo + band ? -1 : 0;
     }
 
-    /** As {@link #vote(Assembly, int, MersenneTwisterFast)} with a ballot that draws nothing (sincere votes). */
+    /** One delegation, one vote on the current draft against the status quo; records the tally. */
     ItemState vote(Assembly a, int m) {
         return vote(a, m, null);
     }
 
-    /** One delegation, one vote on the current draft against the status quo; absent delegations do not vote. */
+    /**
+     * As {@link #vote(Assembly, int)}, each ballot cast by the scenario's {@link Ballot} (bloc
+     * discipline draws from {@code random}; sincere ballots draw nothing).
+     */
     ItemState vote(Assembly a, int m, MersenneTwisterFast random) {
+        double band = rule.abstentionBand();
+        ballot.prepare(a, m, band);
+        int[] tally = tally(a, m, null, i -> ballot.cast(a, i, m, band, random));
+        a.votes[3 * m] = tally[0];
+        a.votes[3 * m + 1] = tally[1];
+        a.votes[3 * m + 2] = tally[2];
+        return outcome(rule, tally);
+    }
+
+    /**
+     * The vote on item m's current draft: every delegation that votes, is not withdrawn and takes
+     * part casts its {@link #voteIntention} (written to {@code ballots[i]} when given: +1, -1, 0, or
+     * {@link #ABSENT} for those accredited but not taking part, {@link #NO_BALLOT} for the rest).
+     * Returns yes, no, abstentions, and the accredited count (voting delegations not withdrawn).
+     */
+    public static int[] tally(Assembly a, int m, double band, int[] ballots) {
+        return tally(a, m, ballots, i -> voteIntention(a, i, m, band));
+    }
+
+    /** As {@link #tally(Assembly, int, double, int[])}, with each present delegation's ballot from {@code cast}. */
+    private static int[] tally(Assembly a, int m, int[] ballots, java.util.function.IntUnaryOperator cast) {
         int present = 0;
         int accredited = 0;
         int yes = 0;
         int no = 0;
-        ballot.prepare(a, m, rule.abstentionBand());
         for (int i = 0; i < a.delegations; i++) {
-            if (a.withdrawn[i] || !a.voting[i]) {
-                continue;
+            int ballot = NO_BALLOT;
+            if (!a.withdrawn[i] && a.voting[i]) {
+                accredited++;
+                ballot = ABSENT;
+                if (a.takesPart(i, m)) {
+                    present++;
+                    ballot = cast.applyAsInt(i);
+                    if (ballot > 0) {
+                        yes++;
+                    } else if (ballot < 0) {
+                        no++;
+                    }
+                }
             }
-            accredited++;
-            if (!a.takesPart(i, m)) {
-                continue;
-            }
-            present++;
-            int intention = ballot.cast(a, i, m, rule.abstentionBand(), random);
-            if (intention > 0) {
-                yes++;
-            } else if (intention < 0) {
-                no++;
+            if (ballots != null) {
+                ballots[i] = ballot;
             }
         }
-        a.votes[3 * m] = yes;
-        a.votes[3 * m + 1] = no;
-        a.votes[3 * m + 2] = present - yes - no;
-        if (accredited == 0 || present < rule.quorum() * accredited) {
+        return new int[] {yes, no, present - yes - no, accredited};
+    }
+
+    /** A ballot's value for a delegation accredited but not taking part in the item's forum. */
+    public static final int ABSENT = 2;
+    /** A ballot's value for a delegation without a vote (withdrawn, or a non-voting participant). */
+    public static final int NO_BALLOT = 3;
+
+    /**
+     * The result of a tally {yes, no, abstain, accredited}: failed without a quorum of those present
+     * (yes + no + abstain) over the accredited; adopted when yes &gt; no and yes &gt;= majority x (yes + no).
+     */
+    public static ItemState outcome(Scenario.Decision rule, int[] tally) {
+        int present = tally[0] + tally[1] + tally[2];
+        if (tally[3] == 0 || present < rule.quorum() * tally[3]) {
             return ItemState.FAILED;
         }
-        boolean adopted = yes > no && yes >= rule.majority() * (yes + no);
-        return adopted ? ItemState.VOTE_ADOPTED : ItemState.VOTE_REJECTED;
+        return adopts(rule.majority(), tally[0], tally[1]) ? ItemState.VOTE_ADOPTED : ItemState.VOTE_REJECTED;
+    }
+
+    /** Whether yes votes carry against no votes under the majority (abstentions do not count). */
+    public static boolean adopts(double majority, int yes, int no) {
+        return yes > no && yes >= majority * (yes + no);
     }
 }

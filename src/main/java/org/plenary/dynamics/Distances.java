@@ -96,15 +96,6 @@ final class Distances {
      * disengaged or weightless), NaN when the set is empty.
      */
     static double commonPosition(Assembly a, int k, java.util.function.IntPredicate include) {
-        return commonPoint(a, k, include, a.position, 0);
-    }
-
-    /**
-     * As {@link #commonPosition}, over other points of the same delegations: {@code points[offset +
-     * i * dimensions + k]} (their aspirations, or their demands on one item).
-     */
-    static double commonPoint(Assembly a, int k, java.util.function.IntPredicate include, double[] points,
-                              int offset) {
         int d = a.dimensions;
         double weighted = 0;
         double weight = 0;
@@ -113,10 +104,9 @@ final class Distances {
         for (int i = 0; i < a.delegations; i++) {
             if (include.test(i)) {
                 double w = a.capability[i] * a.activeSalience[i * d + k];
-                double x = points[offset + i * d + k];
-                weighted += w * x;
+                weighted += w * a.position[i * d + k];
                 weight += w;
-                plain += x;
+                plain += a.position[i * d + k];
                 count++;
             }
         }

@@ -10,8 +10,10 @@ import org.plenary.model.Assembly;
  *   N_i   = { j active : d_i(x_i, x_j) &lt;= eps_i }            (i included)
  *   w_ijk = c_j (1 + a [i = j or i, j share a bloc]) s_jk
  *   m_ik  = sum_j w_ijk x_jk / sum_j w_ijk                   (x_ik when the sum is 0)
- *   x_ik' = clamp(x_ik + o_i mu (1 - rho s_ik) (m_ik - x_ik) + lambda (x*_ik - x_ik), 0, 1)
+ *   x_ik' = x_ik + o_i mu (1 - rho s_ik) (m_ik - x_ik) + lambda (x*_ik - x_ik)
  * </pre>
+ * a weighted average of x_ik, m_ik and x*_ik, since scenarios are validated to have mu o_i + lambda &lt;= 1:
+ * positions stay in [0, 1] with no clamp.
  * With c = 1, s = 1, a = 0, o = 1, mu = 1, rho = 0, lambda = 0 it is the pure model.
  */
 public final class HegselmannKrause implements Mechanism {
@@ -108,10 +110,8 @@ public final class HegselmannKrause implements Mechanism {
                 double weightSum = dot(factor, pull[k], from, to);
                 int ik = bi + k;
                 double mean = weightSum > 0 ? weightedSum / weightSum : x[ik];
-                double moved = x[ik] + step * (1 - salienceResistance * s[ik]) * (mean - x[ik])
+                next[ik] = x[ik] + step * (1 - salienceResistance * s[ik]) * (mean - x[ik])
                         + anchor * (a.ideal[ik] - x[ik]);
-                // Influence and anchor together can overshoot when their rates sum above 1.
-                next[ik] = Math.min(1, Math.max(0, moved));
             }
         }
         for (int c = 0; c < count; c++) {

@@ -11,7 +11,7 @@ public final class Mechanisms {
 
     /**
      * The name of the coalition-detection step, which also runs once before the first round (the
-     * landscape method then draws from the replication's generator too: it is part of the model).
+     * landscape method draws from a generator of its own, never from the replication's).
      */
     public static final String COALITIONS = "coalitions";
 
@@ -52,7 +52,7 @@ public final class Mechanisms {
             steps.add(new Step("exchange", new StokmanExchange(v2.exchange().rate())));
         }
         steps.add(new Step(COALITIONS, coalitions));
-        steps.add(new Step("drafting", new ChairDrafting(scenario.chair().accommodation())));
+        steps.add(new Step("drafting", new ChairDrafting(scenario.chair())));
         boolean aspirations = v2.aspirations().objections() == Scenario.Objections.ASPIRATION;
         if (aspirations) {
             steps.add(new Step("aspirations", new AspirationConcession()));

@@ -4,29 +4,19 @@ import java.util.Arrays;
 import org.plenary.dynamics.DecisionMaking;
 import org.plenary.model.Assembly;
 import org.plenary.model.ItemState;
+import org.plenary.scenario.Scenario;
 
 /**
- * Which delegations are pivotal on an agenda item in a round, under the item's voting rule: one
- * delegation one vote among the n delegations taking part in the item's forum, with the quota q of
- * {@link #quota}. Each delegation's vote intention is yes when the current draft is closer to its
- * position than the status quo (salience- and item-weighted, as in the vote, but with no abstention
- * band). With y yes-intentions, a yes voter has a swing (its leaving turns a winning yes-coalition
- * into a losing one) exactly when y &gt;= q and y - 1 &lt; q, that is y = q; then each of the q yes
- * voters is pivotal, with normalised Banzhaf index 1/q within that round's coalition. This closed form
- * of one-vote-per-state games needs no enumeration. Reads the assembly only; draws nothing.
+ * Which delegations are pivotal on an agenda item in a round: the swing voters of the vote that
+ * would be held on the current draft, under the model's own rule ({@link DecisionMaking#tally}: the
+ * abstention band, those taking part, the quorum and the majority). A delegation is pivotal when it
+ * is on the winning side (yes when the text would be adopted, no when rejected) and changing its
+ * ballot alone, to either other choice, would reverse the outcome: Banzhaf's swing, in the realised
+ * profile of ballots rather than over every coalition. No one is pivotal when the quorum fails
+ * (ballots do not change who is present). Reads the assembly only; draws nothing.
  */
 public final class PivotalVoters {
     private PivotalVoters() {
-    }
-
-    /**
-     * The smallest number of yes votes that adopts a text when all n delegations taking part vote:
-     * yes &gt;= majority x n and yes &gt; no = n - yes (DecisionMaking's rule with nobody abstaining).
-     */
-    public static int quota(double majority, int n) {
-        // The tolerance keeps e.g. 2/3 x 9 = 6.000000000000001 at 6.
-        int byMajority = (int) Math.ceil(majority * n - 1e-9);
-        return Math.max(byMajority, n / 2 + 1);
     }
 
     /** Whether pivotality is recorded for item m now: it is open, or was decided this round. */
@@ -35,27 +25,42 @@ public final class PivotalVoters {
     }
 
     /**
-     * Marks in {@code pivotal[offset + i]} the delegations pivotal on item m and returns how many
-     * there are (0 or the quota).
+     * Marks in {@code pivotal[offset + i]} the swing voters on item m, writes every delegation's
+     * ballot to {@code ballots} (as {@link DecisionMaking#tally}) and returns how many swing voters there are.
      */
-    public static int mark(Assembly a, int m, double majority, boolean[] pivotal, int offset) {
+    public static int mark(Assembly a, int m, Scenario.Decision rule, boolean[] pivotal, int offset, int[] ballots) {
         int n = a.delegations;
         Arrays.fill(pivotal, offset, offset + n, false);
-        int takingPart = 0;
-        int yes = 0;
+        int[] tally = DecisionMaking.tally(a, m, rule.abstentionBand(), ballots);
+        ItemState outcome = DecisionMaking.outcome(rule, tally);
+        if (outcome == ItemState.FAILED) {
+            return 0;
+        }
+        int winningSide = outcome == ItemState.VOTE_ADOPTED ? 1 : -1;
+        if (!swings(rule.majority(), tally, winningSide)) {
+            return 0;
+        }
+        int count = 0;
         for (int i = 0; i < n; i++) {
-            if (a.takesPart(i, m)) {
-                takingPart++;
-                if (DecisionMaking.voteIntention(a, i, m, 0) > 0) {
-                    pivotal[offset + i] = true;
-                    yes++;
-                }
+            if (ballots[i] == winningSide) {
+                pivotal[offset + i] = true;
+                count++;
             }
         }
-        if (takingPart > 0 && yes == quota(majority, takingPart)) {
-            return yes;
+        return count;
+    }
+
+    /**
+     * Whether one ballot of the winning side (+1 yes, -1 no), moved to abstain or to the other side,
+     * reverses the outcome. Every voter on that side is alike, so this holds for all of them or none.
+     */
+    static boolean swings(double majority, int[] tally, int winningSide) {
+        int yes = tally[0];
+        int no = tally[1];
+        boolean adopted = winningSide > 0;
+        if (adopted) {
+            return !DecisionMaking.adopts(majority, yes - 1, no) || !DecisionMaking.adopts(majority, yes - 1, no + 1);
         }
-        Arrays.fill(pivotal, offset, offset + n, false);
-        return 0;
+        return DecisionMaking.adopts(majority, yes, no - 1) || DecisionMaking.adopts(majority, yes + 1, no - 1);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.plenary.model.Assembly;
 import org.plenary.model.Coalition;
 import org.plenary.model.ItemState;
+import org.plenary.scenario.Scenario;
 
 /**
  * Everything one replication produced, round by round (round 0 is the initial state), on flat
@@ -29,18 +30,23 @@ public final class ReplicationRecord implements RoundObserver {
     private final double[] drafts;
     private final boolean[] objecting;
     private final double[] objectingShare;
-    private final double majority;
+    private final Scenario.Decision rule;
+    private final int[] ballots;
     private final boolean[] pivotal;
     private final int[] pivotalCount;
+    /** Whether an item's swing voters in a round are on the yes side (else on the no side). */
+    private final boolean[] pivotalYes;
     private final List<List<Coalition>> coalitions = new ArrayList<>();
     /** Per round, the exchanges of support made, as {a, b, dimension a, dimension b} quadruples. */
     private final List<int[]> exchanges = new ArrayList<>();
     private int[] decidedRound;
     private int[] votes;
 
-    /** @param majority the decision rule's majority, which sets the quota of {@link PivotalVoters} */
+    private double[] statusQuo;
+
+    /** @param rule the decision rule, whose vote {@link PivotalVoters} replays */
     public ReplicationRecord(int replication, long seed, int rounds, int delegations, int dimensions, int items,
-                             double majority) {
+                             Scenario.Decision rule) {
         this.replication = replication;
         this.seed = seed;
         this.rounds = rounds;
@@ -54,9 +60,11 @@ public final class ReplicationRecord implements RoundObserver {
         drafts = new double[snapshots * m * d];
         objecting = new boolean[snapshots * m * n];
         objectingShare = new double[snapshots * m];
-        this.majority = majority;
+        this.rule = rule;
+        ballots = new int[delegations];
         pivotal = new boolean[snapshots * m * n];
         pivotalCount = new int[snapshots * m];
+        pivotalYes = new boolean[snapshots * m];
     }
 
     @Override
@@ -73,11 +81,22 @@ public final class ReplicationRecord implements RoundObserver {
         System.arraycopy(a.objectingShare, 0, objectingShare, t * m, m);
         for (int item = 0; item < m; item++) {
             if (PivotalVoters.applies(a, item)) {
-                pivotalCount[t * m + item] = PivotalVoters.mark(a, item, majority, pivotal, (t * m + item) * n);
+                int offset = (t * m + item) * n;
+                int count = PivotalVoters.mark(a, item, rule, pivotal, offset, ballots);
+                pivotalCount[t * m + item] = count;
+                for (int i = 0; count > 0 && i < n; i++) {
+                    if (pivotal[offset + i]) {
+                        pivotalYes[t * m + item] = ballots[i] > 0;
+                        break;
+                    }
+                }
             }
         }
         coalitions.add(a.coalitions());
         exchanges.add(a.exchanges.toArray());
+        if (statusQuo == null) {
+            statusQuo = a.statusQuo.clone();
+        }
         decidedRound = a.decidedRound.clone();
         votes = a.votes.clone();
     }
@@ -139,6 +158,11 @@ public final class ReplicationRecord implements RoundObserver {
         return pivotalCount[round * m + item];
     }
 
+    /** Whether the swing voters on an item in a round voted yes (the text would be adopted) rather than no. */
+    public boolean pivotalAdopts(int round, int item) {
+        return pivotalYes[round * m + item];
+    }
+
     public List<Coalition> coalitions(int round) {
         return coalitions.get(round);
     }
@@ -150,6 +174,28 @@ public final class ReplicationRecord implements RoundObserver {
 
     public ItemState finalState(int item) {
         return itemStates[rounds * m + item];
+    }
+
+    /** Whether an item ended adopted, by consensus or by vote. */
+    public boolean adopted(int item) {
+        ItemState state = finalState(item);
+        return state == ItemState.CONSENSUS || state == ItemState.VOTE_ADOPTED;
+    }
+
+    /**
+     * The text in force on an item at the end: the adopted text when it was adopted (the draft stays
+     * as adopted once an item closes), else the status quo, which a rejected or failed text leaves in place.
+     */
+    public double textInForce(int item, int k) {
+        return adopted(item) ? draft(rounds, item, k) : statusQuo[item * d + k];
+    }
+
+    /**
+     * The objecting capability share in the round an item was decided (flags are cleared in the
+     * rounds after), or in the last round when it is still open.
+     */
+    public double objectingShareAtDecision(int item) {
+        return objectingShare(decidedRound[item] > 0 ? decidedRound[item] : rounds, item);
     }
 
     /** The round an item was decided in, or 0 when it is still open. */

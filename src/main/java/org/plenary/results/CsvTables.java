@@ -50,7 +50,7 @@ public final class CsvTables implements Closeable {
         replicationsFile = open(directory.resolve("replications.csv"), false, REPLICATION_COLUMNS.toArray(String[]::new));
         votesFile = open(directory.resolve("votes.csv"), false, "replication", "item", "round", "yes", "no", "abstain");
         pivotalFile = keep.items() ? open(directory.resolve("pivotal.csv"), false, "replication", "round", "item",
-                "delegation", "banzhaf") : null;
+                "delegation", "vote", "swing_voters") : null;
         exchangesFile = open(directory.resolve("exchanges.csv"), false, "replication", "round", "a", "b",
                 "dimension_a", "dimension_b");
     }
@@ -218,7 +218,7 @@ public final class CsvTables implements Closeable {
             row.add(record.finalState(m).label());
             row.add(record.decidedRound(m) > 0 ? Integer.toString(record.decidedRound(m)) : "");
             for (int k = 0; k < d; k++) {
-                row.add(Numbers.format(record.draft(record.rounds(), m, k)));
+                row.add(Numbers.format(record.textInForce(m, k)));
             }
             rows.outcomes.printRecord(row);
             if (record.vote(m, 0) >= 0) {
@@ -242,17 +242,20 @@ public final class CsvTables implements Closeable {
         }
     }
 
-    /** pivotal.csv: the delegations pivotal on an item in a round ({@link org.plenary.observe.PivotalVoters}). */
+    /**
+     * pivotal.csv: the swing voters on an item in a round ({@link org.plenary.observe.PivotalVoters}),
+     * with the side they are on and how many swing voters that round has.
+     */
     private void writePivotal(ReplicationRecord record, String replication, int round, int m, Rows rows)
             throws IOException {
         int count = record.pivotalCount(round, m);
         if (count == 0) {
             return;
         }
-        String banzhaf = Numbers.format(1.0 / count);
+        String side = record.pivotalAdopts(round, m) ? "yes" : "no";
         for (int i = 0; i < record.delegations(); i++) {
             if (record.pivotal(round, m, i)) {
-                rows.pivotal.printRecord(replication, round, scenario.agenda().get(m).id(), delegationIds[i], banzhaf);
+                rows.pivotal.printRecord(replication, round, scenario.agenda().get(m).id(), delegationIds[i], side, count);
             }
         }
     }

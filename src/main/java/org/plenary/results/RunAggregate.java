@@ -33,8 +33,11 @@ public final class RunAggregate {
     private final SummaryStatistics[] largestShare;
     private final List<Map<ItemState, Integer>> finalStates = new ArrayList<>();
     private final SummaryStatistics[] decisionRound;
-    private final SummaryStatistics[] finalText;
-    private final SummaryStatistics[] finalObjectingShare;
+    /** Per item and dimension: the text in force at the end, over all replications. */
+    private final SummaryStatistics[] textInForce;
+    /** Per item and dimension: the adopted text, over the replications that adopted one. */
+    private final SummaryStatistics[] adoptedText;
+    private final SummaryStatistics[] objectingShareAtDecision;
     /** Per item and choice (yes, no, abstain): the tally over replications that voted. */
     private final SummaryStatistics[] votes;
     private final SummaryStatistics finalCoalitions = new SummaryStatistics();
@@ -56,8 +59,9 @@ public final class RunAggregate {
         coalitionCount = statistics(rounds + 1);
         largestShare = statistics(rounds + 1);
         decisionRound = statistics(m);
-        finalText = statistics(m * d);
-        finalObjectingShare = statistics(m);
+        textInForce = statistics(m * d);
+        adoptedText = statistics(m * d);
+        objectingShareAtDecision = statistics(m);
         votes = statistics(3 * m);
         for (int item = 0; item < m; item++) {
             Map<ItemState, Integer> counts = new EnumMap<>(ItemState.class);
@@ -109,12 +113,15 @@ public final class RunAggregate {
                 decisionRound[item].addValue(record.decidedRound(item));
             }
             for (int k = 0; k < d; k++) {
-                double value = record.draft(rounds, item, k);
+                double value = record.textInForce(item, k);
                 if (!Double.isNaN(value)) {
-                    finalText[item * d + k].addValue(value);
+                    textInForce[item * d + k].addValue(value);
+                    if (record.adopted(item)) {
+                        adoptedText[item * d + k].addValue(value);
+                    }
                 }
             }
-            finalObjectingShare[item].addValue(record.objectingShare(rounds, item));
+            objectingShareAtDecision[item].addValue(record.objectingShareAtDecision(item));
             for (int choice = 0; choice < 3 && record.vote(item, 0) >= 0; choice++) {
                 votes[3 * item + choice].addValue(record.vote(item, choice));
             }
@@ -165,12 +172,19 @@ public final class RunAggregate {
         return decisionRound[item];
     }
 
-    public SummaryStatistics finalText(int item, int k) {
-        return finalText[item * d + k];
+    /** The text in force at the end (adopted text, or the status quo), over all replications. */
+    public SummaryStatistics textInForce(int item, int k) {
+        return textInForce[item * d + k];
     }
 
-    public SummaryStatistics finalObjectingShare(int item) {
-        return finalObjectingShare[item];
+    /** The adopted text, over the replications that adopted the item (n may be 0). */
+    public SummaryStatistics adoptedText(int item, int k) {
+        return adoptedText[item * d + k];
+    }
+
+    /** The objecting capability share in the round each replication decided the item (last round if open). */
+    public SummaryStatistics objectingShareAtDecision(int item) {
+        return objectingShareAtDecision[item];
     }
 
     /** Tally statistics of an item's vote: choice 0 yes, 1 no, 2 abstain. */

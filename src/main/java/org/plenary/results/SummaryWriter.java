@@ -39,16 +39,19 @@ public final class SummaryWriter {
             }
             item.put("states", states);
             item.put("decision_round", Stats.meanInterval(aggregate.decisionRound(m)).toMap("mean"));
-            Map<String, Object> text = new LinkedHashMap<>();
+            Map<String, Object> inForce = new LinkedHashMap<>();
+            Map<String, Object> adopted = new LinkedHashMap<>();
             for (int k = 0; k < scenario.dimensions().size(); k++) {
                 if (scenario.agenda().get(m).weights()[k] > 0) {
-                    text.put(scenario.dimensions().get(k).id(),
-                            Stats.meanInterval(aggregate.finalText(m, k)).toMap("mean"));
+                    String dimension = scenario.dimensions().get(k).id();
+                    inForce.put(dimension, Stats.meanInterval(aggregate.textInForce(m, k)).toMap("mean"));
+                    adopted.put(dimension, Stats.meanInterval(aggregate.adoptedText(m, k)).toMap("mean"));
                 }
             }
-            item.put("final_text", text);
-            item.put("final_objecting_capability_share",
-                    Stats.meanInterval(aggregate.finalObjectingShare(m)).toMap("mean"));
+            item.put("text_in_force", inForce);
+            item.put("adopted_text", adopted);
+            item.put("objecting_capability_share_at_decision",
+                    Stats.meanInterval(aggregate.objectingShareAtDecision(m)).toMap("mean"));
             if (aggregate.votes(m, 0).getN() > 0) {
                 Map<String, Object> vote = new LinkedHashMap<>();
                 String[] choices = {"yes", "no", "abstain"};
@@ -90,12 +93,13 @@ public final class SummaryWriter {
                 row(csv, "decision_round", item, "", Stats.meanInterval(aggregate.decisionRound(m)));
                 for (int k = 0; k < scenario.dimensions().size(); k++) {
                     if (scenario.agenda().get(m).weights()[k] > 0) {
-                        row(csv, "final_text", item, scenario.dimensions().get(k).id(),
-                                Stats.meanInterval(aggregate.finalText(m, k)));
+                        String dimension = scenario.dimensions().get(k).id();
+                        row(csv, "text_in_force", item, dimension, Stats.meanInterval(aggregate.textInForce(m, k)));
+                        row(csv, "adopted_text", item, dimension, Stats.meanInterval(aggregate.adoptedText(m, k)));
                     }
                 }
-                row(csv, "final_objecting_capability_share", item, "",
-                        Stats.meanInterval(aggregate.finalObjectingShare(m)));
+                row(csv, "objecting_capability_share_at_decision", item, "",
+                        Stats.meanInterval(aggregate.objectingShareAtDecision(m)));
                 String[] choices = {"yes", "no", "abstain"};
                 for (int choice = 0; choice < 3 && aggregate.votes(m, 0).getN() > 0; choice++) {
                     row(csv, "vote_" + choices[choice], item, "", Stats.meanInterval(aggregate.votes(m, choice)));

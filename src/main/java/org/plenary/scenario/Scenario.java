@@ -62,7 +62,18 @@ public record Scenario(
     public record Decision(Rule rule, Fallback fallback, double majority, double quorum,
                            double maxObjectingShare, double standingExponent, double abstentionBand) { }
 
-    public record Chair(double accommodation) { }
+    /** What the chair accommodates: objectors' negotiating positions, or their ideal points. */
+    public enum AccommodationTarget { POSITION, IDEAL }
+
+    /** What happens to the concessions a draft owes a delegation once it withdraws. */
+    public enum ConcessionsOnWithdrawal { KEEP, DROP, DECAY }
+
+    /**
+     * The chair: its accommodation rate, what it accommodates, and what becomes of a withdrawn
+     * delegation's concessions ({@code concessionDecay}: the fraction taken back each round under DECAY).
+     */
+    public record Chair(double accommodation, AccommodationTarget accommodateToward,
+                        ConcessionsOnWithdrawal concessionsOnWithdrawal, double concessionDecay) { }
 
     public enum InfluenceModel { HEGSELMANN_KRAUSE, DEFFUANT, NONE }
 

@@ -93,6 +93,7 @@ public final class ScenarioBinder {
         top.list("events", false).stream().filter(e -> "join".equals(e.node.path("type").asText()))
                 .map(e -> e.node.path("bloc").asText()).filter(b -> ID.matcher(b).matches()).forEach(groups::add);
         List<Scenario.Event> events = bindEvents(top, rounds, dimensionIds, delegationIds, groups);
+        checkConvexInfluence(influence, delegations, events);
         List<Scenario.SweepAxis> sweep = bindSweep(top);
         Scenario.Negotiation negotiation = bindNegotiation(top, dimensionIds, delegations);
         return new Scenario(name, description, seed, rounds, replications, dimensions, delegations, blocs,
@@ -335,8 +336,14 @@ public final class ScenarioBinder {
     }
 
     private Scenario.Chair bindChair(Node top) {
-        Node node = top.object("chair", List.of("accommodation"));
-        return new Scenario.Chair(node.number("accommodation", 0.2, 0, 1));
+        Node node = top.object("chair", List.of("accommodation", "accommodate_toward", "concessions_on_withdrawal",
+                "concession_decay"));
+        return new Scenario.Chair(node.number("accommodation", 0.2, 0, 1),
+                Scenario.AccommodationTarget.valueOf(enumName(node.choice("accommodate_toward", "position",
+                        List.of("position", "ideal")))),
+                Scenario.ConcessionsOnWithdrawal.valueOf(enumName(node.choice("concessions_on_withdrawal", "drop",
+                        List.of("keep", "drop", "decay")))),
+                node.number("concession_decay", 0.2, 0, 1));
     }
 
     private Scenario.Influence bindInfluence(Node top) {
@@ -500,6 +507,41 @@ public final class ScenarioBinder {
             return String.valueOf((long) value);
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * Hegselmann-Krause moves a position to o_i mu (1 - rho s_ik) of the way toward its neighbours'
+     * mean and lambda of the way toward its ideal point at once: a weighted average of the three (which
+     * stays in [0, 1]) only when mu o_i + lambda &lt;= 1 for every delegation and every openness an
+     * event sets.
+     */
+    private void checkConvexInfluence(Scenario.Influence influence, List<Scenario.Delegation> delegations,
+                                      List<Scenario.Event> events) {
+        if (influence.model() != Scenario.InfluenceModel.HEGSELMANN_KRAUSE) {
+            return;
+        }
+        String widest = null;
+        double openness = -1;
+        for (Scenario.Delegation d : delegations) {
+            if (d.openness() > openness) {
+                openness = d.openness();
+                widest = d.id();
+            }
+        }
+        for (Scenario.Event e : events) {
+            if ("openness".equals(e.attribute()) && e.value() > openness) {
+                openness = e.value();
+                widest = e.delegation() + " (set at round " + e.round() + ")";
+            }
+        }
+        double step = influence.rate() * openness + influence.anchor();
+        if (widest != null && step > 1 + 1e-12) {
+            problem("/influence/rate", "influence.rate", "rate x openness + anchor must be at most 1, or a"
+                    + " position overshoots its neighbours' mean and its ideal point; " + widest + " has openness "
+                    + fmt(openness) + ", giving " + fmt(influence.rate()) + " x " + fmt(openness) + " + "
+                    + fmt(influence.anchor()) + " = " + fmt(step) + " (lower influence.rate, influence.anchor or"
+                    + " the openness)");
+        }
     }
 
     private void problem(String pointer, String field, String message) {

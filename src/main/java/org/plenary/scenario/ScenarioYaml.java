@@ -80,7 +80,10 @@ public final class ScenarioYaml {
                 "majority", dec.majority(), "quorum", dec.quorum(), "max_objecting_share", dec.maxObjectingShare(),
                 "standing_exponent", dec.standingExponent(), "abstention_band", dec.abstentionBand()));
         NegotiationYaml.putDecision(root, s);
-        root.put("chair", ordered("accommodation", s.chair().accommodation()));
+        Scenario.Chair chair = s.chair();
+        root.put("chair", ordered("accommodation", chair.accommodation(), "accommodate_toward",
+                label(chair.accommodateToward()), "concessions_on_withdrawal", label(chair.concessionsOnWithdrawal()),
+                "concession_decay", chair.concessionDecay()));
         Scenario.Influence inf = s.influence();
         root.put("influence", ordered("model", label(inf.model()), "rate", inf.rate(), "anchor", inf.anchor(),
                 "affinity", inf.affinity(), "salience_resistance", inf.salienceResistance(),

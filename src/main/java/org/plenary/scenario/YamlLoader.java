@@ -15,6 +15,8 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML file into a {@link SourceTree}, recording the line of every value. Guards against
@@ -53,6 +55,11 @@ public final class YamlLoader {
         } catch (JacksonException e) {
             JsonLocation location = e.getLocation();
             int line = location == null ? 0 : location.getLineNr();
+            MarkedYAMLException marked = markedCause(e);
+            if (marked != null && marked.getProblemMark() != null) {
+                throw new InputException(new Problem(file.toString(), marked.getProblemMark().getLine() + 1, "",
+                        "malformed YAML: " + explain(marked)));
+            }
             throw new InputException(new Problem(file.toString(), Math.max(line, 0), "",
                     "malformed YAML: " + firstLine(e.getOriginalMessage())));
         } catch (IOException | RuntimeException e) {
@@ -105,7 +112,7 @@ public final class YamlLoader {
             case VALUE_NUMBER_INT:
                 return NODES.numberNode(parser.getLongValue());
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(parser.getDoubleValue());
+                return NODES.numberNode(floatValue(parser));
             case VALUE_TRUE:
             case VALUE_FALSE:
                 return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
@@ -115,6 +122,56 @@ public final class YamlLoader {
                 throw new InputException(new Problem(tree.file().toString(), line, "",
                         "unsupported YAML content: " + token));
         }
+    }
+
+    /**
+     * A float, including YAML's .nan and .inf, which Jackson tokenises as floats but cannot convert:
+     * they are kept as NaN and infinities so the scenario binder names the field that is not finite.
+     */
+    private static double floatValue(JsonParser parser) throws IOException {
+        try {
+            return parser.getDoubleValue();
+        } catch (JacksonException e) {
+            String text = parser.getText().toLowerCase(java.util.Locale.ROOT);
+            if (text.equals(".nan")) {
+                return Double.NaN;
+            }
+            if (text.matches("[+-]?\\.inf")) {
+                return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            throw e;
+        }
+    }
+
+    private static MarkedYAMLException markedCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked) {
+                return marked;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The parser's complaint with both places it names: where it noticed the problem and where the
+     * construct it was reading began (an unclosed '{' or '[' is noticed only lines later).
+     */
+    private static String explain(MarkedYAMLException e) {
+        String problem = firstLine(e.getProblem()) + " at line " + (e.getProblemMark().getLine() + 1) + ", column "
+                + (e.getProblemMark().getColumn() + 1);
+        String context = e.getContext();
+        Mark start = e.getContextMark();
+        if (context == null || start == null) {
+            return problem;
+        }
+        String where = "line " + (start.getLine() + 1) + ", column " + (start.getColumn() + 1);
+        if (context.contains("flow mapping") || context.contains("flow sequence")) {
+            char open = context.contains("mapping") ? '{' : '[';
+            char close = open == '{' ? '}' : ']';
+            return "the '" + open + "' opened at " + where + " is not closed: " + problem + " (close it with '"
+                    + close + "', and separate entries with ',')";
+        }
+        return problem + " (" + firstLine(context) + " that began at " + where + ")";
     }
 
     /** The tree as YAML text (plain values, no anchors). */

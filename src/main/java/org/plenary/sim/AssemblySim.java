@@ -38,7 +38,7 @@ public final class AssemblySim extends SimState {
         assembly = new Assembly(scenario);
         List<Mechanisms.Step> steps = Mechanisms.forScenario(scenario, seed);
         // Round 0 records the opening coalitions too (DBSCAN draws nothing; the landscape method draws
-        // from the model's generator, as in every round).
+        // from a generator of its own, so the model's stream is untouched).
         steps.stream().filter(step -> step.name().equals(Mechanisms.COALITIONS))
                 .forEach(step -> step.mechanism().step(assembly, random));
         observers.forEach(observer -> observer.observe(assembly));

@@ -26,7 +26,7 @@ public final class Experiment {
         long seed = Seeds.forReplication(scenario.seed(), sweepPoint, replication);
         ReplicationRecord record = new ReplicationRecord(replication, seed, scenario.rounds(),
                 scenario.delegations().size(), scenario.dimensions().size(), scenario.agenda().size(),
-                scenario.decision().majority());
+                scenario.decision());
         new AssemblySim(scenario, seed, List.of(record)).runAll();
         return record;
     }
@@ -43,7 +43,13 @@ public final class Experiment {
      */
     public static <T> void run(Scenario scenario, int sweepPoint, int threads, Function<ReplicationRecord, T> prepare,
                                Consumer<T> consumer) throws InterruptedException {
-        int total = scenario.replications();
+        run(scenario, sweepPoint, 1, scenario.replications(), threads, prepare, consumer);
+    }
+
+    /** As above for replications {@code first..last} only (a shard of a batch on a cluster). */
+    public static <T> void run(Scenario scenario, int sweepPoint, int first, int last, int threads,
+                               Function<ReplicationRecord, T> prepare, Consumer<T> consumer) throws InterruptedException {
+        int total = last;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
             Thread thread = new Thread(runnable, "plenary-replication");
             thread.setDaemon(true);
@@ -51,7 +57,7 @@ public final class Experiment {
         });
         try {
             Deque<Future<T>> window = new ArrayDeque<>();
-            int submitted = 0; // replications are numbered 1..total
+            int submitted = first - 1; // replications are numbered 1..replications
             int ahead = Math.max(1, threads) * 2;
             while (submitted < total && window.size() < ahead) {
                 int replication = ++submitted;

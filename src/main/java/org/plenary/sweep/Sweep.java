@@ -21,6 +21,7 @@ import java.util.function.IntConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.plenary.Version;
+import org.plenary.batch.Batch;
 import org.plenary.observe.ReplicationRecord;
 import org.plenary.results.Manifest;
 import org.plenary.results.Numbers;
@@ -39,7 +40,7 @@ import org.plenary.sim.Experiment;
  * points and ends with the same bytes as an uninterrupted one. {@code sweep.csv} is assembled from
  * the point files in point order; the {@code .incomplete} marker goes when everything is written.
  */
-public final class Sweep {
+public final class Sweep implements Batch {
     public static final String PLAN = "sweep-plan.json";
     /** The scenario every point starts from: as read, with --set applied, rules (profiles) still rules. */
     public static final String BASE_SCENARIO = "scenario.source.yaml";
@@ -73,6 +74,12 @@ public final class Sweep {
             points.add(List.copyOf(values));
         });
         plan = new SweepPlan(List.copyOf(paths), List.copyOf(points), planJson.path("design").asText());
+        String version = planJson.path("version").asText();
+        if (!version.equals(Version.get())) {
+            throw new InputException(new Problem(planFile.toString(), 0, "version", "made by plenary " + version
+                    + ", this is plenary " + Version.get() + ": resume it with the version that made it (another"
+                    + " version may not give the same bytes), or start the sweep again"));
+        }
         base = point(-1);
     }
 
@@ -174,20 +181,43 @@ public final class Sweep {
     /** Runs every pending point; {@code progress} hears of each finished replication. */
     public void runPending(int threads, IntConsumer progress) throws InputException, IOException, InterruptedException {
         for (int index : pendingPoints()) {
-            Scenario scenario = point(index);
-            StringBuilder rows = new StringBuilder();
-            try (CSVPrinter csv = new CSVPrinter(rows, FORMAT)) {
-                Experiment.run(scenario, index, threads, record -> {
-                    try {
-                        csv.printRecord(row(index, record, scenario));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    progress.accept(1);
-                });
-            }
-            writeAtomically(pointFile(index), rows.toString());
+            writeAtomically(pointFile(index), rows(index, 1, base.replications(), threads, progress));
         }
+    }
+
+    @Override
+    public String kind() {
+        return "sweep";
+    }
+
+    @Override
+    public int points() {
+        return plan.points().size();
+    }
+
+    @Override
+    public int replications() {
+        return base.replications();
+    }
+
+    @Override
+    public String rows(int index, int first, int last, int threads, IntConsumer progress)
+            throws InputException, InterruptedException {
+        Scenario scenario = point(index);
+        StringBuilder rows = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(rows, FORMAT)) {
+            Experiment.run(scenario, index, first, last, threads, record -> record, record -> {
+                try {
+                    csv.printRecord(row(index, record, scenario));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.accept(1);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // printing to a StringBuilder
+        }
+        return rows.toString();
     }
 
     /** The header of sweep.csv: point, replication, seed, the swept paths, then the outcomes. */
@@ -222,7 +252,7 @@ public final class Sweep {
             row.add(record.decidedRound(m) > 0 ? Integer.toString(record.decidedRound(m)) : "");
             for (int k = 0; k < scenario.dimensions().size(); k++) {
                 if (scenario.agenda().get(m).weights()[k] > 0) {
-                    row.add(Numbers.format(record.draft(record.rounds(), m, k)));
+                    row.add(Numbers.format(record.textInForce(m, k)));
                 }
             }
         }
@@ -234,13 +264,21 @@ public final class Sweep {
 
     /** Assembles sweep.csv from the point files, writes summaries, charts and report, drops the marker. */
     public Path finish() throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int p = 0; p < plan.points().size(); p++) {
+            rows.append(Files.readString(pointFile(p), StandardCharsets.UTF_8));
+        }
+        return finish(rows.toString());
+    }
+
+    /** Writes sweep.csv from every row in (point, replication) order, then summaries, charts and report. */
+    @Override
+    public Path finish(String rows) throws IOException {
         StringBuilder all = new StringBuilder();
         try (CSVPrinter csv = new CSVPrinter(all, FORMAT)) {
             csv.printRecord(header());
         }
-        for (int p = 0; p < plan.points().size(); p++) {
-            all.append(Files.readString(pointFile(p), StandardCharsets.UTF_8));
-        }
+        all.append(rows);
         Path sweepCsv = directory.resolve("sweep.csv");
         writeAtomically(sweepCsv, all.toString());
         SweepSummary summary = SweepSummary.read(sweepCsv, plan, outcomeColumns(base));
@@ -266,7 +304,8 @@ public final class Sweep {
         JSON.writeValue(directory.resolve("manifest.json").toFile(), manifest);
     }
 
-    static void writeAtomically(Path target, String text) throws IOException {
+    /** Writes a file so that it exists complete or not at all: temporary file, fsync, rename. */
+    public static void writeAtomically(Path target, String text) throws IOException {
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {

@@ -132,7 +132,7 @@ class CliTest {
         assertEquals("replication,round,coalition,size,capability_share,members,a,b",
                 firstLine(results.resolve("coalitions.csv")));
         assertEquals("replication,item,state,round,a,b", firstLine(results.resolve("outcomes.csv")));
-        assertEquals("replication,round,item,delegation,banzhaf", firstLine(results.resolve("pivotal.csv")));
+        assertEquals("replication,round,item,delegation,vote,swing_voters", firstLine(results.resolve("pivotal.csv")));
         assertEquals(1 + 3 * 6 * 3, Files.readAllLines(results.resolve("rounds.csv")).size(),
                 "one row per replication, round 0..5 and delegation");
         assertTrue(Files.readString(results.resolve("rounds.csv")).contains("\n1,2,Z,withdrawn,"));
@@ -170,24 +170,24 @@ class CliTest {
     }
 
     @Test
-    void pivotalDelegationsShareEachRoundsPowerEqually() throws IOException {
+    void pivotalVotersAreTheWinningSideOfAVoteThatOneBallotWouldReverse() throws IOException {
         Path out = dir.resolve("results");
         Result run = plenary("run", "scenarios/small-assembly.yaml", "--out", out.toString(), "--replications", "4",
                 "--rounds", "15");
         assertEquals(0, run.exitCode(), run.err());
         List<String> rows = Files.readAllLines(listRuns(out.resolve("small-assembly")).get(0).resolve("pivotal.csv"));
         assertTrue(rows.size() > 1, "the bundled scenario has pivotal rounds in its first 15");
-        java.util.Map<String, Double> powerPerItemRound = new java.util.TreeMap<>();
         java.util.Map<String, Integer> pivotalPerItemRound = new java.util.TreeMap<>();
+        java.util.Map<String, String> declared = new java.util.TreeMap<>();
         for (String row : rows.subList(1, rows.size())) {
             String[] cells = row.split(",");
             String key = cells[0] + "," + cells[1] + "," + cells[2];
-            powerPerItemRound.merge(key, Double.parseDouble(cells[4]), Double::sum);
+            assertTrue(cells[4].equals("yes") || cells[4].equals("no"), row);
             pivotalPerItemRound.merge(key, 1, Integer::sum);
+            declared.put(key, cells[5]);
         }
-        powerPerItemRound.forEach((key, power) -> assertEquals(1.0, power, 1e-5, key));
-        // 29 delegations, majority 0.5: 15 yes votes are exactly enough when all take part.
-        assertTrue(pivotalPerItemRound.values().stream().allMatch(count -> count <= 15), pivotalPerItemRound.toString());
+        // Each row repeats its round's number of swing voters, which is the number of its rows.
+        pivotalPerItemRound.forEach((key, count) -> assertEquals(Integer.toString(count), declared.get(key), key));
     }
 
     @Test

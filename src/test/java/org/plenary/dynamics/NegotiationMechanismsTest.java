@@ -51,7 +51,7 @@ class NegotiationMechanismsTest {
         Scenario s = scenario(PUSHER, "decision.objections=aspiration");
         Assembly a = new Assembly(s);
         a.setRound(1);
-        new ChairDrafting(0.5).step(a, random);
+        new ChairDrafting(s.chair()).step(a, random);
         assertEquals(0.5, a.draft[0], EPS, "the compromise of 0.7 and 0.3 is the status quo");
         new AspirationConcession().step(a, random);
         // alpha = (1/10)^(1/1) = 0.1; X demands 0.7 + 0.1 (0.5 - 0.7) = 0.68
@@ -63,7 +63,7 @@ class NegotiationMechanismsTest {
         assertFalse(a.objecting[1]);
         assertEquals(ItemState.OPEN, a.itemState[0]);
         a.setRound(2);
-        new ChairDrafting(0.5).step(a, random);
+        new ChairDrafting(s.chair()).step(a, random);
         // concession = 0.5 (0.7 - 0.5) = 0.1 toward X
         assertEquals(0.6, a.draft[0], EPS);
     }
@@ -74,7 +74,7 @@ class NegotiationMechanismsTest {
         assertEquals(Scenario.Objections.STATUS_QUO, s.negotiation().aspirations().objections(), "the default");
         Assembly a = new Assembly(s);
         a.setRound(1);
-        new ChairDrafting(0.5).step(a, random);
+        new ChairDrafting(s.chair()).step(a, random);
         new DecisionMaking(s.decision()).step(a, random);
         assertFalse(a.objecting[0], "the draft is no worse than the status quo for X");
         assertEquals(ItemState.CONSENSUS, a.itemState[0]);
@@ -108,40 +108,38 @@ class NegotiationMechanismsTest {
     }
 
     @Test
-    void aBlocMeasuresFromItsCommonAspirationAgainstItsCommonDemand() throws Exception {
+    void aBlocPoolsTheStandingOfMembersHurtByTheirShortfall() throws Exception {
         String body = """
                 delegations:
                   - {id: P, groups: [B], position: {a: 0.6, b: 0.5}, salience: {a: 1, b: 1}, aspiration: {a: 0.9},
-                     objection_threshold: 100}
+                     objection_threshold: 0.3}
                   - {id: Q, groups: [B], position: {a: 0.6, b: 0.5}, salience: {a: 1, b: 1}, aspiration: {a: 0.9},
-                     objection_threshold: 0.1}
-                  - {id: Z, position: {a: 0.3, b: 0.5}, salience: {a: 1, b: 1}, objection_threshold: 100, capability: 2}
-                blocs: [{id: B, cohesion: 0.5}]
+                     objection_threshold: 0.3}
+                  - {id: Z, position: {a: 0.3, b: 0.5}, salience: {a: 1, b: 1}, objection_threshold: 100, capability: 4}
+                blocs: [{id: B, cohesion: 1}]
                 agenda:
                   - {id: m, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 10}
                 """;
-        Scenario s = scenario(body, "decision.objections=aspiration");
+        // Round 1: P and Q demand 0.9 + 0.1 (0.5 - 0.9) = 0.86; against the draft 0.5 their shortfall is
+        // 0.4 - 0.04 = 0.36 = their hurt (salience 1), above their threshold 0.3. Alone each has standing
+        // (1 / 2)^0.5: 0.36 * 0.707 = 0.25 < 0.3. Pooled (capability 2 = the mean): 1 * 0.36 * 1 = 0.36 > 0.3.
+        assertArrayEquals(new boolean[] {true, true, false}, objectorsAtRoundOne(body, "decision.objections=aspiration"));
+        // With cohesion 0.5 the pooled pressure is 0.18: nobody objects.
+        assertArrayEquals(new boolean[] {false, false, false},
+                objectorsAtRoundOne(body.replace("cohesion: 1", "cohesion: 0.5"), "decision.objections=aspiration"));
+        // Against the status quo the draft costs P and Q nothing (0.6 is as far from 0.5 as from 0.5).
+        assertArrayEquals(new boolean[] {false, false, false}, objectorsAtRoundOne(body));
+    }
+
+    private boolean[] objectorsAtRoundOne(String body, String... sets) throws Exception {
+        Scenario s = scenario(body, sets);
         Assembly a = new Assembly(s);
         a.setRound(1);
         a.draft[0] = 0.5;
-        new AspirationConcession().step(a, random);
-        DecisionMaking decision = new DecisionMaking(s.decision(), new AspirationObjections(), new SincereBallot());
-        decision.step(a, random);
-        // Each member alone: loss = 0.4 - |0.9 - 0.86| = 0.36, standing (1 / (4/3))^0.5 = 0.866: 0.312 > 0.1 for Q
-        // only. The bloc: common aspiration 0.9, common demand 0.86, loss 0.36, capability 2 = 1.5 x mean:
-        // 0.5 * 0.36 * 1 * sqrt(1.5) = 0.2205 > its threshold (1 * 100 + 1 * 0.1) / 2: no. So only Q objects.
-        assertFalse(a.objecting[0]);
-        assertTrue(a.objecting[1]);
-        assertFalse(a.objecting[2]);
-        // With the bloc's thresholds low, P objects with the bloc although its own threshold is 100.
-        Scenario low = scenario(body.replace("objection_threshold: 0.1", "objection_threshold: 0.2")
-                .replaceFirst("objection_threshold: 100", "objection_threshold: 0.2"), "decision.objections=aspiration");
-        Assembly b = new Assembly(low);
-        b.setRound(1);
-        b.draft[0] = 0.5;
-        new AspirationConcession().step(b, random);
-        new DecisionMaking(low.decision(), new AspirationObjections(), new SincereBallot()).step(b, random);
-        assertTrue(b.objecting[0] && b.objecting[1]);
+        Mechanisms.forScenario(s, 1).stream()
+                .filter(step -> step.name().equals("aspirations") || step.name().equals("decision"))
+                .forEach(step -> step.mechanism().step(a, random));
+        return Arrays.copyOf(a.objecting, a.delegations);
     }
 
     // ---- 7.10 exchange ----------------------------------------------------------------------

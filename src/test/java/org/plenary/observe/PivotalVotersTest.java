@@ -6,73 +6,91 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plenary.dynamics.DecisionMaking;
 import org.plenary.model.Assembly;
+import org.plenary.scenario.Scenario;
 import org.plenary.testing.Scenarios;
 
-/** Pivotal delegations by the closed form of one-vote games, against hand-derived cases. */
+/** Swing voters under the model's own vote rule, against hand-derived tallies. */
 class PivotalVotersTest {
     @TempDir
     Path dir;
 
-    @Test
-    void quotaIsTheSmallestYesCountThatAdoptsWhenEveryoneVotes() {
-        assertEquals(6, PivotalVoters.quota(0.5, 10), "yes > no needs 6 of 10");
-        assertEquals(5, PivotalVoters.quota(0.5, 9));
-        assertEquals(6, PivotalVoters.quota(2.0 / 3, 9), "2/3 of 9 is exactly 6");
-        assertEquals(7, PivotalVoters.quota(2.0 / 3, 10));
-        assertEquals(3, PivotalVoters.quota(0.75, 4));
-        assertEquals(5, PivotalVoters.quota(1.0, 5));
-        assertEquals(1, PivotalVoters.quota(0.5, 1));
-        assertEquals(98, PivotalVoters.quota(0.5, 194));
-        assertEquals(130, PivotalVoters.quota(2.0 / 3, 194), "2/3 x 194 = 129.33");
-    }
+    private Scenario scenario;
 
-    /** Delegations on one item: a draft at 0.75 against a status quo of 0.5 (all exact in binary). */
-    private Assembly assembly(double... positions) throws Exception {
+    /**
+     * Delegations on one item: a draft at 0.75 against a status quo of 0.5 (all exact in binary). A
+     * delegation at 0.875 votes yes (0.125 from the draft, 0.375 from the status quo), one at 0.125
+     * votes no, one at 0.625 abstains (0.125 from both, inside the default band of 0.02).
+     */
+    private Assembly assembly(double majority, double... positions) throws Exception {
         StringBuilder text = new StringBuilder("name: pivot\nrounds: 3\ndimensions: [{id: a}]\ndelegations:\n");
         for (int i = 0; i < positions.length; i++) {
             text.append("  - {id: D").append(i).append(", position: {a: ").append(positions[i]).append("}}\n");
         }
         text.append("agenda: [{id: m, weights: {a: 1}, status_quo: {a: 0.5}}]\n");
-        Assembly a = new Assembly(Scenarios.load(dir, text.toString()));
+        text.append("decision: {majority: ").append(majority).append("}\n");
+        scenario = Scenarios.load(dir, text.toString());
+        Assembly a = new Assembly(scenario);
         a.draft[0] = 0.75;
         return a;
     }
 
-    private static boolean[] pivotal(Assembly a, double majority, int expectedCount) {
+    private boolean[] pivotal(Assembly a, int expectedCount) {
         boolean[] flags = new boolean[a.delegations];
-        assertEquals(expectedCount, PivotalVoters.mark(a, 0, majority, flags, 0));
+        assertEquals(expectedCount, PivotalVoters.mark(a, 0, scenario.decision(), flags, 0, new int[a.delegations]));
         return flags;
     }
 
     @Test
-    void exactlyTheQuotaOfYesVotersMakesEachOfThemPivotal() throws Exception {
-        // D0-D2 prefer the draft (they sit at 0.875); D3, D4 prefer the status quo (at 0.125).
-        Assembly a = assembly(0.875, 0.875, 0.875, 0.125, 0.125);
-        assertArrayEquals(new boolean[] {true, true, true, false, false}, pivotal(a, 0.5, 3));
+    void yesVotersOfANarrowAdoptionWithAbstainersAreDecisive() throws Exception {
+        // The review's case: 2 yes, 1 no, 2 abstain is adopted; either yes voter abstaining (1-1) or
+        // voting no (1-2) defeats it. The abstainers are not on the winning side.
+        Assembly a = assembly(0.5, 0.875, 0.875, 0.625, 0.625, 0.125);
+        int[] ballots = new int[5];
+        assertEquals(2, PivotalVoters.mark(a, 0, scenario.decision(), new boolean[5], 0, ballots));
+        assertArrayEquals(new int[] {1, 1, 0, 0, -1}, ballots);
+        assertArrayEquals(new boolean[] {true, true, false, false, false}, pivotal(a, 2));
     }
 
     @Test
-    void aLargerYesCoalitionHasNoPivotalMember() throws Exception {
-        Assembly a = assembly(0.875, 0.875, 0.875, 0.875, 0.125);
-        assertArrayEquals(new boolean[5], pivotal(a, 0.5, 0), "any one of 4 can leave: 3 still carry it");
-        assertArrayEquals(new boolean[] {true, true, true, true, false}, pivotal(a, 0.75, 4),
-                "with a 3/4 majority the quota is 4");
+    void aLargerYesSideHasNoSwingUnlessTheMajorityIsDemanding() throws Exception {
+        Assembly a = assembly(0.5, 0.875, 0.875, 0.875, 0.875, 0.125);
+        assertArrayEquals(new boolean[5], pivotal(a, 0), "4-1: any one yes turning no leaves 3-2, still adopted");
+        // With 3/4: 4-1 adopts (4 >= 3.75); one yes turning no gives 3-2 (3 < 3.75): all four swing.
+        Assembly demanding = assembly(0.75, 0.875, 0.875, 0.875, 0.875, 0.125);
+        assertArrayEquals(new boolean[] {true, true, true, true, false}, pivotal(demanding, 4));
     }
 
     @Test
-    void aLosingCoalitionHasNoSwingAndAbsentDelegationsDoNotCount() throws Exception {
-        Assembly a = assembly(0.875, 0.875, 0.125, 0.125, 0.125);
-        assertArrayEquals(new boolean[5], pivotal(a, 0.5, 0));
-        a.forumDisengaged[3 * a.forums] = true; // D3 and D4 leave the plenary: 3 take part, quota 2
+    void theNoVotersOfANarrowRejectionAreDecisive() throws Exception {
+        // 2-3 rejected; one no turning yes gives 3-2, adopted.
+        Assembly a = assembly(0.5, 0.875, 0.875, 0.125, 0.125, 0.125);
+        assertArrayEquals(new boolean[] {false, false, true, true, true}, pivotal(a, 3));
+        boolean[] flags = new boolean[5];
+        PivotalVoters.mark(a, 0, scenario.decision(), flags, 0, new int[5]);
+        // 1-4 rejected: one no turning yes gives 2-3, still rejected.
+        assertArrayEquals(new boolean[5], pivotal(assembly(0.5, 0.875, 0.125, 0.125, 0.125, 0.125), 0));
+    }
+
+    @Test
+    void withoutAQuorumNoBallotIsDecisiveAndAbsentDelegationsAreMarked() throws Exception {
+        Assembly a = assembly(0.5, 0.875, 0.875, 0.875, 0.125, 0.125);
+        for (int i = 1; i < 5; i++) {
+            a.forumDisengaged[i * a.forums] = true; // only D0 stays in the plenary: 1 of 5 present
+        }
+        int[] ballots = new int[5];
+        assertEquals(0, PivotalVoters.mark(a, 0, scenario.decision(), new boolean[5], 0, ballots));
+        assertArrayEquals(new int[] {1, DecisionMaking.ABSENT, DecisionMaking.ABSENT, DecisionMaking.ABSENT,
+                DecisionMaking.ABSENT}, ballots);
+    }
+
+    @Test
+    void absentDelegationsDoNotCountTowardTheSwing() throws Exception {
+        Assembly a = assembly(0.5, 0.875, 0.875, 0.125, 0.125, 0.125);
+        a.forumDisengaged[3 * a.forums] = true; // D3 and D4 leave: 2-1 among the 3 present
         a.forumDisengaged[4 * a.forums] = true;
-        assertArrayEquals(new boolean[] {true, true, false, false, false}, pivotal(a, 0.5, 2));
-    }
-
-    @Test
-    void anIndifferentDelegationIsNotAYesVoter() throws Exception {
-        // D2 sits at 0.625, exactly as far from the draft as from the status quo.
-        Assembly a = assembly(0.875, 0.875, 0.625, 0.125, 0.125);
-        assertArrayEquals(new boolean[5], pivotal(a, 0.5, 0));
+        assertArrayEquals(new boolean[] {true, true, false, false, false}, pivotal(a, 2),
+                "2-1 adopted; one yes abstaining gives 1-1, rejected");
     }
 }

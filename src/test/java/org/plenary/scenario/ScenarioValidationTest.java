@@ -81,11 +81,37 @@ class ScenarioValidationTest {
         assertProblem(Scenarios.problems(dir, VALID.replace("rounds: 5", "rounds: 0")), "scenario.yaml:3:", "rounds",
                 "out of range");
         assertProblem(Scenarios.problems(dir, VALID.replace("capability: 2", "capability: .nan")),
-                "scenario.yaml:9:", ".nan");
-        assertProblem(Scenarios.problems(dir, VALID.replace("capability: 2", "capability: .inf")),
-                "scenario.yaml:9:", ".inf");
+                "scenario.yaml:9:", "delegations[X].capability: must be a finite number");
+        assertProblem(Scenarios.problems(dir, VALID.replace("capability: 2", "capability: -.Inf")),
+                "scenario.yaml:9:", "delegations[X].capability: must be a finite number");
         assertProblem(Scenarios.problems(dir, VALID.replace("capability: 2", "capability: NaN")),
                 "scenario.yaml:9:", "delegations[X].capability", "must be a number");
+    }
+
+    @Test
+    void anUnclosedFlowMappingNamesWhereItOpenedAndWhatWasExpected() {
+        String text = VALID.replace("a: 0.2, b: 0.3}, capability: 2}", "a: 0.2, b: 0.3}, capability: 2");
+        assertProblem(Scenarios.problems(dir, text), "scenario.yaml:10:", "the '{' opened at line 9, column",
+                "is not closed", "expected ',' or '}'");
+    }
+
+    @Test
+    void influenceThatWouldOvershootIsRefused() {
+        assertProblem(Scenarios.problems(dir, VALID + "influence: {rate: 0.9, anchor: 0.2}\n"
+                        + "delegation_defaults: {openness: 1}\n"),
+                "influence.rate", "rate x openness + anchor must be at most 1", "= 1.1");
+        String opening = VALID.replace("{round: 2, type: withdraw, delegation: Y}",
+                "{round: 2, type: set, delegation: X, attribute: openness, value: 1}");
+        assertProblem(Scenarios.problems(dir, opening + "influence: {rate: 0.95, anchor: 0.1}\n"),
+                "influence.rate", "X (set at round 2) has openness 1", "= 1.05");
+    }
+
+    @Test
+    void influenceAtTheConvexLimitIsAccepted() throws Exception {
+        // 0.9 x 1 + 0.1 = 1: a weighted average; Deffuant moves and anchors in turn, so any rates do.
+        Scenarios.load(dir, VALID + "influence: {rate: 0.9, anchor: 0.1}\ndelegation_defaults: {openness: 1}\n");
+        Scenarios.load(dir, VALID + "influence: {model: deffuant, rate: 0.9, anchor: 0.2}\n"
+                + "delegation_defaults: {openness: 1}\n");
     }
 
     @Test

@@ -1,0 +1,126 @@
+package org.plenary.dynamics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ec.util.MersenneTwisterFast;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenary.model.Assembly;
+import org.plenary.scenario.Scenario;
+import org.plenary.testing.Scenarios;
+
+/**
+ * The optimised Hegselmann-Krause step (sorted sweep, structure of arrays, four-way dot products)
+ * against a direct transcription of its equation (docs/ODD.md, 7.3) on random assemblies: one to
+ * four dimensions, overlapping groups, zero saliences and capabilities, withdrawn delegations.
+ */
+class InfluenceEquivalenceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theOptimisedStepEqualsTheEquationOnRandomAssemblies() throws Exception {
+        Random random = new Random(20261202);
+        for (int trial = 0; trial < 40; trial++) {
+            int d = 1 + random.nextInt(4);
+            int n = 2 + random.nextInt(40);
+            double rate = random.nextDouble();
+            double anchor = random.nextDouble() * (1 - rate);
+            double affinity = random.nextInt(3) * random.nextDouble() * 2;
+            double resistance = random.nextDouble();
+            Assembly a = new Assembly(randomScenario(random, d, n, rate, anchor));
+            for (int ik = 0; ik < n * d; ik++) {
+                a.position[ik] = random.nextDouble(); // negotiating positions away from the ideal points
+            }
+            for (int i = 0; i < n; i++) {
+                a.withdrawn[i] = random.nextDouble() < 0.15;
+            }
+            double[] expected = byTheEquation(a, rate, anchor, affinity, resistance);
+            new HegselmannKrause(rate, anchor, affinity, resistance).step(a, new MersenneTwisterFast(1));
+            for (int ik = 0; ik < n * d; ik++) {
+                assertEquals(expected[ik], a.position[ik], 1e-12, "trial " + trial + ", entry " + ik);
+            }
+        }
+    }
+
+    private Scenario randomScenario(Random random, int d, int n, double rate, double anchor) throws Exception {
+        StringBuilder text = new StringBuilder("name: random\nrounds: 2\ndimensions:\n");
+        for (int k = 0; k < d; k++) {
+            text.append("  - {id: d").append(k).append("}\n");
+        }
+        text.append("delegations:\n");
+        for (int i = 0; i < n; i++) {
+            StringBuilder groups = new StringBuilder();
+            for (String g : new String[] {"G", "H", "J"}) {
+                if (random.nextDouble() < 0.3) {
+                    groups.append(groups.length() == 0 ? "" : ", ").append(g);
+                }
+            }
+            text.append(String.format(Locale.ROOT, "  - {id: D%d, groups: [%s], capability: %s, openness: %.6f,"
+                            + " tolerance: %.6f, position: {%s}, salience: {%s}}\n", i, groups,
+                    random.nextDouble() < 0.1 ? "0" : String.format(Locale.ROOT, "%.6f", 0.1 + 10 * random.nextDouble()),
+                    random.nextDouble(), 0.05 + 0.95 * random.nextDouble(), perDimension(random, d, 0),
+                    perDimension(random, d, 0.2)));
+        }
+        text.append(String.format(Locale.ROOT, "influence: {rate: %.17g, anchor: %.17g}\n", rate, anchor));
+        return Scenarios.load(dir, text.toString());
+    }
+
+    private static String perDimension(Random random, int d, double zeroShare) {
+        StringBuilder values = new StringBuilder();
+        for (int k = 0; k < d; k++) {
+            double value = random.nextDouble() < zeroShare ? 0 : random.nextDouble();
+            values.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "d%d: %.6f", k, value));
+        }
+        return values.toString();
+    }
+
+    /** x_ik' = x_ik + o_i mu (1 - rho s_ik) (m_ik - x_ik) + lambda (x*_ik - x_ik), written out directly. */
+    private static double[] byTheEquation(Assembly a, double rate, double anchor, double affinity, double rho) {
+        int n = a.delegations;
+        int d = a.dimensions;
+        double[] next = a.position.clone();
+        for (int i = 0; i < n; i++) {
+            if (a.withdrawn[i]) {
+                continue;
+            }
+            for (int k = 0; k < d; k++) {
+                double weighted = 0;
+                double weight = 0;
+                for (int j = 0; j < n; j++) {
+                    if (a.withdrawn[j] || viewDistanceSquared(a, i, j) > a.tolerance[i] * a.tolerance[i]) {
+                        continue;
+                    }
+                    boolean kin = i == j || a.shareGroup(i, j);
+                    double w = a.capability[j] * (kin ? 1 + affinity : 1) * a.activeSalience[j * d + k];
+                    weighted += w * a.position[j * d + k];
+                    weight += w;
+                }
+                int ik = i * d + k;
+                double mean = weight > 0 ? weighted / weight : a.position[ik];
+                next[ik] = a.position[ik] + a.openness[i] * rate * (1 - rho * a.activeSalience[ik]) * (mean - a.position[ik])
+                        + anchor * (a.ideal[ik] - a.position[ik]);
+            }
+        }
+        return next;
+    }
+
+    /** i's view: dimensions weighted by its salience normalised to sum 1, equal weights when it has none. */
+    private static double viewDistanceSquared(Assembly a, int i, int j) {
+        int d = a.dimensions;
+        double total = 0;
+        for (int k = 0; k < d; k++) {
+            total += a.activeSalience[i * d + k];
+        }
+        double sum = 0;
+        for (int k = 0; k < d; k++) {
+            double w = total > 0 ? a.activeSalience[i * d + k] / total : 1.0 / d;
+            double diff = a.position[j * d + k] - a.position[i * d + k];
+            sum += w * diff * diff;
+        }
+        return sum;
+    }
+}
