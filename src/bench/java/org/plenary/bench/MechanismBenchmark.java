@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.plenary.dynamics.AgendaSetting;
+import org.plenary.dynamics.CoalitionFormation;
 import org.plenary.dynamics.DbscanCoalitions;
 import org.plenary.dynamics.DecisionMaking;
 import org.plenary.dynamics.HegselmannKrause;
@@ -46,6 +48,8 @@ public class MechanismBenchmark {
     private HegselmannKrause influence;
     private DbscanCoalitions coalitions;
     private DecisionMaking decision;
+    private CoalitionFormation formation;
+    private AgendaSetting agendaSetting;
     private final MersenneTwisterFast random = new MersenneTwisterFast(1);
 
     @Setup(Level.Trial)
@@ -58,6 +62,29 @@ public class MechanismBenchmark {
         influence = new HegselmannKrause(0.3, 0.05, 1.0, 0.5);
         coalitions = new DbscanCoalitions(0.12, 2);
         decision = new DecisionMaking(scenario.decision());
+        // Model v2 (ODD 7.4b, 7.6b) with the flagship v2 parameters; seeded here, stepped in the benchmarks.
+        formation = new CoalitionFormation(new Scenario.Formation(Scenario.FormationModel.ALLIANCE, 0.2, 0.1, 0.02,
+                0.05, 0.2, 2, 0.5), scenario.blocs(), true);
+        formation.step(assembly, random);
+        agendaSetting = new AgendaSetting(new Scenario.AgendaSetting(Scenario.AgendaModel.TABLING, 1, 0.5, 0.5),
+                scenario.chair().accommodation(), scenario.agenda());
+        agendaSetting.step(assembly, random);
+    }
+
+    /** Model v2: one round of coalition choice, dissolution, merges, splits and leaders on every item. */
+    @Benchmark
+    public int coalitionFormationRound() {
+        java.util.Arrays.fill(assembly.itemState, ItemState.OPEN);
+        formation.step(assembly, random);
+        return assembly.coalitions().size();
+    }
+
+    /** Model v2: the pen-holder's revision, one recognised rival, support and drafting on every item. */
+    @Benchmark
+    public double agendaSettingRound() {
+        java.util.Arrays.fill(assembly.itemState, ItemState.OPEN);
+        agendaSetting.step(assembly, random);
+        return assembly.draft[0];
     }
 
     @Benchmark

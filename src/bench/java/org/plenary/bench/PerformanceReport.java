@@ -33,6 +33,10 @@ public final class PerformanceReport {
     public static void main(String[] args) throws Exception {
         System.out.println("# Plenary performance report, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version"));
+        modelV2();
+        if (args.length > 0 && args[0].equals("v2")) {
+            return;
+        }
         bundledScenarios();
         scaling();
         studyGroup();
@@ -66,6 +70,24 @@ public final class PerformanceReport {
         }
         java.util.Arrays.sort(rates);
         return rates[1];
+    }
+
+    /**
+     * The flagship with and without the v2 mechanisms (coalitions as actors, agenda-setting), on 2
+     * threads, timed alternately in the same process: the ratio holds even on a busy machine, where
+     * the absolute rates do not.
+     */
+    private static void modelV2() throws Exception {
+        System.out.println("\n## Model v2 against v1: us-withdraws, 2 threads\n");
+        System.out.println("| round of timing | v1 (replications/s) | v2 (replications/s) | v2 / v1 |");
+        System.out.println("|---|---|---|---|");
+        Scenario v1 = load(Path.of("scenarios/us-withdraws.yaml"), "replications=60");
+        Scenario v2 = load(Path.of("scenarios/us-withdraws-v2.yaml"), "replications=60");
+        for (int timing = 1; timing <= 3; timing++) {
+            double before = rate(v1, 2);
+            double after = rate(v2, 2);
+            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.2f |%n", timing, before, after, after / before);
+        }
     }
 
     private static void bundledScenarios() throws Exception {

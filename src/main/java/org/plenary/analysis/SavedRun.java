@@ -207,10 +207,12 @@ public final class SavedRun {
         double[][] share = new double[replications + 1][rounds + 1];
         try (CSVParser csv = parse(file)) {
             for (CSVRecord row : csv) {
-                if (row.get("coalition").equals("C1")) {
-                    share[Integer.parseInt(row.get("replication"))][Integer.parseInt(row.get("round"))] =
-                            Double.parseDouble(row.get("capability_share"));
-                }
+                // The largest share of the round: C1's for detected clusters (ranked by share), and any
+                // formed coalition's (named name@item, model v2).
+                int replication = Integer.parseInt(row.get("replication"));
+                int round = Integer.parseInt(row.get("round"));
+                share[replication][round] = Math.max(share[replication][round],
+                        Double.parseDouble(row.get("capability_share")));
             }
         }
         SummaryStatistics[] byRound = new SummaryStatistics[rounds + 1];

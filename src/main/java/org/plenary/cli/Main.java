@@ -12,9 +12,11 @@ import picocli.CommandLine.Command;
                 + " delegations negotiate over rounds, blocs coordinate, coalitions form, chairs draft compromises,"
                 + " and texts pass by consensus or vote, or fail.",
             "Run a scenario (run), check it (validate), vary parameters (sweep, also on Slurm: worker, status),"
-                + " compare saved runs (compare), rebuild a run's report (report), or use the reference models"
-                + " (predict, power, landscape, import-ktab, verify-models). 'plenary help COMMAND' explains each."},
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, CompareCommand.class,
+                + " find which matter (sensitivity), compare saved runs (compare), rebuild a run's report (report),"
+                + " or use the reference models (predict, power, landscape, import-ktab, verify-models)."
+                + " 'plenary help COMMAND' explains each."},
+        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SensitivityCommand.class,
+            CompareCommand.class,
             ReportCommand.class, PredictCommand.class, ImportKtabCommand.class, PowerCommand.class,
             LandscapeCommand.class, VerifyModelsCommand.class, WorkerCommand.class, StatusCommand.class,
             CommandLine.HelpCommand.class},
@@ -28,7 +30,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate, predict, import-ktab, power, landscape, verify-models or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate, sweep, sensitivity, predict, import-ktab, power, landscape, verify-models or help");
     }
 
     public static void main(String[] args) {

@@ -19,6 +19,8 @@ import org.plenary.scenario.Scenario;
  * to its objectors in proportion to their weight, c_o s_ok (p_ok - draft_k) / sum_o c_o s_ok; when
  * a delegation withdraws, what the text owes it is kept, dropped at once, or withdrawn by a
  * fraction each round (decay), as the scenario chooses.
+ * With agenda-setting on ({@link AgendaSetting}) the chair starts from the text it took up instead:
+ * {@code base_k = anchor_k + gamma (compromise_k - anchor_k)}.
  */
 public final class ChairDrafting implements Mechanism {
     private final double accommodation;
@@ -37,35 +39,46 @@ public final class ChairDrafting implements Mechanism {
 
     @Override
     public void step(Assembly a, MersenneTwisterFast random) {
+        for (int m = 0; m < a.items; m++) {
+            if (!a.itemState[m].isClosed()) {
+                draft(a, m, null, 1);
+            }
+        }
+    }
+
+    /**
+     * Drafts item m: settles what is owed to withdrawn delegations, accommodates the objectors, then
+     * sets the draft from the compromise, or, when {@code anchor} is given (indexed like the drafts),
+     * from the anchor moved a share {@code towardCompromise} of the way to the compromise.
+     */
+    void draft(Assembly a, int m, double[] anchor, double towardCompromise) {
         int d = a.dimensions;
         boolean tracking = onWithdrawal != Scenario.ConcessionsOnWithdrawal.KEEP;
-        if (tracking && owed.length != a.items * a.delegations * d) {
-            owed = new double[a.items * a.delegations * d];
+        if (tracking) {
+            if (owed.length != a.items * a.delegations * d) {
+                owed = new double[a.items * a.delegations * d];
+            }
+            releaseWithdrawn(a, m);
         }
         double[] argued = towardIdeal ? a.ideal : a.position;
-        for (int m = 0; m < a.items; m++) {
-            if (a.itemState[m].isClosed()) {
+        for (int k = 0; k < d; k++) {
+            int mk = m * d + k;
+            if (a.itemWeights[mk] <= 0) {
                 continue;
             }
-            if (tracking) {
-                releaseWithdrawn(a, m);
-            }
-            for (int k = 0; k < d; k++) {
-                int mk = m * d + k;
-                if (a.itemWeights[mk] <= 0) {
-                    continue;
+            double target = weightedMean(a, m, k, true, argued);
+            if (!Double.isNaN(target)) {
+                if (tracking) {
+                    attribute(a, m, k, argued);
                 }
-                double target = weightedMean(a, m, k, true, argued);
-                if (!Double.isNaN(target)) {
-                    if (tracking) {
-                        attribute(a, m, k, argued);
-                    }
-                    a.concession[mk] += accommodation * (target - a.draft[mk]);
-                }
-                double compromise = weightedMean(a, m, k, false, a.position);
-                double base = Double.isNaN(compromise) ? a.statusQuo[mk] : compromise;
-                a.draft[mk] = Math.min(1, Math.max(0, base + a.concession[mk]));
+                a.concession[mk] += accommodation * (target - a.draft[mk]);
             }
+            double compromise = weightedMean(a, m, k, false, a.position);
+            double base = Double.isNaN(compromise) ? a.statusQuo[mk] : compromise;
+            if (anchor != null) {
+                base = anchor[mk] + towardCompromise * (base - anchor[mk]);
+            }
+            a.draft[mk] = Math.min(1, Math.max(0, base + a.concession[mk]));
         }
     }
 
@@ -123,7 +136,7 @@ public final class ChairDrafting implements Mechanism {
      * taking part in item m (only its current objectors when {@code objectorsOnly}); NaN when
      * nobody qualifies. Falls back to capability weights when no one has salience there.
      */
-    private static double weightedMean(Assembly a, int m, int k, boolean objectorsOnly, double[] points) {
+    static double weightedMean(Assembly a, int m, int k, boolean objectorsOnly, double[] points) {
         int d = a.dimensions;
         double weighted = 0;
         double weight = 0;

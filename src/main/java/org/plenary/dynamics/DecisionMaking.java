@@ -2,7 +2,9 @@ package org.plenary.dynamics;
 
 import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 import org.plenary.model.Assembly;
+import org.plenary.model.CoalitionActors;
 import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
 
@@ -19,6 +21,8 @@ import org.plenary.scenario.Scenario;
  * H = {i in bloc : hurt_i &gt; theta_i}: when |H| &gt;= 2 and
  * kappa * hurt_H * (C_H / cbar)^beta &gt; theta_H (hurt_H and theta_H the capability-weighted means
  * over H, C_H their summed capability), every member of H sustains the objection, and no one else.
+ * With coalition formation on, the formed coalitions object jointly in place of the blocs, each
+ * with its own cohesion, by the same rule (docs/ODD.md, 7.4b).
  * Consensus: someone takes part and there is no sustained objection (or an objecting capability
  * share within the tolerated one). At the deadline the fallback applies: a vote (see {@link #tally})
  * or failure.
@@ -115,9 +119,21 @@ public final class DecisionMaking implements Mechanism {
                 a.objecting[offset + i] = true;
             }
         }
-        for (int g = 0; g < a.groups; g++) {
-            if (a.cohesion[g] > 0) {
-                markBlocObjection(a, m, g, meanCapability);
+        CoalitionActors actors = a.actors();
+        if (actors != null && actors.actJointly()) {
+            // Coalitions as actors object together in place of the declared blocs that seeded them.
+            for (int s = 0; s < n; s++) {
+                int slot = s;
+                if (actors.alive(m, s) && actors.cohesion(m, s) > 0) {
+                    markJoint(a, m, i -> actors.coalitionOf(m, i) == slot, actors.cohesion(m, s), meanCapability);
+                }
+            }
+        } else {
+            for (int g = 0; g < a.groups; g++) {
+                int bloc = g;
+                if (a.cohesion[g] > 0) {
+                    markJoint(a, m, i -> a.isMember(i, bloc), a.cohesion[g], meanCapability);
+                }
             }
         }
         double objectingCapability = 0;
@@ -148,39 +164,40 @@ public final class DecisionMaking implements Mechanism {
     }
 
     /**
-     * Bloc g's coordinated objection to item m: its members hurt beyond their own thresholds pool
-     * their capability, discounted by the bloc's cohesion; when that has standing, they all object.
+     * The coordinated objection to item m of a bloc or formed coalition (its {@code members}): those
+     * of them hurt beyond their own thresholds pool their capability, discounted by the group's
+     * cohesion; when that has standing, they all object, and no other member does.
      */
-    private void markBlocObjection(Assembly a, int m, int g, double meanCapability) {
+    private void markJoint(Assembly a, int m, IntPredicate members, double cohesion, double meanCapability) {
         double capability = 0;
         double hurtSum = 0;
         double thresholdSum = 0;
-        int members = 0;
+        int count = 0;
         for (int i = 0; i < a.delegations; i++) {
-            if (isHurtMember(a, i, g)) {
-                members++;
+            if (isHurtMember(a, i, members)) {
+                count++;
                 capability += a.capability[i];
                 hurtSum += a.capability[i] * hurt[i];
                 thresholdSum += a.capability[i] * a.objectionThreshold[i];
             }
         }
-        if (members < 2 || capability <= 0) {
+        if (count < 2 || capability <= 0) {
             return; // one hurt member objects, or not, on its own standing
         }
-        double pressure = a.cohesion[g] * (hurtSum / capability) * standing(capability, meanCapability);
+        double pressure = cohesion * (hurtSum / capability) * standing(capability, meanCapability);
         if (pressure > thresholdSum / capability) {
             int offset = m * a.delegations;
             for (int i = 0; i < a.delegations; i++) {
-                if (isHurtMember(a, i, g)) {
+                if (isHurtMember(a, i, members)) {
                     a.objecting[offset + i] = true;
                 }
             }
         }
     }
 
-    /** A member of bloc g, taking part (its hurt is known), whose hurt exceeds its own threshold. */
-    private boolean isHurtMember(Assembly a, int i, int g) {
-        return a.isMember(i, g) && hurt[i] > a.objectionThreshold[i];
+    /** A member taking part (its hurt is known) whose hurt exceeds its own threshold. */
+    private boolean isHurtMember(Assembly a, int i, IntPredicate members) {
+        return hurt[i] > a.objectionThreshold[i] && members.test(i);
     }
 
     /**

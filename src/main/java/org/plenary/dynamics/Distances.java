@@ -57,6 +57,11 @@ final class Distances {
         return between(a, i, item, a.position, i * a.dimensions, text, item * a.dimensions);
     }
 
+    /** As {@link #toText}, to the point stored at {@code point[offset + k]}. */
+    static double toPoint(Assembly a, int i, int item, double[] point, int offset) {
+        return between(a, i, item, a.position, i * a.dimensions, point, offset);
+    }
+
     /**
      * As {@link #toText}, from another point of i's than its position: the distance, in i's
      * salience and the item's weights, between {@code from[fromOffset + k]} and

@@ -51,8 +51,19 @@ public final class Mechanisms {
         if (v2.exchange().model() == Scenario.ExchangeModel.STOKMAN) {
             steps.add(new Step("exchange", new StokmanExchange(v2.exchange().rate())));
         }
-        steps.add(new Step(COALITIONS, coalitions));
-        steps.add(new Step("drafting", new ChairDrafting(scenario.chair())));
+        // Coalitions as actors (v2): formed coalitions take the place of the detected clusters; with
+        // agenda-setting alone, the blocs' coalitions only lead and table, after detection.
+        if (scenario.formation().on()) {
+            steps.add(new Step(COALITIONS, new CoalitionFormation(scenario.formation(), scenario.blocs(), true)));
+        } else {
+            steps.add(new Step(COALITIONS, coalitions));
+            if (scenario.agendaSetting().on()) {
+                steps.add(new Step(COALITIONS, new CoalitionFormation(scenario.formation(), scenario.blocs(), false)));
+            }
+        }
+        steps.add(new Step("drafting", scenario.agendaSetting().on()
+                ? new AgendaSetting(scenario.agendaSetting(), scenario.chair(), scenario.agenda())
+                : new ChairDrafting(scenario.chair())));
         boolean aspirations = v2.aspirations().objections() == Scenario.Objections.ASPIRATION;
         if (aspirations) {
             steps.add(new Step("aspirations", new AspirationConcession()));

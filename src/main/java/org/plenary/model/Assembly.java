@@ -76,6 +76,8 @@ public final class Assembly {
     public final Exchanges exchanges = new Exchanges();
 
     private List<Coalition> coalitions = List.of();
+    /** Coalitions as actors (formation, leaders, tabled texts); null when those mechanisms are off. */
+    private CoalitionActors actors;
     private int round;
 
     public Assembly(Scenario scenario) {
@@ -251,6 +253,14 @@ public final class Assembly {
 
     public void setCoalitions(List<Coalition> coalitions) {
         this.coalitions = List.copyOf(coalitions);
+    }
+
+    public CoalitionActors actors() {
+        return actors;
+    }
+
+    public void setActors(CoalitionActors actors) {
+        this.actors = actors;
     }
 
     /** Ids of the delegations sustaining an objection to an item in the latest decision round. */

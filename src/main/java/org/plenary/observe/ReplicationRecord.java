@@ -41,6 +41,8 @@ public final class ReplicationRecord implements RoundObserver {
     private final List<int[]> exchanges = new ArrayList<>();
     private int[] decidedRound;
     private int[] votes;
+    /** Leaders, tabled texts and coalition events; null unless coalitions act (v2 mechanisms on). */
+    private ActorRecord actors;
 
     private double[] statusQuo;
 
@@ -97,8 +99,19 @@ public final class ReplicationRecord implements RoundObserver {
         if (statusQuo == null) {
             statusQuo = a.statusQuo.clone();
         }
+        if (a.actors() != null) {
+            if (actors == null) {
+                actors = new ActorRecord();
+            }
+            actors.observe(a, a.actors());
+        }
         decidedRound = a.decidedRound.clone();
         votes = a.votes.clone();
+    }
+
+    /** What coalitions as actors did, or null when those mechanisms are off. */
+    public ActorRecord actors() {
+        return actors;
     }
 
     public int replication() {

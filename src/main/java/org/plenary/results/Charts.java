@@ -362,7 +362,7 @@ public final class Charts {
     }
 
     /** A vertical dashed line per event round, labelled with what happens. */
-    private static void addEventMarkers(XYPlot plot, Scenario scenario) {
+    static void addEventMarkers(XYPlot plot, Scenario scenario) {
         Map<Integer, List<String>> byRound = new TreeMap<>();
         for (Scenario.Event event : scenario.events()) {
             byRound.computeIfAbsent(event.round(), r -> new ArrayList<>()).add(describe(event));

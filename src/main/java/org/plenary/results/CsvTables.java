@@ -12,6 +12,7 @@ import java.util.StringJoiner;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.plenary.model.Coalition;
+import org.plenary.observe.ActorRecord;
 import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
 
@@ -34,6 +35,10 @@ public final class CsvTables implements Closeable {
     private final CSVPrinter replicationsFile;
     private final CSVPrinter votesFile;
     private final CSVPrinter pivotalFile;
+    /** Coalitions as actors (v2): null unless coalition formation or agenda-setting is on. */
+    private final CSVPrinter leadersFile;
+    private final CSVPrinter proposalsFile;
+    private final CSVPrinter coalitionEventsFile;
     private final CSVPrinter exchangesFile;
 
     public CsvTables(Scenario scenario, Path directory, Keep keep) throws IOException {
@@ -51,9 +56,21 @@ public final class CsvTables implements Closeable {
         votesFile = open(directory.resolve("votes.csv"), false, "replication", "item", "round", "yes", "no", "abstain");
         pivotalFile = keep.items() ? open(directory.resolve("pivotal.csv"), false, "replication", "round", "item",
                 "delegation", "vote", "swing_voters") : null;
+        boolean actors = keep.items() && (scenario.formation().on() || scenario.agendaSetting().on());
+        leadersFile = actors ? open(directory.resolve("leaders.csv"), false, LEADER_COLUMNS) : null;
+        proposalsFile = actors ? open(directory.resolve("proposals.csv"), true, "replication", "round", "item",
+                "sponsor") : null;
+        coalitionEventsFile = actors ? open(directory.resolve("coalition-events.csv"), false,
+                COALITION_EVENT_COLUMNS) : null;
         exchangesFile = open(directory.resolve("exchanges.csv"), false, "replication", "round", "a", "b",
                 "dimension_a", "dimension_b");
     }
+
+    /** Columns of leaders.csv: every coalition with a leader, each round. */
+    public static final String[] LEADER_COLUMNS = {"replication", "round", "group", "leader"};
+    /** Columns of coalition-events.csv: joins, defections, merges, splits, dissolutions, successions, pens. */
+    public static final String[] COALITION_EVENT_COLUMNS = {"replication", "round", "item", "event", "coalition",
+        "delegation", "other"};
 
     /** Columns of replications.csv: one row per replication with its seed and final-round outcomes. */
     public static final List<String> REPLICATION_COLUMNS = List.of("replication", "seed", "coalitions",
@@ -94,6 +111,9 @@ public final class CsvTables implements Closeable {
         append(replicationsFile, rendered.replicationsText);
         append(votesFile, rendered.votesText);
         append(pivotalFile, rendered.pivotalText);
+        append(leadersFile, rendered.leadersText);
+        append(proposalsFile, rendered.proposalsText);
+        append(coalitionEventsFile, rendered.coalitionEventsText);
         append(exchangesFile, rendered.exchangesText);
     }
 
@@ -112,6 +132,9 @@ public final class CsvTables implements Closeable {
         private final StringBuilder replicationsText = new StringBuilder();
         private final StringBuilder votesText = new StringBuilder();
         private final StringBuilder pivotalText = new StringBuilder();
+        private final StringBuilder leadersText = new StringBuilder();
+        private final StringBuilder proposalsText = new StringBuilder();
+        private final StringBuilder coalitionEventsText = new StringBuilder();
         private final StringBuilder exchangesText = new StringBuilder();
         private final CSVPrinter rounds = printer(roundsText);
         private final CSVPrinter items = printer(itemsText);
@@ -120,6 +143,9 @@ public final class CsvTables implements Closeable {
         private final CSVPrinter replications = printer(replicationsText);
         private final CSVPrinter votes = printer(votesText);
         private final CSVPrinter pivotal = printer(pivotalText);
+        private final CSVPrinter leaders = printer(leadersText);
+        private final CSVPrinter proposals = printer(proposalsText);
+        private final CSVPrinter coalitionEvents = printer(coalitionEventsText);
         private final CSVPrinter exchanges = printer(exchangesText);
 
         private static CSVPrinter printer(StringBuilder text) {
@@ -160,6 +186,32 @@ public final class CsvTables implements Closeable {
             writeExchanges(record, replication, t, rows);
         }
         writeOutcomes(record, row, rows);
+        if (leadersFile != null && record.actors() != null) {
+            writeActors(record, row, rows);
+        }
+    }
+
+    /** leaders.csv, proposals.csv and coalition-events.csv of one replication. */
+    private void writeActors(ReplicationRecord record, List<String> row, Rows rows) throws IOException {
+        String replication = Integer.toString(record.replication());
+        for (ActorRecord.Leader leader : record.actors().leaders()) {
+            rows.leaders.printRecord(replication, leader.round(), leader.coalition(), leader.leader());
+        }
+        for (ActorRecord.Proposal proposal : record.actors().proposals()) {
+            row.clear();
+            row.add(replication);
+            row.add(Integer.toString(proposal.round()));
+            row.add(scenario.agenda().get(proposal.item()).id());
+            row.add(proposal.sponsor());
+            for (double value : proposal.text()) {
+                row.add(Numbers.format(value));
+            }
+            rows.proposals.printRecord(row);
+        }
+        for (ActorRecord.Event event : record.actors().events()) {
+            rows.coalitionEvents.printRecord(replication, event.round(), scenario.agenda().get(event.item()).id(),
+                    event.type(), event.coalition(), event.delegation(), event.other());
+        }
     }
 
     private void writeItemsAndCoalitions(ReplicationRecord record, int t, List<String> row, Rows rows)
@@ -193,7 +245,7 @@ public final class CsvTables implements Closeable {
             row.clear();
             row.add(replication);
             row.add(round);
-            row.add("C" + (c + 1));
+            row.add(coalition.id() != null ? coalition.id() : "C" + (c + 1));
             row.add(Integer.toString(coalition.members().length));
             row.add(Numbers.format(coalition.capabilityShare()));
             StringJoiner members = new StringJoiner(";");

@@ -30,6 +30,8 @@ public final class RunWriter implements AutoCloseable {
     private final CsvTables tables;
     private final RunAggregate aggregate;
     private final List<Long> seeds = new ArrayList<>();
+    /** Leadership over time, when coalitions act (model v2); null otherwise. */
+    private final LeadershipChart leadership;
     private final String resolvedYaml;
     /** Deletes the staging directory if the JVM is stopped (Ctrl-C, kill) before the run is committed. */
     private final Thread cleanUpOnExit;
@@ -39,6 +41,7 @@ public final class RunWriter implements AutoCloseable {
         this.scenario = scenario;
         // The largest allocation first, before any directory exists to be left behind.
         aggregate = new RunAggregate(scenario);
+        leadership = scenario.formation().on() || scenario.agendaSetting().on() ? new LeadershipChart(scenario) : null;
         resolvedYaml = ScenarioYaml.write(scenario);
         directory = RunDirectory.create(resultsBase, scenario.name(), start, shortHash(resolvedYaml));
         try {
@@ -91,6 +94,9 @@ public final class RunWriter implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         aggregate.add(rendered.record());
+        if (leadership != null) {
+            leadership.add(rendered.record());
+        }
         seeds.add(rendered.record().seed());
     }
 
@@ -105,6 +111,9 @@ public final class RunWriter implements AutoCloseable {
         SummaryWriter.write(aggregate, staging);
         Path charts = Files.createDirectories(staging.resolve("charts"));
         Charts.writeAll(aggregate, charts);
+        if (leadership != null) {
+            leadership.write(charts);
+        }
         JSON.writeValue(staging.resolve("manifest.json").toFile(), Manifest.build(scenario, seeds, context));
         RunReport.write(staging, directory.target());
         Path target = directory.commit();

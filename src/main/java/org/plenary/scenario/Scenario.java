@@ -22,6 +22,8 @@ public record Scenario(
         Coalitions coalitions,
         List<Event> events,
         List<SweepAxis> sweep,
+        Formation formation,
+        AgendaSetting agendaSetting,
         Negotiation negotiation) {
 
     /** The forums an agenda item can sit in and a delegation can disengage from. */
@@ -48,12 +50,19 @@ public record Scenario(
         }
     }
 
-    /** A declared bloc; groups that delegations name without declaring them get cohesion 0. */
-    public record Bloc(String id, double cohesion) { }
+    /**
+     * A declared bloc; groups that delegations name without declaring them get cohesion 0.
+     * {@code leaders}: the declared leader of the coalition the bloc seeds, then its successors in
+     * order (empty: the member with the most capability x salience leads).
+     */
+    public record Bloc(String id, double cohesion, List<String> leaders) { }
 
-    /** An agenda item; statusQuo is NaN on dimensions the item does not touch (weight 0). */
+    /**
+     * An agenda item; statusQuo is NaN on dimensions the item does not touch (weight 0);
+     * {@code sponsor} is the delegation or bloc whose proposal is the first draft, or null.
+     */
     public record Item(String id, String title, String forum, double[] weights, double[] statusQuo,
-                       int deadline) { }
+                       int deadline, String sponsor) { }
 
     public enum Rule { CONSENSUS, VOTE }
 
@@ -97,6 +106,35 @@ public record Scenario(
      */
     public record Event(int round, EventType type, String delegation, String bloc, List<String> dimensions,
                         List<String> forums, String attribute, double value) { }
+
+    public enum FormationModel { NONE, ALLIANCE }
+
+    /**
+     * Coalitions as actors (docs/ODD.md, 7.4b): {@code strength} weighs a coalition's capability share
+     * against policy distance in the alliance utility, {@code switchingCost} is the gain a move needs,
+     * {@code mergeDistance}/{@code splitDistance} the thresholds of merging and splitting,
+     * {@code minMembers} the smallest coalition that survives, {@code cohesion} that of formed coalitions,
+     * {@code blocAffinity} the utility a delegation adds to a coalition seeded by one of its blocs.
+     */
+    public record Formation(FormationModel model, double strength, double blocAffinity, double switchingCost,
+                            double mergeDistance, double splitDistance, int minMembers, double cohesion) {
+        public boolean on() {
+            return model != FormationModel.NONE;
+        }
+    }
+
+    public enum AgendaModel { NONE, TABLING }
+
+    /**
+     * Agenda-setting (docs/ODD.md, 7.6b): {@code proposers} rival coalitions recognised per item and
+     * round, {@code pen} how far a coalition's text leans from its common position toward its
+     * leader's, {@code compromise} how far the chair moves the text taken up toward the compromise.
+     */
+    public record AgendaSetting(AgendaModel model, int proposers, double pen, double compromise) {
+        public boolean on() {
+            return model != AgendaModel.NONE;
+        }
+    }
 
     /** One axis of a parameter sweep: a --set path and the values it takes. */
     public record SweepAxis(String path, List<String> values) { }

@@ -30,7 +30,8 @@ public final class ScenarioBinder {
 
     static final List<String> TOP_KEYS = List.of("name", "description", "seed", "rounds", "replications",
             "dimensions", "delegations", "delegations_file", "delegation_defaults", "blocs", "agenda", "decision",
-            "chair", "influence", "coalitions", "events", "sweep", "profiles", "exchange", "attendance", "voting");
+            "chair", "influence", "coalitions", "events", "sweep", "profiles", "coalition_formation", "agenda_setting",
+            "exchange", "attendance", "voting");
     static final List<String> DELEGATION_KEYS = List.of("id", "name", "region", "groups", "position", "salience",
             "capability", "openness", "tolerance", "objection_threshold", "votes", "aspiration", "concession");
     static final List<String> DEFAULT_KEYS = List.of("salience", "capability", "openness", "tolerance",
@@ -82,7 +83,10 @@ public final class ScenarioBinder {
         if (profiled) {
             new Profiles(top.object("profiles", Profiles.KEYS), dimensionIds).fill(delegations);
         }
+        Scenario.AgendaSetting agendaSetting = bindAgendaSetting(top);
         List<Scenario.Item> agenda = bindAgenda(top, dimensionIds, rounds);
+        checkSponsors(top, agenda, agendaSetting, delegationIds, blocs);
+        Scenario.Formation formation = bindFormation(top);
         Scenario.Decision decision = bindDecision(top);
         Scenario.Chair chair = bindChair(top);
         Scenario.Influence influence = bindInfluence(top);
@@ -97,7 +101,7 @@ public final class ScenarioBinder {
         List<Scenario.SweepAxis> sweep = bindSweep(top);
         Scenario.Negotiation negotiation = bindNegotiation(top, dimensionIds, delegations);
         return new Scenario(name, description, seed, rounds, replications, dimensions, delegations, blocs,
-                agenda, decision, chair, influence, coalitions, events, sweep, negotiation);
+                agenda, decision, chair, influence, coalitions, events, sweep, formation, agendaSetting, negotiation);
     }
 
     private List<Scenario.Dimension> bindDimensions(Node top) {
@@ -186,9 +190,10 @@ public final class ScenarioBinder {
                 entry.problemAt("id", "duplicate bloc id '" + id + "'");
             }
             entry.field = "blocs[" + id + "]";
-            entry.allow(List.of("id", "cohesion", "members"));
+            entry.allow(List.of("id", "cohesion", "members", "leaders"));
             double cohesion = entry.number("cohesion", 0.5, 0, 1);
             List<String> members = entry.idList("members");
+            List<String> leaders = entry.idList("leaders");
             for (String member : members) {
                 if (!delegationIds.contains(member)) {
                     entry.problemAt("members", Suggestions.unknown("delegation", member, delegationIds));
@@ -207,7 +212,15 @@ public final class ScenarioBinder {
                 warnings.add(entry.locate("id", "bloc '" + id + "' has no members (no delegation lists it in"
                         + " groups); it only matters if delegations join it by an event"));
             }
-            blocs.add(new Scenario.Bloc(id, cohesion));
+            for (String leader : leaders) {
+                if (!delegationIds.contains(leader)) {
+                    entry.problemAt("leaders", Suggestions.unknown("delegation", leader, delegationIds));
+                } else if (delegations.stream().noneMatch(d -> d.id().equals(leader) && d.groups().contains(id))) {
+                    entry.problemAt("leaders", "'" + leader + "' is not a member of bloc '" + id
+                            + "': a declared leader must belong to the bloc");
+                }
+            }
+            blocs.add(new Scenario.Bloc(id, cohesion, leaders));
         }
         return blocs;
     }
@@ -293,7 +306,7 @@ public final class ScenarioBinder {
             if (id != null) {
                 entry.field = "agenda[" + id + "]";
             }
-            entry.allow(List.of("id", "title", "forum", "weights", "status_quo", "deadline"));
+            entry.allow(List.of("id", "title", "forum", "weights", "status_quo", "deadline", "sponsor"));
             String forum = entry.choice("forum", "plenary", Scenario.FORUMS);
             double[] weights = entry.perDimension("weights", dims, 0.0, false);
             if (!entry.node.has("weights")) {
@@ -317,7 +330,12 @@ public final class ScenarioBinder {
                 warnings.add(entry.locate("deadline", "deadline " + deadline + " is after the last round ("
                         + rounds + "): if still open at the end, the item is recorded as open"));
             }
-            items.add(new Scenario.Item(id, entry.text("title", id), forum, weights, statusQuo, deadline));
+            String sponsor = entry.text("sponsor", null);
+            if (sponsor != null && !ID.matcher(sponsor).matches()) {
+                entry.problemAt("sponsor", "'" + sponsor + "' is not a valid id: name a delegation or a bloc");
+                sponsor = null;
+            }
+            items.add(new Scenario.Item(id, entry.text("title", id), forum, weights, statusQuo, deadline, sponsor));
         }
         return items;
     }
@@ -369,6 +387,63 @@ public final class ScenarioBinder {
         return new Scenario.Coalitions(Scenario.CoalitionMethod.valueOf(enumName(method)), radius,
                 node.integer("min_members", 2, 1, 1_000_000), node.integer("starts", 20, 1, 100_000),
                 node.number("bloc_bonus", 0.5, 0, 10));
+    }
+
+    private Scenario.Formation bindFormation(Node top) {
+        Node node = top.object("coalition_formation", List.of("model", "strength", "bloc_affinity", "switching_cost", "merge_distance",
+                "split_distance", "min_members", "cohesion"));
+        String model = node.choice("model", "none", List.of("none", "alliance"));
+        return new Scenario.Formation(Scenario.FormationModel.valueOf(enumName(model)),
+                node.number("strength", 0.2, 0, 100),
+                node.number("bloc_affinity", 0.1, 0, 100),
+                node.number("switching_cost", 0.02, 0, 10),
+                node.number("merge_distance", 0.05, 0, 2),
+                node.number("split_distance", 0.2, 0, 2),
+                node.integer("min_members", 2, 1, 1_000_000),
+                node.number("cohesion", 0.5, 0, 1));
+    }
+
+    private Scenario.AgendaSetting bindAgendaSetting(Node top) {
+        Node node = top.object("agenda_setting", List.of("model", "proposers", "pen", "compromise"));
+        String model = node.choice("model", "none", List.of("none", "tabling"));
+        return new Scenario.AgendaSetting(Scenario.AgendaModel.valueOf(enumName(model)),
+                node.integer("proposers", 1, 0, 1_000_000),
+                node.number("pen", 0.5, 0, 1),
+                node.number("compromise", 0.5, 0, 1));
+    }
+
+    /** A sponsor is a delegation or a coordinating bloc, and drafts only with agenda-setting on. */
+    private void checkSponsors(Node top, List<Scenario.Item> agenda, Scenario.AgendaSetting setting,
+                               Set<String> delegationIds, List<Scenario.Bloc> blocs) {
+        for (Scenario.Item item : agenda) {
+            String sponsor = item.sponsor();
+            if (sponsor == null) {
+                continue;
+            }
+            String pointer = "/agenda/" + indexOfItem(top, item.id()) + "/sponsor";
+            String field = "agenda[" + item.id() + "].sponsor";
+            Scenario.Bloc bloc = blocs.stream().filter(b -> b.id().equals(sponsor)).findFirst().orElse(null);
+            if (!setting.on()) {
+                problem(pointer, field, "a sponsor drafts the first text only with agenda_setting: {model: tabling}");
+            } else if (bloc != null && bloc.cohesion() <= 0) {
+                problem(pointer, field, "bloc '" + sponsor + "' has cohesion 0: it does not coordinate, so it cannot"
+                        + " sponsor a text; name a delegation or a bloc with cohesion above 0");
+            } else if (bloc == null && !delegationIds.contains(sponsor)) {
+                Set<String> known = new LinkedHashSet<>(delegationIds);
+                blocs.forEach(b -> known.add(b.id()));
+                problem(pointer, field, Suggestions.unknown("delegation or bloc", sponsor, known));
+            }
+        }
+    }
+
+    private static int indexOfItem(Node top, String id) {
+        JsonNode list = top.node.path("agenda");
+        for (int index = 0; index < list.size(); index++) {
+            if (id.equals(list.get(index).path("id").asText())) {
+                return index;
+            }
+        }
+        return 0;
     }
 
     private List<Scenario.Event> bindEvents(Node top, int rounds, List<String> dims, Set<String> delegationIds,
@@ -657,12 +732,24 @@ public final class ScenarioBinder {
                 value += adjustment[part][k];
             }
             if (part == 0 && noise > 0) {
-                ec.util.MersenneTwisterFast random = new ec.util.MersenneTwisterFast(new int[] {(int) (seed >>> 32),
-                    (int) seed, d.id().hashCode(), k});
-                value += noise * random.nextGaussian();
+                value += noise * standardNormal(seed, d.id(), k);
             }
             return Math.min(1, Math.max(0, value));
         }
+    }
+
+    /**
+     * Profile noise draws, memoised by (seed, delegation, dimension): seeding a generator per state
+     * and dimension dominated binding, and sweeps and sensitivity samples bind every point.
+     */
+    private static final java.util.Map<List<Object>, Double> NOISE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static double standardNormal(long seed, String delegation, int k) {
+        if (NOISE.size() > 1_000_000) {
+            NOISE.clear();
+        }
+        return NOISE.computeIfAbsent(List.of(seed, delegation, k), key -> new ec.util.MersenneTwisterFast(
+                new int[] {(int) (seed >>> 32), (int) seed, delegation.hashCode(), k}).nextGaussian());
     }
 
     /** A mapping in the tree, with its pointer and display path, read with defaults and ranges. */

@@ -40,6 +40,23 @@ public final class ScenarioLoader {
                 ktab ? KtabFile.SCALE : 1, referenceColumns);
     }
 
+    /**
+     * A YAML scenario read once, delegations file merged, for binding many overridden variants of it
+     * with {@link #bind} (sweep points): parsing the file again for each would cost as much as binding.
+     */
+    public static SourceTree read(Path file) throws InputException {
+        SourceTree tree = YamlLoader.load(file);
+        DelegationsFile.merge(tree);
+        return tree;
+    }
+
+    /** The scenario of a tree from {@link #read} with the overrides applied; the tree itself is untouched. */
+    public static Scenario bind(SourceTree base, List<Overrides.Assignment> overrides) throws InputException {
+        SourceTree tree = base.copy();
+        Overrides.apply(tree, overrides);
+        return ScenarioBinder.bind(tree).scenario();
+    }
+
     private static String sha256(Path file) throws InputException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

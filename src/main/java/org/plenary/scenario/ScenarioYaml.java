@@ -65,14 +65,20 @@ public final class ScenarioYaml {
         root.put("delegations", delegations);
         List<Object> blocs = new ArrayList<>();
         for (Scenario.Bloc b : s.blocs()) {
-            blocs.add(ordered("id", b.id(), "cohesion", b.cohesion()));
+            Map<String, Object> bloc = ordered("id", b.id(), "cohesion", b.cohesion());
+            if (!b.leaders().isEmpty()) {
+                bloc.put("leaders", b.leaders());
+            }
+            blocs.add(bloc);
         }
         root.put("blocs", blocs);
         List<Object> agenda = new ArrayList<>();
         for (Scenario.Item item : s.agenda()) {
-            agenda.add(ordered("id", item.id(), "title", item.title(), "forum", item.forum(),
+            Map<String, Object> entry = ordered("id", item.id(), "title", item.title(), "forum", item.forum(),
                     "weights", perDimension(dims, item.weights()), "status_quo", perDimension(dims, item.statusQuo()),
-                    "deadline", item.deadline()));
+                    "deadline", item.deadline());
+            putIfPresent(entry, "sponsor", item.sponsor());
+            agenda.add(entry);
         }
         root.put("agenda", agenda);
         Scenario.Decision dec = s.decision();
@@ -92,6 +98,21 @@ public final class ScenarioYaml {
         root.put("coalitions", ordered("method", label(coalitions.method()), "radius", coalitions.radius(),
                 "min_members", coalitions.minMembers(), "starts", coalitions.starts(),
                 "bloc_bonus", coalitions.blocBonus()));
+        // Written only when switched on, so that v1 scenarios resolve to the same file as before.
+        Scenario.Formation formation = s.formation();
+        if (formation.on()) {
+            root.put("coalition_formation", ordered("model", label(formation.model()), "strength", formation.strength(),
+                    "bloc_affinity", formation.blocAffinity(),
+                    "switching_cost", formation.switchingCost(), "merge_distance", formation.mergeDistance(),
+                    "split_distance", formation.splitDistance(), "min_members", formation.minMembers(),
+                    "cohesion", formation.cohesion()));
+        }
+        Scenario.AgendaSetting agendaSetting = s.agendaSetting();
+        if (agendaSetting.on()) {
+            root.put("agenda_setting", ordered("model", label(agendaSetting.model()),
+                    "proposers", agendaSetting.proposers(), "pen", agendaSetting.pen(),
+                    "compromise", agendaSetting.compromise()));
+        }
         List<Object> events = new ArrayList<>();
         for (Scenario.Event e : s.events()) {
             Map<String, Object> event = ordered("round", e.round(), "type", label(e.type()));

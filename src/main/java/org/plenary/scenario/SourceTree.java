@@ -36,6 +36,13 @@ public final class SourceTree {
         this.root = root;
     }
 
+    /** An independent copy (values and origins), to override without touching this tree. */
+    public SourceTree copy() {
+        SourceTree copy = new SourceTree(file, root.deepCopy());
+        copy.origins.putAll(origins);
+        return copy;
+    }
+
     public void recordOrigin(String pointer, Origin origin) {
         origins.put(pointer, origin);
     }

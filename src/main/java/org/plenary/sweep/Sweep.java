@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -52,6 +56,8 @@ public final class Sweep implements Batch {
     private final JsonNode planJson;
     private final SweepPlan plan;
     private final Scenario base;
+    /** The base scenario as parsed, for binding each point without reading the file again. */
+    private final org.plenary.scenario.SourceTree baseTree;
 
     private Sweep(Path directory) throws InputException {
         this.directory = directory;
@@ -80,6 +86,7 @@ public final class Sweep implements Batch {
                     + ", this is plenary " + Version.get() + ": resume it with the version that made it (another"
                     + " version may not give the same bytes), or start the sweep again"));
         }
+        baseTree = ScenarioLoader.read(directory.resolve(BASE_SCENARIO));
         base = point(-1);
     }
 
@@ -107,19 +114,26 @@ public final class Sweep implements Batch {
         Sweep sweep = new Sweep(directory);
         org.plenary.scenario.Problems problems = new org.plenary.scenario.Problems();
         List<String> columns = outcomeColumns(sweep.base());
-        for (int p = 0; p < plan.points().size(); p++) {
-            try {
-                if (!outcomeColumns(sweep.point(p)).equals(columns)) {
-                    problems.add(new Problem("sweep point " + p + " (" + String.join(" ", plan.assignments(p)) + ")",
-                            0, "", "changes the agenda items or the dimensions they weight, so its outcomes"
-                                    + " cannot share sweep.csv's columns; sweep values within items instead"));
-                }
-            } catch (InputException e) {
-                e.problems().forEach(problems::add);
-            }
-        }
+        // Points are checked in parallel (a large sample of a 194-state scenario takes a while) and
+        // their problems reported in point order.
+        List<List<Problem>> byPoint = java.util.stream.IntStream.range(0, plan.points().size()).parallel()
+                .mapToObj(p -> sweep.problemsOf(p, columns)).toList();
+        byPoint.forEach(list -> list.forEach(problems::add));
         problems.throwIfAny();
         return sweep;
+    }
+
+    private List<Problem> problemsOf(int index, List<String> columns) {
+        try {
+            if (!outcomeColumns(point(index)).equals(columns)) {
+                return List.of(new Problem("sweep point " + index + " (" + String.join(" ", plan.assignments(index))
+                        + ")", 0, "", "changes the agenda items or the dimensions they weight, so its outcomes"
+                                + " cannot share sweep.csv's columns; sweep values within items instead"));
+            }
+            return List.of();
+        } catch (InputException e) {
+            return e.problems();
+        }
     }
 
     /** Opens an existing sweep directory, e.g. to resume it. */
@@ -136,7 +150,7 @@ public final class Sweep implements Batch {
             }
         }
         try {
-            return ScenarioLoader.load(directory.resolve(BASE_SCENARIO), assignments).scenario();
+            return ScenarioLoader.bind(baseTree, assignments);
         } catch (InputException e) {
             List<Problem> located = new ArrayList<>();
             for (Problem problem : e.problems()) {
@@ -178,11 +192,60 @@ public final class Sweep implements Batch {
         return pending;
     }
 
-    /** Runs every pending point; {@code progress} hears of each finished replication. */
+    /**
+     * Runs every pending point; {@code progress} hears of each finished replication. With at least
+     * as many pending points as threads, points run side by side, one thread each (many small points,
+     * as in a sensitivity sample, would otherwise leave threads idle between points); else each
+     * point's replications share the threads. Either way a point's rows are the same bytes.
+     */
     public void runPending(int threads, IntConsumer progress) throws InputException, IOException, InterruptedException {
-        for (int index : pendingPoints()) {
-            writeAtomically(pointFile(index), rows(index, 1, base.replications(), threads, progress));
+        List<Integer> pending = pendingPoints();
+        IntConsumer counted = done -> {
+            synchronized (progress) {
+                progress.accept(done);
+            }
+        };
+        if (threads <= 1 || pending.size() < threads) {
+            for (int index : pending) {
+                runPoint(index, threads, counted);
+            }
+            return;
         }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "plenary-sweep-point");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int index : pending) {
+                futures.add(pool.submit(() -> {
+                    runPoint(index, 1, counted);
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InputException input) {
+                throw input;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("a sweep point failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void runPoint(int index, int threads, IntConsumer progress)
+            throws InputException, IOException, InterruptedException {
+        writeAtomically(pointFile(index), rows(index, 1, base.replications(), threads, progress));
     }
 
     @Override
@@ -264,16 +327,28 @@ public final class Sweep implements Batch {
 
     /** Assembles sweep.csv from the point files, writes summaries, charts and report, drops the marker. */
     public Path finish() throws IOException {
+        return finish(true);
+    }
+
+    /**
+     * As {@link #finish()}; without charts and report.html when {@code chartsAndReport} is false, for
+     * analyses that draw their own from the sweep (sensitivity indices).
+     */
+    public Path finish(boolean chartsAndReport) throws IOException {
         StringBuilder rows = new StringBuilder();
         for (int p = 0; p < plan.points().size(); p++) {
             rows.append(Files.readString(pointFile(p), StandardCharsets.UTF_8));
         }
-        return finish(rows.toString());
+        return finish(rows.toString(), chartsAndReport);
     }
 
     /** Writes sweep.csv from every row in (point, replication) order, then summaries, charts and report. */
     @Override
     public Path finish(String rows) throws IOException {
+        return finish(rows, true);
+    }
+
+    private Path finish(String rows, boolean chartsAndReport) throws IOException {
         StringBuilder all = new StringBuilder();
         try (CSVPrinter csv = new CSVPrinter(all, FORMAT)) {
             csv.printRecord(header());
@@ -283,12 +358,24 @@ public final class Sweep implements Batch {
         writeAtomically(sweepCsv, all.toString());
         SweepSummary summary = SweepSummary.read(sweepCsv, plan, outcomeColumns(base));
         summary.writeCsv(directory.resolve("sweep-points.csv"));
-        Path charts = Files.createDirectories(directory.resolve("charts"));
-        List<Path> files = SweepCharts.write(summary, charts);
-        SweepReport.write(this, summary, files);
+        if (chartsAndReport) {
+            Path charts = Files.createDirectories(directory.resolve("charts"));
+            List<Path> files = SweepCharts.write(summary, charts);
+            SweepReport.write(this, summary, files);
+        }
         writeManifest();
         Files.deleteIfExists(directory.resolve(INCOMPLETE));
         return directory;
+    }
+
+    /** The names of the outcomes {@link #summary()} will hold, in its order. */
+    public List<String> outcomeNames() {
+        return SweepSummary.outcomeNames(outcomeColumns(base));
+    }
+
+    /** Per point, statistics over replications of every outcome, read back from a finished sweep's sweep.csv. */
+    public SweepSummary summary() throws IOException {
+        return SweepSummary.read(directory.resolve("sweep.csv"), plan, outcomeColumns(base));
     }
 
     /** manifest.json: the plan's record of how the sweep was asked for, plus the machine that finished it. */

@@ -80,7 +80,11 @@ public record SweepPlan(List<String> paths, List<List<String>> points, String de
         return scaled(axes, unit, "sobol");
     }
 
-    private static SweepPlan scaled(List<Axis> axes, double[][] unit, String design) {
+    /**
+     * Points given in the unit cube, scaled to the axes' ranges (whole numbers for integer axes): any
+     * design computed elsewhere, e.g. a sensitivity analysis's sample, run as a sweep.
+     */
+    public static SweepPlan scaled(List<Axis> axes, double[][] unit, String design) {
         List<List<String>> points = new ArrayList<>();
         for (double[] u : unit) {
             List<String> point = new ArrayList<>();

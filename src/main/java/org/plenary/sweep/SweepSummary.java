@@ -60,6 +60,13 @@ public final class SweepSummary {
         return summary;
     }
 
+    /** Every outcome name, in summary order, that sweep.csv's outcome columns feed. */
+    static List<String> outcomeNames(List<String> outcomeColumns) {
+        List<String> names = new ArrayList<>();
+        outcomeColumns.forEach(column -> names.addAll(outcomeNames(column)));
+        return names;
+    }
+
     /** The outcome names a sweep.csv column feeds: two shares for an item's state, else one. */
     private static List<String> outcomeNames(String column) {
         if (column.endsWith(".state")) {

@@ -37,6 +37,7 @@ public final class ModelChecks {
         checks.addAll(emissionStandards());
         checks.addAll(landscapes());
         checks.addAll(opinionDynamics());
+        checks.addAll(SensitivityChecks.all());
         return checks;
     }
 

@@ -21,11 +21,11 @@ class VerifyModelsCommandTest {
         assertEquals(0, result.exitCode(), result.out() + result.err());
         List<String> rows = result.out().lines().filter(line -> line.startsWith("| ")).toList();
         assertEquals("| Check | Source | Expected | Got | Result |", rows.get(0));
-        assertEquals(2 + 17, rows.size(), "header, rule and 17 checks");
+        assertEquals(2 + 22, rows.size(), "header, rule and 22 checks");
         for (String row : rows.subList(2, rows.size())) {
             assertTrue(row.endsWith("| pass |"), row);
         }
-        assertTrue(result.out().contains("17 of 17 checks passed"), result.out());
+        assertTrue(result.out().contains("22 of 22 checks passed"), result.out());
         for (String name : List.of("Shapley-Shubik of [51; 50, 49, 1]", "EC emissions: round-0 weighted median",
                 "landscape: 3 actors, common enemy", "Deffuant major clusters, d = 0.15",
                 "Hegselmann-Krause major clusters, eps = 0.3")) {

@@ -1,0 +1,247 @@
+package org.plenary.dynamics;
+
+import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
+import java.util.List;
+import org.plenary.model.Assembly;
+import org.plenary.model.CoalitionActors;
+import org.plenary.scenario.Scenario;
+
+/**
+ * Agenda-setting: who holds the pen (docs/ODD.md, 7.6b). Runs in place of the chair's drafting step.
+ * <pre>
+ *   text of coalition A on item m:  T_A = P_A + pen (x_leader(A) - P_A)      (item dimensions)
+ *   first draft:  the sponsor's text (a delegation's position, a bloc's coalition's T_A, or, when the
+ *                 bloc's members joined other coalitions, that of its strongest member's), taken as is;
+ *                 without a sponsor, the chair's compromise
+ *   later rounds: the pen-holder revises its text; the chair recognises `proposers` rival
+ *                 coalitions, each with probability proportional to its capability among those not
+ *                 yet recognised (Baron and Ferejohn 1989), and each tables its T_A;
+ *                 support(T) = sum of c_i over delegations taking part with D_i(x_i, T) &lt; D_i(x_i, q);
+ *                 the chair takes up the text with the broadest support (the text on the table on ties)
+ *                 and its tabler takes the pen;
+ *   draft_k = clamp(anchor_k + gamma (compromise_k - anchor_k) + concession_k, 0, 1)
+ * </pre>
+ * with the compromise and the concessions to objectors as in {@link ChairDrafting}. When a pen-holding
+ * delegation stops taking part, the pen passes to the coalition it belonged to (whose leader then
+ * writes), or to the chair; a coalition's pen passes with its leadership (succession in
+ * {@link CoalitionFormation}) and to the chair if the coalition dissolves. Every pass is recorded.
+ */
+public final class AgendaSetting implements Mechanism {
+    private final Scenario.AgendaSetting rule;
+    private final ChairDrafting chair;
+    private final List<Scenario.Item> agenda;
+    private double[] text = new double[0];
+    private double[] best = new double[0];
+    private int[] pool = new int[0];
+
+    public AgendaSetting(Scenario.AgendaSetting rule, Scenario.Chair chairRule, List<Scenario.Item> agenda) {
+        this.rule = rule;
+        this.chair = new ChairDrafting(chairRule);
+        this.agenda = List.copyOf(agenda);
+    }
+
+    @Override
+    public void step(Assembly a, MersenneTwisterFast random) {
+        CoalitionActors actors = a.actors();
+        if (text.length != a.items * a.dimensions) {
+            text = new double[a.items * a.dimensions];
+            best = new double[a.items * a.dimensions];
+            pool = new int[a.delegations];
+        }
+        for (int m = 0; m < a.items; m++) {
+            if (a.itemState[m].isClosed()) {
+                continue;
+            }
+            if (!actors.tabled[m]) {
+                firstDraft(a, actors, m);
+            } else {
+                passPen(a, actors, m);
+                takeUp(a, actors, m, random);
+                chair.draft(a, m, actors.anchor, rule.compromise());
+            }
+        }
+    }
+
+    /** The sponsor's text as the first draft, or the chair's compromise without a sponsor. */
+    private void firstDraft(Assembly a, CoalitionActors actors, int m) {
+        int d = a.dimensions;
+        actors.tabled[m] = true;
+        String sponsor = agenda.get(m).sponsor();
+        if (sponsor != null) {
+            if (Arrays.asList(a.delegationIds).contains(sponsor)) {
+                actors.penDelegation[m] = a.delegationIndex(sponsor);
+                actors.penFallback[m] = actors.coalitionOf(m, actors.penDelegation[m]);
+            } else {
+                sponsorBloc(a, actors, m, a.groupIndex(sponsor));
+            }
+            passPen(a, actors, m);
+        }
+        if (penText(a, actors, m, actors.anchor)) {
+            chair.draft(a, m, actors.anchor, 0);
+            return;
+        }
+        // The chair's compromise: with gamma = 1 the draft is v1's.
+        for (int k = 0; k < d; k++) {
+            int mk = m * d + k;
+            if (a.itemWeights[mk] > 0) {
+                double compromise = ChairDrafting.weightedMean(a, m, k, false, a.position);
+                actors.anchor[mk] = Double.isNaN(compromise) ? a.statusQuo[mk] : compromise;
+            } else {
+                actors.anchor[mk] = Double.NaN;
+            }
+        }
+        chair.draft(a, m, actors.anchor, 1);
+    }
+
+    /**
+     * A sponsoring bloc holds the pen through the coalition it seeded; when its members joined other
+     * coalitions instead, the pen goes where its strongest member (most capability x item salience) went.
+     */
+    private static void sponsorBloc(Assembly a, CoalitionActors actors, int m, int group) {
+        for (int s = 0; s < a.delegations; s++) {
+            if (actors.alive(m, s) && actors.seedBloc[m * a.delegations + s] == group) {
+                actors.penCoalition[m] = s;
+                return;
+            }
+        }
+        int strongest = CoalitionActors.NONE;
+        double most = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            double weight = a.capability[i] * Distances.itemSalience(a, i, m);
+            if (a.isMember(i, group) && CoalitionFormation.participates(a, i, m) && weight > most) {
+                most = weight;
+                strongest = i;
+            }
+        }
+        if (strongest != CoalitionActors.NONE) {
+            actors.penCoalition[m] = actors.coalitionOf(m, strongest);
+            if (actors.penCoalition[m] == CoalitionActors.NONE) {
+                actors.penDelegation[m] = strongest;
+            }
+        }
+    }
+
+    /**
+     * Passes the pen on when its holder is gone: from a delegation no longer taking part to the
+     * coalition it belonged to, from a coalition no longer alive to the chair.
+     */
+    private static void passPen(Assembly a, CoalitionActors actors, int m) {
+        int holder = actors.penDelegation[m];
+        if (holder != CoalitionActors.NONE) {
+            if (CoalitionFormation.participates(a, holder, m)) {
+                int current = actors.coalitionOf(m, holder);
+                if (current != CoalitionActors.NONE) {
+                    actors.penFallback[m] = current;
+                }
+                return;
+            }
+            actors.penDelegation[m] = CoalitionActors.NONE;
+            int fallback = actors.penFallback[m];
+            actors.penCoalition[m] = fallback != CoalitionActors.NONE && actors.alive(m, fallback)
+                    ? fallback : CoalitionActors.NONE;
+            actors.record(new CoalitionActors.Event(m, "pen", actors.penHolder(m, a.delegationIds),
+                    a.delegationIds[holder], "absent"));
+            return;
+        }
+        int coalition = actors.penCoalition[m];
+        if (coalition != CoalitionActors.NONE && !actors.alive(m, coalition)) {
+            actors.penCoalition[m] = CoalitionActors.NONE;
+            actors.record(new CoalitionActors.Event(m, "pen", "chair", "", "dissolved"));
+        }
+    }
+
+    /** Writes the pen-holder's current text of item m into {@code out} and tables it; false for the chair. */
+    private boolean penText(Assembly a, CoalitionActors actors, int m, double[] out) {
+        int d = a.dimensions;
+        if (actors.penCoalition[m] != CoalitionActors.NONE) {
+            coalitionText(a, actors, m, actors.penCoalition[m], out);
+        } else if (actors.penDelegation[m] != CoalitionActors.NONE) {
+            int i = actors.penDelegation[m];
+            for (int k = 0; k < d; k++) {
+                out[m * d + k] = a.itemWeights[m * d + k] > 0 ? a.position[i * d + k] : Double.NaN;
+            }
+        } else {
+            return false;
+        }
+        actors.table(m, actors.penHolder(m, a.delegationIds), Arrays.copyOfRange(out, m * d, m * d + d));
+        return true;
+    }
+
+    /** T_A = P_A + pen (x_leader - P_A) on the item's dimensions, NaN elsewhere. */
+    private void coalitionText(Assembly a, CoalitionActors actors, int m, int s, double[] out) {
+        int d = a.dimensions;
+        int ms = m * a.delegations + s;
+        int leader = actors.leader[ms];
+        for (int k = 0; k < d; k++) {
+            if (a.itemWeights[m * d + k] <= 0) {
+                out[m * d + k] = Double.NaN;
+                continue;
+            }
+            double common = actors.common[ms * d + k];
+            double lead = leader == CoalitionActors.NONE ? common : a.position[leader * d + k];
+            out[m * d + k] = common + rule.pen() * (lead - common);
+        }
+    }
+
+    /** The pen-holder revises, rivals are recognised and table, and the chair takes up the broadest-supported text. */
+    private void takeUp(Assembly a, CoalitionActors actors, int m, MersenneTwisterFast random) {
+        int d = a.dimensions;
+        int n = a.delegations;
+        penText(a, actors, m, actors.anchor);
+        double bestSupport = support(a, m, actors.anchor);
+        int winner = CoalitionActors.NONE;
+        int candidates = 0;
+        double pooled = 0;
+        for (int s = 0; s < n; s++) {
+            if (actors.alive(m, s) && s != actors.penCoalition[m] && actors.capability[m * n + s] > 0) {
+                pool[candidates++] = s;
+                pooled += actors.capability[m * n + s];
+            }
+        }
+        for (int r = 0; r < rule.proposers() && candidates > 0; r++) {
+            double draw = random.nextDouble() * pooled;
+            int pick = candidates - 1;
+            for (int c = 0; c < candidates; c++) {
+                draw -= actors.capability[m * n + pool[c]];
+                if (draw < 0) {
+                    pick = c;
+                    break;
+                }
+            }
+            int s = pool[pick];
+            pooled -= actors.capability[m * n + s];
+            pool[pick] = pool[--candidates];
+            coalitionText(a, actors, m, s, text);
+            actors.table(m, actors.id(m, s), Arrays.copyOfRange(text, m * d, m * d + d));
+            double support = support(a, m, text);
+            if (support > bestSupport) {
+                bestSupport = support;
+                winner = s;
+                System.arraycopy(text, m * d, best, m * d, d);
+            }
+        }
+        if (winner != CoalitionActors.NONE) {
+            String previous = actors.penHolder(m, a.delegationIds);
+            actors.penCoalition[m] = winner;
+            actors.penDelegation[m] = CoalitionActors.NONE;
+            System.arraycopy(best, m * d, actors.anchor, m * d, d);
+            actors.record(new CoalitionActors.Event(m, "pen", actors.id(m, winner), "", previous));
+        }
+    }
+
+    /** Capability of the delegations taking part that prefer the text to the status quo. */
+    static double support(Assembly a, int m, double[] texts) {
+        double support = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            if (!a.takesPart(i, m)) {
+                continue;
+            }
+            double toText = Distances.toText(a, i, m, texts);
+            if (toText < Distances.toText(a, i, m, a.statusQuo)) {
+                support += a.capability[i];
+            }
+        }
+        return support;
+    }
+}

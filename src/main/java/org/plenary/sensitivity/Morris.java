@@ -1,0 +1,126 @@
+package org.plenary.sensitivity;
+
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+
+/**
+ * Morris (1991) elementary-effects screening. Each of r trajectories starts at a random point of a
+ * p-level grid in the unit cube and moves one factor at a time, in random order, by
+ * Delta = p / (2 (p - 1)), up or down: k + 1 model runs per trajectory, r (k + 1) in all. A
+ * factor's elementary effect is the change in output over the change in that factor (as a
+ * fraction of its range); mu* is the mean of their absolute values (Campolongo, Cariboni &amp;
+ * Saltelli 2007), sigma their standard deviation (interactions and non-linearity), mu their mean.
+ * mu*'s interval: bootstrap over trajectories, +- 1.96 standard deviations.
+ */
+public final class Morris {
+    private Morris() {
+    }
+
+    /** Grid step for p levels: p / (2 (p - 1)), e.g. 2/3 for 4 levels. */
+    public static double delta(int levels) {
+        return levels / (2.0 * (levels - 1));
+    }
+
+    /** r trajectories of k + 1 rows each, in the unit cube, from a generator seeded with {@code seed}. */
+    public static double[][] sample(int k, int trajectories, int levels, long seed) {
+        if (levels < 2 || levels % 2 != 0) {
+            throw new IllegalArgumentException("Morris needs an even number of levels, at least 2");
+        }
+        RandomGenerator random = new MersenneTwister(seed);
+        double delta = delta(levels);
+        int starts = levels / 2; // base levels 0, 1/(p-1), ... , 1 - Delta: those from which +Delta stays in the cube
+        double[][] rows = new double[trajectories * (k + 1)][];
+        for (int t = 0; t < trajectories; t++) {
+            double[] x = new double[k];
+            boolean[] up = new boolean[k];
+            for (int i = 0; i < k; i++) {
+                double base = random.nextInt(starts) / (levels - 1.0);
+                up[i] = random.nextBoolean();
+                x[i] = up[i] ? base : base + delta;
+            }
+            int[] order = permutation(k, random);
+            rows[t * (k + 1)] = x.clone();
+            for (int s = 0; s < k; s++) {
+                int factor = order[s];
+                x[factor] += up[factor] ? delta : -delta;
+                rows[t * (k + 1) + s + 1] = x.clone();
+            }
+        }
+        return rows;
+    }
+
+    private static int[] permutation(int k, RandomGenerator random) {
+        int[] order = new int[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        for (int i = k - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    /** Per factor: mu* with its bootstrap half-width, mu and sigma. */
+    public record Result(double[] muStar, double[] muStarConf, double[] mu, double[] sigma) { }
+
+    /**
+     * Elementary effects of the runs {@code y} at the unit-cube points {@code x} (trajectories of
+     * k + 1 rows, as {@link #sample} lays them out; x as actually run, e.g. after rounding to whole
+     * numbers). A step that changes no factor (rounding) contributes nothing.
+     */
+    public static Result estimate(double[][] x, double[] y, int k, int bootstrap, long seed) {
+        int trajectories = x.length / (k + 1);
+        double[][] effects = new double[k][trajectories];
+        for (int t = 0; t < trajectories; t++) {
+            for (int i = 0; i < k; i++) {
+                effects[i][t] = Double.NaN;
+            }
+            for (int s = 0; s < k; s++) {
+                int before = t * (k + 1) + s;
+                for (int i = 0; i < k; i++) {
+                    double step = x[before + 1][i] - x[before][i];
+                    if (step != 0) {
+                        effects[i][t] = (y[before + 1] - y[before]) / step;
+                    }
+                }
+            }
+        }
+        double[] muStar = new double[k];
+        double[] conf = new double[k];
+        double[] mu = new double[k];
+        double[] sigma = new double[k];
+        RandomGenerator random = new MersenneTwister(seed);
+        for (int i = 0; i < k; i++) {
+            SummaryStatistics absolute = new SummaryStatistics();
+            SummaryStatistics signed = new SummaryStatistics();
+            for (double effect : effects[i]) {
+                if (!Double.isNaN(effect)) {
+                    absolute.addValue(Math.abs(effect));
+                    signed.addValue(effect);
+                }
+            }
+            muStar[i] = absolute.getMean();
+            mu[i] = signed.getMean();
+            sigma[i] = signed.getStandardDeviation();
+            SummaryStatistics resampled = new SummaryStatistics();
+            for (int b = 0; b < bootstrap; b++) {
+                SummaryStatistics one = new SummaryStatistics();
+                for (int t = 0; t < trajectories; t++) {
+                    double effect = effects[i][random.nextInt(trajectories)];
+                    if (!Double.isNaN(effect)) {
+                        one.addValue(Math.abs(effect));
+                    }
+                }
+                if (one.getN() > 0) {
+                    resampled.addValue(one.getMean());
+                }
+            }
+            conf[i] = Saltelli.Z95 * resampled.getStandardDeviation();
+        }
+        return new Result(muStar, conf, mu, sigma);
+    }
+}
