@@ -33,9 +33,19 @@ public final class DecisionMaking implements Mechanism {
     private double[] hurt = new double[0];
     /** The ballots of the latest vote, as {@link #tally} writes them, before they go to the assembly. */
     private int[] cast = new int[0];
+    private final ObjectionRule objections;
+    private final Ballot ballot;
 
+    /** v1's decisions: objections against the status quo, sincere votes. */
     public DecisionMaking(Scenario.Decision rule) {
+        this(rule, new StatusQuoObjections(), new SincereBallot());
+    }
+
+    /** With the model v2 rules the scenario chooses: what objections measure, how ballots are cast. */
+    DecisionMaking(Scenario.Decision rule, ObjectionRule objections, Ballot ballot) {
         this.rule = rule;
+        this.objections = objections;
+        this.ballot = ballot;
     }
 
     @Override
@@ -60,7 +70,7 @@ public final class DecisionMaking implements Mechanism {
                 close(a, m, ItemState.CONSENSUS);
             } else if (a.round() >= a.deadline[m]) {
                 boolean vote = rule.rule() == Scenario.Rule.VOTE || rule.fallback() == Scenario.Fallback.VOTE;
-                close(a, m, vote ? vote(a, m) : ItemState.FAILED);
+                close(a, m, vote ? vote(a, m, random) : ItemState.FAILED);
             }
         }
     }
@@ -102,11 +112,10 @@ public final class DecisionMaking implements Mechanism {
                 continue;
             }
             totalCapability += a.capability[i];
-            double toDraft = Distances.toText(a, i, m, a.draft);
-            if (Double.isNaN(toDraft)) {
+            loss[i] = objections.loss(a, i, m);
+            if (Double.isNaN(loss[i])) {
                 continue; // no salience left on the item's dimensions: no standing
             }
-            loss[i] = toDraft - Distances.toText(a, i, m, a.statusQuo);
             hurt[i] = loss[i] * Distances.itemSalience(a, i, m);
             if (hurt[i] * standing(a.capability[i], meanCapability) > a.objectionThreshold[i]) {
                 a.objecting[offset + i] = true;
@@ -213,10 +222,20 @@ public final class DecisionMaking implements Mechanism {
 
     /** One delegation, one vote on the current draft against the status quo; records the tally and ballots. */
     ItemState vote(Assembly a, int m) {
+        return vote(a, m, null);
+    }
+
+    /**
+     * As {@link #vote(Assembly, int)}, each ballot cast by the scenario's {@link Ballot} (bloc
+     * discipline draws from {@code random}; sincere ballots draw nothing).
+     */
+    ItemState vote(Assembly a, int m, MersenneTwisterFast random) {
+        double band = rule.abstentionBand();
+        ballot.prepare(a, m, band);
         if (cast.length != a.delegations) {
             cast = new int[a.delegations];
         }
-        int[] tally = tally(a, m, rule.abstentionBand(), cast);
+        int[] tally = tally(a, m, cast, i -> ballot.cast(a, i, m, band, random));
         System.arraycopy(cast, 0, a.ballots, m * a.delegations, a.delegations);
         a.votes[3 * m] = tally[0];
         a.votes[3 * m + 1] = tally[1];
@@ -231,6 +250,11 @@ public final class DecisionMaking implements Mechanism {
      * Returns yes, no, abstentions, and the accredited count (voting delegations not withdrawn).
      */
     public static int[] tally(Assembly a, int m, double band, int[] ballots) {
+        return tally(a, m, ballots, i -> voteIntention(a, i, m, band));
+    }
+
+    /** As {@link #tally(Assembly, int, double, int[])}, with each present delegation's ballot from {@code cast}. */
+    private static int[] tally(Assembly a, int m, int[] ballots, java.util.function.IntUnaryOperator cast) {
         int present = 0;
         int accredited = 0;
         int yes = 0;
@@ -242,7 +266,7 @@ public final class DecisionMaking implements Mechanism {
                 ballot = ABSENT;
                 if (a.takesPart(i, m)) {
                     present++;
-                    ballot = voteIntention(a, i, m, band);
+                    ballot = cast.applyAsInt(i);
                     if (ballot > 0) {
                         yes++;
                     } else if (ballot < 0) {

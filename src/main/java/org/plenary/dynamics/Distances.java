@@ -54,18 +54,27 @@ final class Distances {
      * (draft or status quo) on one agenda item; NaN when i has no salience on the item's dimensions.
      */
     static double toText(Assembly a, int i, int item, double[] text) {
-        return toPoint(a, i, item, text, item * a.dimensions);
+        return between(a, i, item, a.position, i * a.dimensions, text, item * a.dimensions);
     }
 
     /** As {@link #toText}, to the point stored at {@code point[offset + k]}. */
     static double toPoint(Assembly a, int i, int item, double[] point, int offset) {
+        return between(a, i, item, a.position, i * a.dimensions, point, offset);
+    }
+
+    /**
+     * As {@link #toText}, from another point of i's than its position: the distance, in i's
+     * salience and the item's weights, between {@code from[fromOffset + k]} and
+     * {@code text[textOffset + k]}; NaN when i has no salience on the item's dimensions.
+     */
+    static double between(Assembly a, int i, int item, double[] from, int fromOffset, double[] text, int textOffset) {
         int d = a.dimensions;
         double weighted = 0;
         double total = 0;
         for (int k = 0; k < d; k++) {
             double w = a.itemWeights[item * d + k] * a.activeSalience[i * d + k];
             if (w > 0) {
-                double diff = a.position[i * d + k] - point[offset + k];
+                double diff = from[fromOffset + k] - text[textOffset + k];
                 weighted += w * diff * diff;
                 total += w;
             }

@@ -37,12 +37,19 @@ public final class Mechanisms {
             case LANDSCAPE -> new LandscapeCoalitions(detection.starts(), detection.blocBonus(),
                     detection.minMembers(), replicationSeed);
         };
-        List<Step> steps = new ArrayList<>(List.of(
-                new Step("events", new EventSchedule(scenario.events())),
-                new Step("bloc-coordination", new BlocCoordination()),
-                new Step("social-influence", socialInfluence)));
+        Scenario.Negotiation v2 = scenario.negotiation();
+        List<Step> steps = new ArrayList<>(List.of(new Step("events", new EventSchedule(scenario.events()))));
+        if (v2.attendance().model() == Scenario.AttendanceModel.CAPACITY) {
+            steps.add(new Step("attendance", new CapacityAttendance(v2.attendance().fullCapability(),
+                    v2.attendance().exponent())));
+        }
+        steps.add(new Step("bloc-coordination", new BlocCoordination()));
+        steps.add(new Step("social-influence", socialInfluence));
         if (influence.noise() > 0) {
             steps.add(new Step("position-noise", new PositionNoise(influence.noise())));
+        }
+        if (v2.exchange().model() == Scenario.ExchangeModel.STOKMAN) {
+            steps.add(new Step("exchange", new StokmanExchange(v2.exchange().rate())));
         }
         // Coalitions as actors (v2): formed coalitions take the place of the detected clusters; with
         // agenda-setting alone, the blocs' coalitions only lead and table, after detection.
@@ -57,7 +64,14 @@ public final class Mechanisms {
         steps.add(new Step("drafting", scenario.agendaSetting().on()
                 ? new AgendaSetting(scenario.agendaSetting(), scenario.chair(), scenario.agenda())
                 : new ChairDrafting(scenario.chair())));
-        steps.add(new Step("decision", new DecisionMaking(scenario.decision())));
+        boolean aspirations = v2.aspirations().objections() == Scenario.Objections.ASPIRATION;
+        if (aspirations) {
+            steps.add(new Step("aspirations", new AspirationConcession()));
+        }
+        steps.add(new Step("decision", new DecisionMaking(scenario.decision(),
+                aspirations ? new AspirationObjections() : new StatusQuoObjections(),
+                v2.voting().discipline() == Scenario.Discipline.BLOC
+                        ? new BlocDisciplineBallot(v2.voting().crossPressured()) : new SincereBallot())));
         return List.copyOf(steps);
     }
 }

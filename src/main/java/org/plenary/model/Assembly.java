@@ -70,6 +70,18 @@ public final class Assembly {
      */
     public final int[] ballots;
 
+    // Model v2 (docs/ODD.md 7.9-7.12); inert while those mechanisms are off.
+    /** The point each delegation pushes for, A_i (its ideal point unless the scenario gives one). */
+    public final double[] aspiration;
+    /** The exponent e of each delegation's time-dependent concession tactic. */
+    public final double[] concessionExponent;
+    /** Each delegation's current demand on each item, r_im(t), at {@code (m * delegations + i) * dimensions + k}. */
+    public final double[] demand;
+    /** Absent from a forum this round (attendance), {@code absent[i * forums + f]}. */
+    public final boolean[] absent;
+    /** The exchanges of support made this round. */
+    public final Exchanges exchanges = new Exchanges();
+
     private List<Coalition> coalitions = List.of();
     /** Coalitions as actors (formation, leaders, tabled texts); null when those mechanisms are off. */
     private CoalitionActors actors;
@@ -147,6 +159,17 @@ public final class Assembly {
         votes = new int[3 * items];
         Arrays.fill(votes, -1);
         ballots = new int[items * delegations];
+
+        Scenario.Aspirations aspirations = scenario.negotiation().aspirations();
+        aspiration = aspirations.aspiration().clone();
+        for (int x = 0; x < aspiration.length; x++) {
+            if (Double.isNaN(aspiration[x])) {
+                aspiration[x] = ideal[x];
+            }
+        }
+        concessionExponent = aspirations.concession().clone();
+        demand = new double[items * delegations * dimensions];
+        absent = new boolean[delegations * forums];
     }
 
     /** Every group named by a delegation or a bloc declaration or a join event, in first-seen order. */
@@ -189,9 +212,13 @@ public final class Assembly {
         return !withdrawn[i];
     }
 
-    /** Has a say on an item: a voting delegation, not withdrawn, not disengaged from the item's forum. */
+    /**
+     * Has a say on an item: a voting delegation, not withdrawn, not disengaged from the item's forum
+     * and not absent from it this round.
+     */
     public boolean takesPart(int i, int item) {
-        return voting[i] && !withdrawn[i] && !forumDisengaged[i * forums + itemForum[item]];
+        int f = i * forums + itemForum[item];
+        return voting[i] && !withdrawn[i] && !forumDisengaged[f] && !absent[f];
     }
 
     public boolean isMember(int i, int g) {

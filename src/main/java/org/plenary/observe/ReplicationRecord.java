@@ -39,6 +39,8 @@ public final class ReplicationRecord implements RoundObserver {
     /** Whether an item's swing voters in a round are on the yes side (else on the no side). */
     private final boolean[] pivotalYes;
     private final List<List<Coalition>> coalitions = new ArrayList<>();
+    /** Per round, the exchanges of support made, as {a, b, dimension a, dimension b} quadruples. */
+    private final List<int[]> exchanges = new ArrayList<>();
     private int[] decidedRound;
     private int[] votes;
     /** Leaders, tabled texts and coalition events; null unless coalitions act (v2 mechanisms on). */
@@ -103,6 +105,7 @@ public final class ReplicationRecord implements RoundObserver {
             }
         }
         coalitions.add(a.coalitions());
+        exchanges.add(a.exchanges.toArray());
         if (statusQuo == null) {
             statusQuo = a.statusQuo.clone();
         }
@@ -185,6 +188,11 @@ public final class ReplicationRecord implements RoundObserver {
 
     public List<Coalition> coalitions(int round) {
         return coalitions.get(round);
+    }
+
+    /** The exchanges of support made in a round, as {a, b, dimension a, dimension b} quadruples. */
+    public int[] exchanges(int round) {
+        return exchanges.get(round);
     }
 
     public ItemState finalState(int item) {

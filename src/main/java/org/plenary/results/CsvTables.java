@@ -41,6 +41,7 @@ public final class CsvTables implements Closeable {
     private final CSVPrinter proposalsFile;
     private final CSVPrinter coalitionEventsFile;
     private final CSVPrinter ballotsFile;
+    private final CSVPrinter exchangesFile;
 
     public CsvTables(Scenario scenario, Path directory, Keep keep) throws IOException {
         this.scenario = scenario;
@@ -64,6 +65,8 @@ public final class CsvTables implements Closeable {
         coalitionEventsFile = actors ? open(directory.resolve("coalition-events.csv"), false,
                 COALITION_EVENT_COLUMNS) : null;
         ballotsFile = open(directory.resolve("ballots.csv"), false, "replication", "item", "round", "delegation", "vote");
+        exchangesFile = open(directory.resolve("exchanges.csv"), false, "replication", "round", "a", "b",
+                "dimension_a", "dimension_b");
     }
 
     /** Columns of leaders.csv: every coalition with a leader, each round. */
@@ -115,6 +118,7 @@ public final class CsvTables implements Closeable {
         append(proposalsFile, rendered.proposalsText);
         append(coalitionEventsFile, rendered.coalitionEventsText);
         append(ballotsFile, rendered.ballotsText);
+        append(exchangesFile, rendered.exchangesText);
     }
 
     private static void append(CSVPrinter file, StringBuilder text) throws IOException {
@@ -136,6 +140,7 @@ public final class CsvTables implements Closeable {
         private final StringBuilder proposalsText = new StringBuilder();
         private final StringBuilder coalitionEventsText = new StringBuilder();
         private final StringBuilder ballotsText = new StringBuilder();
+        private final StringBuilder exchangesText = new StringBuilder();
         private final CSVPrinter rounds = printer(roundsText);
         private final CSVPrinter items = printer(itemsText);
         private final CSVPrinter coalitions = printer(coalitionsText);
@@ -147,6 +152,7 @@ public final class CsvTables implements Closeable {
         private final CSVPrinter proposals = printer(proposalsText);
         private final CSVPrinter coalitionEvents = printer(coalitionEventsText);
         private final CSVPrinter ballots = printer(ballotsText);
+        private final CSVPrinter exchanges = printer(exchangesText);
 
         private static CSVPrinter printer(StringBuilder text) {
             try {
@@ -183,6 +189,7 @@ public final class CsvTables implements Closeable {
             if (keep.items()) {
                 writeItemsAndCoalitions(record, t, row, rows);
             }
+            writeExchanges(record, replication, t, rows);
         }
         writeOutcomes(record, row, rows);
         if (leadersFile != null && record.actors() != null) {
@@ -292,6 +299,17 @@ public final class CsvTables implements Closeable {
             if (ballot != null) {
                 rows.ballots.printRecord(replication, item, round, delegationIds[i], ballot.label());
             }
+        }
+    }
+
+    /** exchanges.csv: every exchange of support made (docs/ODD.md 7.10); empty when exchange is off. */
+    private void writeExchanges(ReplicationRecord record, String replication, int round, Rows rows)
+            throws IOException {
+        int[] made = record.exchanges(round);
+        List<String> dimensionIds = scenario.dimensions().stream().map(Scenario.Dimension::id).toList();
+        for (int e = 0; e < made.length; e += 4) {
+            rows.exchanges.printRecord(replication, round, delegationIds[made[e]], delegationIds[made[e + 1]],
+                    dimensionIds.get(made[e + 2]), dimensionIds.get(made[e + 3]));
         }
     }
 

@@ -23,7 +23,8 @@ public record Scenario(
         List<Event> events,
         List<SweepAxis> sweep,
         Formation formation,
-        AgendaSetting agendaSetting) {
+        AgendaSetting agendaSetting,
+        Negotiation negotiation) {
 
     /** The forums an agenda item can sit in and a delegation can disengage from. */
     public static final List<String> FORUMS = List.of("plenary", "study-group", "ad-hoc");
@@ -148,6 +149,41 @@ public record Scenario(
 
     /** One axis of a parameter sweep: a --set path and the values it takes. */
     public record SweepAxis(String path, List<String> values) { }
+
+    /**
+     * Model v2 mechanisms of docs/ODD.md 7.9-7.12 (aspirations, exchange, attendance, vote discipline);
+     * every one of them off by default, so that a v1 scenario runs as it did.
+     */
+    public record Negotiation(Aspirations aspirations, Exchange exchange, Attendance attendance, Voting voting) { }
+
+    /** What a delegation's objection is measured against: the status quo (v1) or its current aspiration. */
+    public enum Objections { STATUS_QUO, ASPIRATION }
+
+    /**
+     * Aspirations and concession: {@code aspiration[i * dimensions + k]} is the point delegation i
+     * pushes for (NaN: its ideal point); {@code concession[i]} the exponent e of its time-dependent tactic.
+     */
+    public record Aspirations(Objections objections, double[] aspiration, double[] concession) { }
+
+    public enum ExchangeModel { NONE, STOKMAN }
+
+    /** Exchange of support (Stokman and van Oosten 1994); {@code rate} the share of the largest exchange made. */
+    public record Exchange(ExchangeModel model, double rate) { }
+
+    public enum AttendanceModel { ALL, CAPACITY }
+
+    /**
+     * Attendance (Panke 2013): with {@code capacity}, capacity_i = (c_i / fullCapability)^exponent items
+     * covered at once.
+     */
+    public record Attendance(AttendanceModel model, double fullCapability, double exponent) { }
+
+    public enum Discipline { NONE, BLOC }
+
+    /** What a member that does not follow its bloc's line does when the line is against its own vote. */
+    public enum CrossPressure { ABSTAIN, SINCERE }
+
+    public record Voting(Discipline discipline, CrossPressure crossPressured) { }
 
     public int dimensionIndex(String id) {
         for (int k = 0; k < dimensions.size(); k++) {

@@ -30,11 +30,12 @@ public final class ScenarioBinder {
 
     static final List<String> TOP_KEYS = List.of("name", "description", "seed", "rounds", "replications",
             "dimensions", "delegations", "delegations_file", "delegation_defaults", "blocs", "agenda", "decision",
-            "chair", "influence", "coalitions", "events", "sweep", "profiles", "coalition_formation", "agenda_setting");
+            "chair", "influence", "coalitions", "events", "sweep", "profiles", "coalition_formation", "agenda_setting",
+            "exchange", "attendance", "voting");
     static final List<String> DELEGATION_KEYS = List.of("id", "name", "region", "groups", "position", "salience",
-            "capability", "openness", "tolerance", "objection_threshold", "votes");
+            "capability", "openness", "tolerance", "objection_threshold", "votes", "aspiration", "concession");
     static final List<String> DEFAULT_KEYS = List.of("salience", "capability", "openness", "tolerance",
-            "objection_threshold");
+            "objection_threshold", "aspiration", "concession");
     static final List<String> SET_ATTRIBUTES = List.of("capability", "openness", "tolerance",
             "objection_threshold", "position.<dimension>", "salience.<dimension>", "cohesion (of a bloc)");
 
@@ -98,8 +99,9 @@ public final class ScenarioBinder {
         List<Scenario.Event> events = bindEvents(top, rounds, dimensionIds, delegationIds, groups);
         checkConvexInfluence(influence, delegations, events);
         List<Scenario.SweepAxis> sweep = bindSweep(top);
+        Scenario.Negotiation negotiation = bindNegotiation(top, dimensionIds, delegations);
         return new Scenario(name, description, seed, rounds, replications, dimensions, delegations, blocs,
-                agenda, decision, chair, influence, coalitions, events, sweep, formation, agendaSetting);
+                agenda, decision, chair, influence, coalitions, events, sweep, formation, agendaSetting, negotiation);
     }
 
     private List<Scenario.Dimension> bindDimensions(Node top) {
@@ -223,6 +225,76 @@ public final class ScenarioBinder {
         return blocs;
     }
 
+    /**
+     * The model v2 mechanisms (docs/scenario-format.md, "Model v2"): decision.objections, the
+     * aspiration and concession of delegation_defaults and of each delegation, exchange,
+     * attendance and voting. Unknown keys are reported where the mappings are first read.
+     */
+    private Scenario.Negotiation bindNegotiation(Node top, List<String> dims, List<Scenario.Delegation> delegations) {
+        int d = dims.size();
+        Node decision = new Node(top.node.path("decision"), "/decision", "decision");
+        Scenario.Objections objections = Scenario.Objections.valueOf(enumName(
+                decision.choice("objections", "status-quo", List.of("status-quo", "aspiration"))));
+        Node defaults = new Node(top.node.path("delegation_defaults"), "/delegation_defaults", "delegation_defaults");
+        double[] defaultAspiration = defaults.perDimension("aspiration", dims, Double.NaN, false);
+        double defaultConcession = defaults.number("concession", 1.0, MIN_CONCESSION, MAX_CONCESSION);
+        double[] aspiration = new double[delegations.size() * d];
+        double[] concession = new double[delegations.size()];
+        for (int i = 0; i < delegations.size(); i++) {
+            System.arraycopy(defaultAspiration, 0, aspiration, i * d, d);
+            concession[i] = defaultConcession;
+        }
+        JsonNode entries = top.node.path("delegations");
+        for (int j = 0; j < entries.size(); j++) {
+            JsonNode entry = entries.get(j);
+            String id = entry.path("id").asText("");
+            int i = indexOf(delegations, id);
+            if (!entry.isObject() || i < 0) {
+                continue;
+            }
+            Node node = new Node(entry, "/delegations/" + j, "delegations[" + id + "]");
+            double[] own = node.perDimension("aspiration", dims, Double.NaN, false);
+            for (int k = 0; k < d; k++) {
+                if (!Double.isNaN(own[k])) {
+                    aspiration[i * d + k] = own[k];
+                }
+            }
+            concession[i] = node.number("concession", defaultConcession, MIN_CONCESSION, MAX_CONCESSION);
+        }
+        Node exchange = top.object("exchange", List.of("model", "rate"));
+        Node attendance = top.object("attendance", List.of("model", "full_capability", "exponent"));
+        double fullCapability = attendance.number("full_capability", 1.0, 0, 1e9);
+        if (fullCapability == 0) {
+            attendance.problemAt("full_capability", "must be greater than 0");
+        }
+        Node voting = top.object("voting", List.of("discipline", "cross_pressured"));
+        return new Scenario.Negotiation(
+                new Scenario.Aspirations(objections, aspiration, concession),
+                new Scenario.Exchange(Scenario.ExchangeModel.valueOf(enumName(
+                        exchange.choice("model", "none", List.of("none", "stokman")))),
+                        exchange.number("rate", 1.0, 0, 1)),
+                new Scenario.Attendance(Scenario.AttendanceModel.valueOf(enumName(
+                        attendance.choice("model", "all", List.of("all", "capacity")))),
+                        fullCapability, attendance.number("exponent", 0.3, 0, 10)),
+                new Scenario.Voting(Scenario.Discipline.valueOf(enumName(
+                        voting.choice("discipline", "none", List.of("none", "bloc")))),
+                        Scenario.CrossPressure.valueOf(enumName(
+                                voting.choice("cross_pressured", "abstain", List.of("abstain", "sincere"))))));
+    }
+
+    /** The exponent e of the time-dependent concession tactic: Boulware below 1, conceder above. */
+    static final double MIN_CONCESSION = 0.01;
+    static final double MAX_CONCESSION = 100;
+
+    private static int indexOf(List<Scenario.Delegation> delegations, String id) {
+        for (int i = 0; i < delegations.size(); i++) {
+            if (delegations.get(i).id() != null && delegations.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private List<Scenario.Item> bindAgenda(Node top, List<String> dims, int rounds) {
         List<Scenario.Item> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -286,7 +358,7 @@ public final class ScenarioBinder {
 
     private Scenario.Decision bindDecision(Node top) {
         Node node = top.object("decision", List.of("rule", "fallback", "majority", "quorum",
-                "max_objecting_share", "standing_exponent", "abstention_band"));
+                "max_objecting_share", "standing_exponent", "abstention_band", "objections"));
         return new Scenario.Decision(
                 Scenario.Rule.valueOf(enumName(node.choice("rule", "consensus", List.of("consensus", "vote")))),
                 Scenario.Fallback.valueOf(enumName(node.choice("fallback", "vote", List.of("vote", "fail")))),

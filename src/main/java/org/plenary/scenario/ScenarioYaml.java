@@ -55,10 +55,12 @@ public final class ScenarioYaml {
         root.put("dimensions", dimensions);
         List<Object> delegations = new ArrayList<>();
         for (Scenario.Delegation d : s.delegations()) {
-            delegations.add(ordered("id", d.id(), "name", d.name(), "region", d.region(), "groups", d.groups(),
+            Map<String, Object> delegation = ordered("id", d.id(), "name", d.name(), "region", d.region(), "groups", d.groups(),
                     "position", perDimension(dims, d.position()), "salience", perDimension(dims, d.salience()),
                     "capability", d.capability(), "openness", d.openness(), "tolerance", d.tolerance(),
-                    "objection_threshold", d.objectionThreshold(), "votes", d.votes()));
+                    "objection_threshold", d.objectionThreshold(), "votes", d.votes());
+            NegotiationYaml.putDelegation(delegation, s, delegations.size());
+            delegations.add(delegation);
         }
         root.put("delegations", delegations);
         List<Object> blocs = new ArrayList<>();
@@ -86,6 +88,7 @@ public final class ScenarioYaml {
         root.put("decision", ordered("rule", label(dec.rule()), "fallback", label(dec.fallback()),
                 "majority", dec.majority(), "quorum", dec.quorum(), "max_objecting_share", dec.maxObjectingShare(),
                 "standing_exponent", dec.standingExponent(), "abstention_band", dec.abstentionBand()));
+        NegotiationYaml.putDecision(root, s);
         Scenario.Chair chair = s.chair();
         root.put("chair", ordered("accommodation", chair.accommodation(), "accommodate_toward",
                 label(chair.accommodateToward()), "concessions_on_withdrawal", label(chair.concessionsOnWithdrawal()),
@@ -131,6 +134,7 @@ public final class ScenarioYaml {
             events.add(event);
         }
         root.put("events", events);
+        NegotiationYaml.putMechanisms(root, s);
         if (!s.sweep().isEmpty()) {
             List<Object> sweep = new ArrayList<>();
             s.sweep().forEach(axis -> sweep.add(ordered("path", axis.path(), "values", axis.values())));
@@ -145,12 +149,12 @@ public final class ScenarioYaml {
         }
     }
 
-    private static String label(Enum<?> value) {
+    static String label(Enum<?> value) {
         return value.name().toLowerCase().replace('_', '-');
     }
 
     /** Only the dimensions with a value (NaN marks "not applicable", e.g. an unweighted status quo). */
-    private static Map<String, Object> perDimension(List<String> dims, double[] values) {
+    static Map<String, Object> perDimension(List<String> dims, double[] values) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int k = 0; k < dims.size(); k++) {
             if (!Double.isNaN(values[k])) {
@@ -160,7 +164,7 @@ public final class ScenarioYaml {
         return map;
     }
 
-    private static Map<String, Object> ordered(Object... keysAndValues) {
+    static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -1,0 +1,13 @@
+package org.plenary.dynamics;
+
+import org.plenary.model.Assembly;
+
+/**
+ * What an objection is measured against (docs/ODD.md 7.7 and 7.9): a delegation's loss from the
+ * draft. Chosen by {@code decision.objections}; blocs pool the standing of members hurt by it (7.7).
+ */
+interface ObjectionRule {
+
+    /** Delegation i's loss from item m's draft; NaN when it has no salience on the item's dimensions. */
+    double loss(Assembly a, int i, int m);
+}
