@@ -73,6 +73,11 @@ class CompareTest {
         }
     }
 
+    private static boolean isPng(Path file) throws IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+        return image != null && image.getWidth() > 0 && image.getHeight() > 0;
+    }
+
     private static double mean(double[] values) {
         return java.util.Arrays.stream(values).average().orElse(Double.NaN);
     }
@@ -103,10 +108,12 @@ class CompareTest {
         assertEquals(adoptedReference.length, Integer.parseInt(adopted[5]), "n over adopting replications only");
         assertEquals(adoptedScenario.length, Integer.parseInt(adopted[6]));
         assertEquals(mean(adoptedScenario) - mean(adoptedReference), Double.parseDouble(adopted[9]), 1e-5);
-        assertTrue(Files.size(out.resolve("charts/compare-outcomes.png")) > 5000);
+        // What the charts draw is checked on the chart objects (ComparisonReportTest); here, that the files
+        // written are images a browser can show.
+        assertTrue(isPng(out.resolve("charts/compare-outcomes.png")));
         assertTrue(Files.notExists(out.resolve("charts/compare-difference-positions-human_rights.png")),
                 "no difference chart when one run kept no per-round table");
-        assertTrue(Files.size(out.resolve("charts/compare-draft-res-hr-standards-human_rights.png")) > 5000,
+        assertTrue(isPng(out.resolve("charts/compare-draft-res-hr-standards-human_rights.png")),
                 "drafts by scenario, from the run that kept items.csv");
         assertTrue(Files.notExists(out.resolve("charts/compare-draft-back-to-basics-sovereignty.png")),
                 "no chart for a dimension the item does not weight");
