@@ -67,7 +67,7 @@ public class MechanismBenchmark {
                 0.05, 0.2, 2, 0.5), scenario.blocs(), true);
         formation.step(assembly, random);
         agendaSetting = new AgendaSetting(new Scenario.AgendaSetting(Scenario.AgendaModel.TABLING, 1, 0.5, 0.5),
-                scenario.chair().accommodation(), scenario.agenda());
+                scenario.chair(), scenario.agenda());
         agendaSetting.step(assembly, random);
     }
 
