@@ -106,11 +106,9 @@ public final class AgendaSetting implements Mechanism {
             }
         }
         int strongest = CoalitionActors.NONE;
-        double most = 0;
         for (int i = 0; i < a.delegations; i++) {
-            double weight = a.capability[i] * Distances.itemSalience(a, i, m);
-            if (a.isMember(i, group) && CoalitionFormation.participates(a, i, m) && weight > most) {
-                most = weight;
+            if (a.isMember(i, group) && CoalitionFormation.canBelong(a, i, m)
+                    && (strongest == CoalitionActors.NONE || CoalitionFormation.outranks(a, m, i, strongest))) {
                 strongest = i;
             }
         }
@@ -123,32 +121,29 @@ public final class AgendaSetting implements Mechanism {
     }
 
     /**
-     * Passes the pen on when its holder is gone: from a delegation no longer taking part to the
-     * coalition it belonged to, from a coalition no longer alive to the chair.
+     * Passes the pen on when a delegation holding it can no longer belong to the item (withdrawal,
+     * forum disengagement, no salience; absence for a round is no exit): to the coalition it
+     * belonged to, else to the chair. A coalition's pen returns to the chair when it dissolves
+     * ({@link CoalitionActors#close}).
      */
     private static void passPen(Assembly a, CoalitionActors actors, int m) {
         int holder = actors.penDelegation[m];
-        if (holder != CoalitionActors.NONE) {
-            if (CoalitionFormation.participates(a, holder, m)) {
-                int current = actors.coalitionOf(m, holder);
-                if (current != CoalitionActors.NONE) {
-                    actors.penFallback[m] = current;
-                }
-                return;
-            }
-            actors.penDelegation[m] = CoalitionActors.NONE;
-            int fallback = actors.penFallback[m];
-            actors.penCoalition[m] = fallback != CoalitionActors.NONE && actors.alive(m, fallback)
-                    ? fallback : CoalitionActors.NONE;
-            actors.record(new CoalitionActors.Event(m, "pen", actors.penHolder(m, a.delegationIds),
-                    a.delegationIds[holder], "absent"));
+        if (holder == CoalitionActors.NONE) {
             return;
         }
-        int coalition = actors.penCoalition[m];
-        if (coalition != CoalitionActors.NONE && !actors.alive(m, coalition)) {
-            actors.penCoalition[m] = CoalitionActors.NONE;
-            actors.record(new CoalitionActors.Event(m, "pen", "chair", "", "dissolved"));
+        if (CoalitionFormation.canBelong(a, holder, m)) {
+            int current = actors.coalitionOf(m, holder);
+            if (current != CoalitionActors.NONE) {
+                actors.penFallback[m] = current;
+            }
+            return;
         }
+        actors.penDelegation[m] = CoalitionActors.NONE;
+        int fallback = actors.penFallback[m];
+        actors.penCoalition[m] = fallback != CoalitionActors.NONE && actors.alive(m, fallback)
+                ? fallback : CoalitionActors.NONE;
+        actors.record(new CoalitionActors.Event(m, "pen", actors.penHolder(m, a.delegationIds),
+                a.delegationIds[holder], "gone"));
     }
 
     /** Writes the pen-holder's current text of item m into {@code out} and tables it; false for the chair. */

@@ -2,6 +2,8 @@ package org.plenary.dynamics;
 
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.plenary.model.Assembly;
 import org.plenary.model.Coalition;
@@ -9,34 +11,48 @@ import org.plenary.model.CoalitionActors;
 import org.plenary.scenario.Scenario;
 
 /**
- * Coalitions as actors on each agenda item (docs/ODD.md, 7.4b). Declared blocs with cohesion above
- * zero seed one coalition per item; a delegation in several joins the one it values most. Every
- * later round, on each open item and for the delegations taking part (salience on the item above 0):
+ * Coalitions as actors on each agenda item (docs/ODD.md, 7.4b): a coalition formation game after
+ * Axelrod, Mitchell, Thomas, Bennett and Bruderer (1995) that settles. Declared blocs with cohesion
+ * above zero seed one coalition per item. Every later round, on each open item, the delegations
+ * able to belong (present or absent) choose one after another, in an order drawn from the replication's generator, the option
+ * that serves them best, moving only when the gain exceeds the switching cost:
  * <pre>
- *   U_i(A)     = sigma * (C_A + c_i [i not in A]) / C  -  D_i(x_i, P_A)  +  beta [A seeded by a bloc of i]
- *   U_i(alone) = sigma * c_i / C
+ *   p_ij    = 1 + beta sum_g kappa_g [i, j in g] - D2_ij / r^2          (propensity, symmetric)
+ *   D2_ij   = sum_k (w_mk / W_m) s_ik s_jk (x_ik - x_jk)^2
+ *   U_i(A)  = sum_{j in A, j != i} c_j p_ij / C                          (U_i(alone) = 0)
+ *   E       = - sum_{i &lt; j in the same coalition} c_i c_j p_ij / C^2     (energy)
  * </pre>
- * (an alliance utility: strength against policy distance, plus affinity to one's declared blocs),
- * with C_A the members' capability, C that of everyone taking part, P_A the capability x salience
- * weighted common position and D_i i's salience- and item-weighted distance. All delegations choose
- * at once; i moves to its best option only when the gain exceeds the switching cost. Then
- * coalitions under min_members dissolve, the closest pair of coalitions whose common positions lie
- * within merge_distance merges (repeatedly), and a coalition whose capability x salience weighted
- * spread on one of the item's dimensions exceeds split_distance splits there at its common position.
- * Each coalition's leader is the first of its bloc's declared leaders who is a member, else the member
- * with the most capability x item salience (lowest index on ties). Every change is recorded.
- * <p>
- * Built with {@code formation} false (agenda-setting without coalition formation), it only seeds
- * the coalitions, drops members no longer taking part and keeps the leaders.
+ * A move of i changes E by -(c_i / C) times i's gain, so every move lowers the energy and, with
+ * positions fixed, the game settles. Options: stay, join another coalition, stand alone, or found a
+ * new coalition with a partner standing alone who gains by it too. Coalitions under min_members
+ * dissolve; two coalitions within merge_distance merge when the merge lowers the energy. A
+ * coalition's leader keeps the lead until it leaves; absent members keep their place.
  */
 public final class CoalitionFormation implements Mechanism {
+    /** Passes of best responses per item and round: until no one moves, or this many (ODD 7.4b). */
+    static final int MAX_PASSES = 50;
     private final Scenario.Formation rule;
     private final boolean formation;
     private final List<Scenario.Bloc> blocs;
     private final boolean publish;
+    private final double inverseReach;
+    /** Delegation indexes in the order of their ids, so the drawn order does not depend on the file's. */
+    private int[] byId = new int[0];
+    private int[] order = new int[0];
     private int[] target = new int[0];
-    /** The live coalition slots of the item being processed, in slot order. */
     private int[] live = new int[0];
+    /** Each delegation's coordinating groups (member, cohesion above 0) this round, CSR by delegation. */
+    private int[] groupStart = new int[0];
+    private int[] groupList = new int[0];
+    /** Per coalition slot of the item in hand: sum c_j, then per dimension sum c_j s_jk, c_j s_jk x_jk, c_j s_jk x_jk^2. */
+    private double[] mass = new double[0];
+    private double[] salienceSum = new double[0];
+    private double[] positionSum = new double[0];
+    private double[] squareSum = new double[0];
+    /** Per coalition slot, per group: the capability of the members in the group. */
+    private double[] groupMass = new double[0];
+    /** The item's dimension weights w_mk / W_m. */
+    private double[] itemShare = new double[0];
     private double[] weighted = new double[0];
     private double[] weight = new double[0];
     private double[] plain = new double[0];
@@ -50,6 +66,7 @@ public final class CoalitionFormation implements Mechanism {
         this.formation = rule.on();
         this.blocs = List.copyOf(blocs);
         this.publish = publish;
+        this.inverseReach = 1.0 / (rule.reach() * rule.reach());
     }
 
     @Override
@@ -59,41 +76,60 @@ public final class CoalitionFormation implements Mechanism {
         if (seeding) {
             actors = new CoalitionActors(a, formation, declaredLeaders(a));
             a.setActors(actors);
-            target = new int[a.delegations];
-            live = new int[a.delegations];
-            weighted = new double[a.delegations * a.dimensions];
-            weight = new double[a.delegations * a.dimensions];
-            plain = new double[a.delegations * a.dimensions];
+            allocate(a);
         }
         actors.startRound();
+        coordinatingGroups(a);
         for (int m = 0; m < a.items; m++) {
             if (a.itemState[m].isClosed()) {
-                for (int s = 0; s < a.delegations; s++) {
-                    if (actors.alive(m, s)) {
-                        actors.close(m, s);
-                    }
-                }
+                actors.closeItem(m);
                 continue;
             }
+            shares(a, m);
             if (seeding) {
                 seed(a, actors, m);
             } else {
-                dropAbsent(a, actors, m);
+                exits(a, actors, m);
                 if (formation) {
-                    choose(a, actors, m);
+                    respond(a, actors, m, random);
                     dissolveSmall(a, actors, m);
                     merge(a, actors, m);
-                    split(a, actors, m);
-                } else {
-                    refresh(a, actors, m);
                 }
             }
-            elect(a, actors, m);
+            lead(a, actors, m);
             refresh(a, actors, m);
         }
         if (publish) {
             a.setCoalitions(coalitions(a, actors));
         }
+    }
+
+    private void allocate(Assembly a) {
+        int n = a.delegations;
+        int d = a.dimensions;
+        byId = new int[n];
+        Integer[] sorted = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = i;
+        }
+        Arrays.sort(sorted, Comparator.comparing(i -> a.delegationIds[i]));
+        for (int i = 0; i < n; i++) {
+            byId[i] = sorted[i];
+        }
+        order = new int[n];
+        target = new int[n];
+        live = new int[n];
+        groupStart = new int[n + 1];
+        groupList = new int[n * a.groups];
+        mass = new double[n];
+        salienceSum = new double[n * d];
+        positionSum = new double[n * d];
+        squareSum = new double[n * d];
+        groupMass = new double[n * a.groups];
+        itemShare = new double[d];
+        weighted = new double[n * d];
+        weight = new double[n * d];
+        plain = new double[n * d];
     }
 
     private int[][] declaredLeaders(Assembly a) {
@@ -107,9 +143,38 @@ public final class CoalitionFormation implements Mechanism {
         return leaders;
     }
 
-    /** Taking part in item m with some salience on its dimensions: able to join, lead and table. */
-    static boolean participates(Assembly a, int i, int m) {
-        return a.takesPart(i, m) && Distances.itemSalience(a, i, m) > 0;
+    /**
+     * Able to belong to a coalition on item m: a voting delegation, not withdrawn, not disengaged
+     * from the item's forum, with salience on the item's dimensions. Absence for a round does not
+     * change it (ODD 7.4b: an absent member is suspended, not gone).
+     */
+    public static boolean canBelong(Assembly a, int i, int m) {
+        int f = i * a.forums + a.itemForum[m];
+        return a.voting[i] && !a.withdrawn[i] && !a.forumDisengaged[f] && Distances.itemSalience(a, i, m) > 0;
+    }
+
+    private void coordinatingGroups(Assembly a) {
+        int count = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            groupStart[i] = count;
+            for (int g = 0; g < a.groups; g++) {
+                if (a.isMember(i, g) && a.cohesion[g] > 0) {
+                    groupList[count++] = g;
+                }
+            }
+        }
+        groupStart[a.delegations] = count;
+    }
+
+    private void shares(Assembly a, int m) {
+        int d = a.dimensions;
+        double total = 0;
+        for (int k = 0; k < d; k++) {
+            total += a.itemWeights[m * d + k];
+        }
+        for (int k = 0; k < d; k++) {
+            itemShare[k] = a.itemWeights[m * d + k] / total;
+        }
     }
 
     /** One coalition per coordinating bloc; each delegation joins the one of its blocs it values most. */
@@ -125,26 +190,27 @@ public final class CoalitionFormation implements Mechanism {
             int s = actors.open(m, bloc.id(), g, bloc.cohesion());
             slots.add(s);
             groups.add(g);
-            // Provisional: every member of the bloc taking part, before each picks one bloc.
+            clearSums(a, s);
             for (int i = 0; i < n; i++) {
-                if (a.isMember(i, g) && participates(a, i, m)) {
-                    actors.coalitionOf[m * n + i] = s;
-                    gather(a, actors, m, s, i);
+                if (a.isMember(i, g) && canBelong(a, i, m)) {
+                    addToSums(a, s, i, 1);
                 }
             }
-            finish(a, actors, m, s);
         }
         totalCapability(a, actors, m);
+        // Every member of every bloc counted provisionally; i weighs each of its blocs without itself.
         for (int i = 0; i < n; i++) {
             target[i] = CoalitionActors.NONE;
-            if (!participates(a, i, m)) {
+            if (!canBelong(a, i, m)) {
                 continue;
             }
             double best = Double.NEGATIVE_INFINITY;
             for (int b = 0; b < slots.size(); b++) {
                 int s = slots.get(b);
-                if (a.isMember(i, groups.get(b)) && actors.size[m * n + s] > 0) {
-                    double u = utility(a, actors, m, s, i, true);
+                if (a.isMember(i, groups.get(b))) {
+                    addToSums(a, s, i, -1);
+                    double u = utility(a, actors, m, s, i);
+                    addToSums(a, s, i, 1);
                     if (u > best) {
                         best = u;
                         target[i] = s;
@@ -161,21 +227,20 @@ public final class CoalitionFormation implements Mechanism {
                 actors.close(m, s);
             }
         }
-        refresh(a, actors, m);
     }
 
     private int minMembers() {
         return formation ? rule.minMembers() : 1;
     }
 
-    /** Members who no longer take part in the item leave their coalition. */
-    private void dropAbsent(Assembly a, CoalitionActors actors, int m) {
+    /** Members who can no longer belong (withdrawal, forum disengagement, no salience left) leave; absence is no exit. */
+    private void exits(Assembly a, CoalitionActors actors, int m) {
         int n = a.delegations;
         for (int i = 0; i < n; i++) {
             int s = actors.coalitionOf[m * n + i];
-            if (s != CoalitionActors.NONE && !participates(a, i, m)) {
+            if (s != CoalitionActors.NONE && !canBelong(a, i, m)) {
                 actors.coalitionOf[m * n + i] = CoalitionActors.NONE;
-                actors.record(new CoalitionActors.Event(m, "leave", actors.id(m, s), a.delegationIds[i], "absent"));
+                actors.record(new CoalitionActors.Event(m, "leave", actors.id(m, s), a.delegationIds[i], exitReason(a, i, m)));
             }
         }
         refresh(a, actors, m);
@@ -187,69 +252,242 @@ public final class CoalitionFormation implements Mechanism {
         }
     }
 
-    /** Everyone chooses at once from the same state; a move needs a gain above the switching cost. */
-    private void choose(Assembly a, CoalitionActors actors, int m) {
+    private static String exitReason(Assembly a, int i, int m) {
+        if (a.withdrawn[i]) {
+            return "withdrawn";
+        }
+        return a.forumDisengaged[i * a.forums + a.itemForum[m]] ? "disengaged" : "no-salience";
+    }
+
+    /**
+     * Sequential best response: the delegations able to belong, present or not (alignment is
+     * arranged between capitals, not in the room), in an order drawn from the replication's generator
+     * over the delegations sorted by id, each take their best option if its gain over staying exceeds
+     * the switching cost; passes repeat until no one moves.
+     */
+    private void respond(Assembly a, CoalitionActors actors, int m, MersenneTwisterFast random) {
         int n = a.delegations;
-        int count = liveSlots(actors, m);
-        for (int i = 0; i < n; i++) {
-            int current = actors.coalitionOf[m * n + i];
-            target[i] = current;
-            if (!participates(a, i, m)) {
-                continue;
-            }
-            double total = actors.itemCapability[m];
-            double alone = total > 0 ? rule.strength() * a.capability[i] / total : 0;
-            double stay = current == CoalitionActors.NONE ? alone : utility(a, actors, m, current, i, false);
-            int best = current;
-            double bestUtility = stay;
-            for (int l = 0; l < count; l++) {
-                int s = live[l];
-                if (s != current) {
-                    double u = utility(a, actors, m, s, i, false);
-                    if (u > bestUtility) {
-                        bestUtility = u;
-                        best = s;
-                    }
-                }
-            }
-            if (current != CoalitionActors.NONE && alone > bestUtility) {
-                bestUtility = alone;
-                best = CoalitionActors.NONE;
-            }
-            if (best != current && bestUtility - stay > rule.switchingCost()) {
-                target[i] = best;
+        int count = 0;
+        for (int x = 0; x < n; x++) {
+            if (canBelong(a, byId[x], m)) {
+                order[count++] = byId[x];
             }
         }
-        for (int i = 0; i < n; i++) {
-            int current = actors.coalitionOf[m * n + i];
-            if (target[i] == current) {
-                continue;
-            }
-            actors.coalitionOf[m * n + i] = target[i];
-            String who = a.delegationIds[i];
-            if (current == CoalitionActors.NONE) {
-                actors.record(new CoalitionActors.Event(m, "join", actors.id(m, target[i]), who, ""));
-            } else if (target[i] == CoalitionActors.NONE) {
-                actors.record(new CoalitionActors.Event(m, "leave", actors.id(m, current), who, "alone"));
-            } else {
-                actors.record(new CoalitionActors.Event(m, "defect", actors.id(m, target[i]), who, actors.id(m, current)));
+        for (int x = count - 1; x > 0; x--) {
+            int y = random.nextInt(x + 1);
+            int swap = order[x];
+            order[x] = order[y];
+            order[y] = swap;
+        }
+        loadSums(a, actors, m);
+        boolean moved = true;
+        for (int pass = 0; moved && pass < MAX_PASSES; pass++) {
+            moved = false;
+            for (int x = 0; x < count; x++) {
+                moved |= choose(a, actors, m, order[x]);
             }
         }
         refresh(a, actors, m);
     }
 
-    /**
-     * U_i(A) = sigma (C_A + c_i [i not in A]) / C - D_i(x_i, P_A) + beta [A seeded by a bloc of i]; {@code member} counts i in A
-     * whatever its current coalition (seeding).
-     */
-    private double utility(Assembly a, CoalitionActors actors, int m, int s, int i, boolean member) {
-        int ms = m * a.delegations + s;
-        boolean in = member || actors.coalitionOf[m * a.delegations + i] == s;
+    /** Delegation i's move, if one gains more than the switching cost; ties go to the smaller id. */
+    private boolean choose(Assembly a, CoalitionActors actors, int m, int i) {
+        int n = a.delegations;
+        int current = actors.coalitionOf[m * n + i];
+        if (current != CoalitionActors.NONE) {
+            addToSums(a, current, i, -1);
+        }
+        double stay = current == CoalitionActors.NONE ? 0 : utility(a, actors, m, current, i);
+        double best = stay;
+        int bestCoalition = current;
+        int partner = CoalitionActors.NONE;
+        String bestLabel = null;
+        int count = liveSlots(actors, m);
+        for (int l = 0; l < count; l++) {
+            int s = live[l];
+            if (s == current || actors.size[m * n + s] == 0) {
+                continue;
+            }
+            double u = utility(a, actors, m, s, i);
+            if (u > best || u == best && bestCoalition != current && actors.id(m, s).compareTo(bestLabel) < 0) {
+                best = u;
+                bestCoalition = s;
+                partner = CoalitionActors.NONE;
+                bestLabel = actors.id(m, s);
+            }
+        }
+        if (current != CoalitionActors.NONE && 0 > best) {
+            best = 0;
+            bestCoalition = CoalitionActors.NONE;
+            partner = CoalitionActors.NONE;
+            bestLabel = "";
+        }
         double total = actors.itemCapability[m];
-        double strength = total > 0 ? (actors.capability[ms] + (in ? 0 : a.capability[i])) / total : 0;
-        int bloc = actors.seedBloc[ms];
-        double affinity = bloc != CoalitionActors.NONE && a.isMember(i, bloc) ? rule.blocAffinity() : 0;
-        return rule.strength() * strength - Distances.toPoint(a, i, m, actors.common, ms * a.dimensions) + affinity;
+        for (int j = 0; j < n; j++) {
+            if (j == i || actors.coalitionOf[m * n + j] != CoalitionActors.NONE || !canBelong(a, j, m)) {
+                continue;
+            }
+            double p = propensity(a, i, j);
+            double u = total > 0 ? a.capability[j] * p / total : 0;
+            boolean partnerGains = total > 0 && a.capability[i] * p / total > rule.switchingCost();
+            if (partnerGains && (u > best || u == best && bestLabel != null && a.delegationIds[j].compareTo(bestLabel) < 0)) {
+                best = u;
+                bestCoalition = CoalitionActors.NONE;
+                partner = j;
+                bestLabel = a.delegationIds[j];
+            }
+        }
+        boolean moves = best - stay > rule.switchingCost() && (bestCoalition != current || partner != CoalitionActors.NONE);
+        if (!moves) {
+            if (current != CoalitionActors.NONE) {
+                addToSums(a, current, i, 1);
+            }
+            return false;
+        }
+        String who = a.delegationIds[i];
+        String left = current == CoalitionActors.NONE ? "" : actors.id(m, current);
+        if (current != CoalitionActors.NONE) {
+            actors.size[m * n + current]--;
+        }
+        if (partner != CoalitionActors.NONE) {
+            int founded = actors.open(m, null, CoalitionActors.NONE, rule.cohesion());
+            clearSums(a, founded);
+            join(a, actors, m, founded, i);
+            join(a, actors, m, founded, partner);
+            actors.leader[m * n + founded] = strongest(a, actors, m, founded);
+            actors.record(new CoalitionActors.Event(m, "found", actors.id(m, founded), who, a.delegationIds[partner]));
+            if (current != CoalitionActors.NONE) {
+                actors.record(new CoalitionActors.Event(m, "defect", actors.id(m, founded), who, left));
+            }
+        } else if (bestCoalition == CoalitionActors.NONE) {
+            actors.coalitionOf[m * n + i] = CoalitionActors.NONE;
+            actors.record(new CoalitionActors.Event(m, "leave", left, who, "alone"));
+        } else {
+            join(a, actors, m, bestCoalition, i);
+            actors.record(current == CoalitionActors.NONE
+                    ? new CoalitionActors.Event(m, "join", actors.id(m, bestCoalition), who, "")
+                    : new CoalitionActors.Event(m, "defect", actors.id(m, bestCoalition), who, left));
+        }
+        return true;
+    }
+
+    private void join(Assembly a, CoalitionActors actors, int m, int s, int i) {
+        actors.coalitionOf[m * a.delegations + i] = s;
+        actors.size[m * a.delegations + s]++;
+        addToSums(a, s, i, 1);
+    }
+
+    /** U_i(A) = sum_{j in A} c_j p_ij / C, from the sums of slot s (which must not hold i). */
+    private double utility(Assembly a, CoalitionActors actors, int m, int s, int i) {
+        int d = a.dimensions;
+        double total = actors.itemCapability[m];
+        if (total <= 0) {
+            return 0;
+        }
+        double affinity = 0;
+        for (int x = groupStart[i]; x < groupStart[i + 1]; x++) {
+            int g = groupList[x];
+            affinity += a.cohesion[g] * groupMass[s * a.groups + g];
+        }
+        double distance = 0;
+        for (int k = 0; k < d; k++) {
+            double share = itemShare[k];
+            if (share > 0) {
+                double xi = a.ideal[i * d + k];
+                int sk = s * d + k;
+                distance += share * a.activeSalience[i * d + k]
+                        * (xi * xi * salienceSum[sk] - 2 * xi * positionSum[sk] + squareSum[sk]);
+            }
+        }
+        return (mass[s] + rule.blocAffinity() * affinity - inverseReach * distance) / total;
+    }
+
+    /** p_ij = 1 + beta sum_g kappa_g [i, j in g] - D2_ij / r^2 on the item in hand. */
+    private double propensity(Assembly a, int i, int j) {
+        int d = a.dimensions;
+        double affinity = 0;
+        for (int x = groupStart[i]; x < groupStart[i + 1]; x++) {
+            int g = groupList[x];
+            if (a.isMember(j, g)) {
+                affinity += a.cohesion[g];
+            }
+        }
+        double distance = 0;
+        for (int k = 0; k < d; k++) {
+            if (itemShare[k] > 0) {
+                double diff = a.ideal[i * d + k] - a.ideal[j * d + k];
+                distance += itemShare[k] * a.activeSalience[i * d + k] * a.activeSalience[j * d + k] * diff * diff;
+            }
+        }
+        return 1 + rule.blocAffinity() * affinity - inverseReach * distance;
+    }
+
+    /**
+     * The energy of item m's coalition structure, E = - sum over pairs in the same coalition of
+     * c_i c_j p_ij / C^2, computed pair by pair (for tests and docs; the game never needs it whole).
+     */
+    double energy(Assembly a, int m) {
+        CoalitionActors actors = a.actors();
+        coordinatingGroups(a);
+        shares(a, m);
+        int n = a.delegations;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            if (canBelong(a, i, m)) {
+                total += a.capability[i];
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            int s = actors.coalitionOf(m, i);
+            for (int j = i + 1; j < n && s != CoalitionActors.NONE; j++) {
+                if (actors.coalitionOf(m, j) == s) {
+                    sum += a.capability[i] * a.capability[j] * propensity(a, i, j);
+                }
+            }
+        }
+        return -sum / (total * total);
+    }
+
+    private void loadSums(Assembly a, CoalitionActors actors, int m) {
+        int n = a.delegations;
+        for (int s = 0; s < n; s++) {
+            if (actors.alive(m, s)) {
+                clearSums(a, s);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int s = actors.coalitionOf[m * n + i];
+            if (s != CoalitionActors.NONE) {
+                addToSums(a, s, i, 1);
+            }
+        }
+    }
+
+    private void clearSums(Assembly a, int s) {
+        int d = a.dimensions;
+        mass[s] = 0;
+        Arrays.fill(salienceSum, s * d, s * d + d, 0);
+        Arrays.fill(positionSum, s * d, s * d + d, 0);
+        Arrays.fill(squareSum, s * d, s * d + d, 0);
+        Arrays.fill(groupMass, s * a.groups, s * a.groups + a.groups, 0);
+    }
+
+    /** Adds (sign 1) or removes (sign -1) delegation i's terms to or from slot s's sums. */
+    private void addToSums(Assembly a, int s, int i, int sign) {
+        int d = a.dimensions;
+        double c = sign * a.capability[i];
+        mass[s] += c;
+        for (int k = 0; k < d; k++) {
+            double w = c * a.activeSalience[i * d + k];
+            double x = a.ideal[i * d + k];
+            salienceSum[s * d + k] += w;
+            positionSum[s * d + k] += w * x;
+            squareSum[s * d + k] += w * x * x;
+        }
+        for (int x = groupStart[i]; x < groupStart[i + 1]; x++) {
+            groupMass[s * a.groups + groupList[x]] += c;
+        }
     }
 
     private void dissolveSmall(Assembly a, CoalitionActors actors, int m) {
@@ -262,7 +500,11 @@ public final class CoalitionFormation implements Mechanism {
         refresh(a, actors, m);
     }
 
-    /** Merges the closest pair within merge_distance into the one with more capability, until none is left. */
+    /**
+     * Merges the closest pair within merge_distance whose union lowers the energy, into the one with
+     * more capability (the smaller id on ties), until none is left. The survivor keeps its leader
+     * and cohesion and takes the pen of the one it absorbs.
+     */
     private void merge(Assembly a, CoalitionActors actors, int m) {
         int n = a.delegations;
         while (true) {
@@ -270,10 +512,12 @@ public final class CoalitionFormation implements Mechanism {
             int second = CoalitionActors.NONE;
             double closest = rule.mergeDistance();
             int count = liveSlots(actors, m);
+            loadSums(a, actors, m);
             for (int x = 0; x < count; x++) {
                 for (int y = x + 1; y < count; y++) {
                     double distance = commonDistance(a, actors, m, live[x], live[y]);
-                    if (distance <= closest && (first == CoalitionActors.NONE || distance < closest)) {
+                    if (distance <= closest && (first == CoalitionActors.NONE || distance < closest)
+                            && mergeGain(a, actors, m, live[x], live[y]) > 0) {
                         closest = distance;
                         first = live[x];
                         second = live[y];
@@ -283,28 +527,32 @@ public final class CoalitionFormation implements Mechanism {
             if (first == CoalitionActors.NONE) {
                 return;
             }
-            boolean firstSurvives = actors.capability[m * n + first] >= actors.capability[m * n + second];
+            double firstCapability = actors.capability[m * n + first];
+            double secondCapability = actors.capability[m * n + second];
+            boolean firstSurvives = firstCapability > secondCapability
+                    || firstCapability == secondCapability && actors.id(m, first).compareTo(actors.id(m, second)) < 0;
             int survivor = firstSurvives ? first : second;
             int absorbed = firstSurvives ? second : first;
-            int ms = m * n + survivor;
-            int mt = m * n + absorbed;
-            double total = actors.capability[ms] + actors.capability[mt];
-            if (total > 0) {
-                actors.cohesion[ms] = (actors.capability[ms] * actors.cohesion[ms]
-                        + actors.capability[mt] * actors.cohesion[mt]) / total;
-            }
             actors.record(new CoalitionActors.Event(m, "merge", actors.id(m, survivor), "", actors.id(m, absorbed)));
             for (int i = 0; i < n; i++) {
                 if (actors.coalitionOf[m * n + i] == absorbed) {
                     actors.coalitionOf[m * n + i] = survivor;
                 }
             }
-            actors.close(m, absorbed);
-            if (actors.penCoalition[m] == absorbed) {
-                actors.penCoalition[m] = survivor;
-            }
+            actors.absorb(m, absorbed, survivor);
             refresh(a, actors, m);
         }
+    }
+
+    /** The fall in energy (times C) if coalition t joined s: sum over members i of t of c_i U_i(s). */
+    private double mergeGain(Assembly a, CoalitionActors actors, int m, int s, int t) {
+        double gain = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            if (actors.coalitionOf[m * a.delegations + i] == t) {
+                gain += a.capability[i] * utility(a, actors, m, s, i);
+            }
+        }
+        return gain;
     }
 
     /** Fills {@code live} with item m's live slots in slot order; returns how many. */
@@ -337,90 +585,22 @@ public final class CoalitionFormation implements Mechanism {
     }
 
     /**
-     * A coalition whose spread sqrt(V_k), V_k = sum c_i s_ik (x_ik - P_k)^2 / sum c_i s_ik, on the item
-     * dimension of largest w_k V_k exceeds split_distance splits at P_k, when both sides keep
-     * min_members: the side of the leader keeps the coalition, the other forms a new one.
+     * A coalition without a leader among its members (at seeding, or after its leader left) takes
+     * the first of its bloc's declared leaders who is a member, else its strongest member; a change
+     * of leader is a succession. A leader keeps the lead while it is a member, present or not.
      */
-    private void split(Assembly a, CoalitionActors actors, int m) {
+    private void lead(Assembly a, CoalitionActors actors, int m) {
         int n = a.delegations;
-        int d = a.dimensions;
-        for (int s = 0; s < n; s++) {
-            target[s] = actors.alive(m, s) && actors.size[m * n + s] >= 2 * rule.minMembers() ? 1 : 0;
-        }
-        for (int s = 0; s < n; s++) {
-            if (target[s] == 0) {
-                continue; // only coalitions that existed before this pass, large enough for two
-            }
-            int ms = m * n + s;
-            int axis = -1;
-            double widest = -1;
-            double spread = 0;
-            for (int k = 0; k < d; k++) {
-                double w = a.itemWeights[m * d + k];
-                if (w <= 0) {
-                    continue;
-                }
-                double sum = 0;
-                double total = 0;
-                for (int i = 0; i < n; i++) {
-                    if (actors.coalitionOf[m * n + i] == s) {
-                        double c = a.capability[i] * a.activeSalience[i * d + k];
-                        double diff = a.position[i * d + k] - actors.common[ms * d + k];
-                        sum += c * diff * diff;
-                        total += c;
-                    }
-                }
-                double variance = total > 0 ? sum / total : 0;
-                if (w * variance > widest) {
-                    widest = w * variance;
-                    axis = k;
-                    spread = Math.sqrt(variance);
-                }
-            }
-            if (axis < 0 || spread <= rule.splitDistance()) {
-                continue;
-            }
-            double cut = actors.common[ms * d + axis];
-            int below = 0;
-            int above = 0;
-            double belowCapability = 0;
-            double aboveCapability = 0;
-            for (int i = 0; i < n; i++) {
-                if (actors.coalitionOf[m * n + i] == s) {
-                    if (a.position[i * d + axis] <= cut) {
-                        below++;
-                        belowCapability += a.capability[i];
-                    } else {
-                        above++;
-                        aboveCapability += a.capability[i];
-                    }
-                }
-            }
-            if (below < rule.minMembers() || above < rule.minMembers()) {
-                continue;
-            }
-            int leader = actors.leader[ms];
-            boolean leaderMember = leader != CoalitionActors.NONE && actors.coalitionOf[m * n + leader] == s;
-            boolean belowStays = leaderMember ? a.position[leader * d + axis] <= cut : belowCapability >= aboveCapability;
-            int formed = actors.open(m, null, CoalitionActors.NONE, rule.cohesion());
-            for (int i = 0; i < n; i++) {
-                if (actors.coalitionOf[m * n + i] == s && (a.position[i * d + axis] <= cut) != belowStays) {
-                    actors.coalitionOf[m * n + i] = formed;
-                }
-            }
-            actors.record(new CoalitionActors.Event(m, "split", actors.id(m, s), "", actors.id(m, formed)));
-        }
         refresh(a, actors, m);
-    }
-
-    /** Leaders by the declared order of succession, else the most capability x item salience; recorded when they change. */
-    private void elect(Assembly a, CoalitionActors actors, int m) {
-        int n = a.delegations;
         for (int s = 0; s < n; s++) {
             if (!actors.alive(m, s)) {
                 continue;
             }
             int ms = m * n + s;
+            int previous = actors.leader[ms];
+            if (previous != CoalitionActors.NONE && actors.coalitionOf[m * n + previous] == s) {
+                continue;
+            }
             int chosen = CoalitionActors.NONE;
             if (actors.seedBloc[ms] != CoalitionActors.NONE) {
                 for (int candidate : actors.declaredLeaders[actors.seedBloc[ms]]) {
@@ -431,24 +611,14 @@ public final class CoalitionFormation implements Mechanism {
                 }
             }
             if (chosen == CoalitionActors.NONE) {
-                double most = 0;
-                for (int i = 0; i < n; i++) {
-                    if (actors.coalitionOf[m * n + i] == s) {
-                        double weightOnItem = a.capability[i] * Distances.itemSalience(a, i, m);
-                        if (weightOnItem > most) {
-                            most = weightOnItem;
-                            chosen = i;
-                        }
-                    }
-                }
+                chosen = strongest(a, actors, m, s);
             }
             if (chosen == CoalitionActors.NONE) {
-                actors.record(new CoalitionActors.Event(m, "dissolve", actors.id(m, s), "", "no-leader"));
+                actors.record(new CoalitionActors.Event(m, "dissolve", actors.id(m, s), "", "no-member"));
                 actors.close(m, s);
                 continue;
             }
-            int previous = actors.leader[ms];
-            if (previous != chosen && previous != CoalitionActors.NONE) {
+            if (previous != CoalitionActors.NONE) {
                 actors.record(new CoalitionActors.Event(m, "succession", actors.id(m, s), a.delegationIds[chosen],
                         a.delegationIds[previous]));
             }
@@ -456,7 +626,35 @@ public final class CoalitionFormation implements Mechanism {
         }
     }
 
-    /** Members' count, capability and common position (every dimension) of each live coalition of item m. */
+    /** The member of coalition s who {@link #outranks} every other. */
+    private static int strongest(Assembly a, CoalitionActors actors, int m, int s) {
+        int chosen = CoalitionActors.NONE;
+        for (int i = 0; i < a.delegations; i++) {
+            if (actors.coalitionOf(m, i) == s && (chosen == CoalitionActors.NONE || outranks(a, m, i, chosen))) {
+                chosen = i;
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * Whether i has a stronger claim to lead on item m than j: more capability x item salience; on
+     * ties more capability, then the id that comes first (a rule that does not depend on the order of
+     * the file).
+     */
+    static boolean outranks(Assembly a, int m, int i, int j) {
+        double wi = a.capability[i] * Distances.itemSalience(a, i, m);
+        double wj = a.capability[j] * Distances.itemSalience(a, j, m);
+        if (wi != wj) {
+            return wi > wj;
+        }
+        if (a.capability[i] != a.capability[j]) {
+            return a.capability[i] > a.capability[j];
+        }
+        return a.delegationIds[i].compareTo(a.delegationIds[j]) < 0;
+    }
+
+    /** Members' count, capability, common position (every dimension) and cohesion of each live coalition of item m. */
     private void refresh(Assembly a, CoalitionActors actors, int m) {
         int n = a.delegations;
         int d = a.dimensions;
@@ -464,58 +662,45 @@ public final class CoalitionFormation implements Mechanism {
             if (actors.alive(m, s)) {
                 actors.size[m * n + s] = 0;
                 actors.capability[m * n + s] = 0;
-                java.util.Arrays.fill(weighted, s * d, s * d + d, 0);
-                java.util.Arrays.fill(weight, s * d, s * d + d, 0);
-                java.util.Arrays.fill(plain, s * d, s * d + d, 0);
+                Arrays.fill(weighted, s * d, s * d + d, 0);
+                Arrays.fill(weight, s * d, s * d + d, 0);
+                Arrays.fill(plain, s * d, s * d + d, 0);
+                int bloc = actors.seedBloc[m * n + s];
+                actors.cohesion[m * n + s] = bloc != CoalitionActors.NONE ? a.cohesion[bloc] : rule.cohesion();
             }
         }
         for (int i = 0; i < n; i++) {
             int s = actors.coalitionOf[m * n + i];
-            if (s != CoalitionActors.NONE) {
-                gather(a, actors, m, s, i);
+            if (s == CoalitionActors.NONE) {
+                continue;
+            }
+            actors.size[m * n + s]++;
+            actors.capability[m * n + s] += a.capability[i];
+            for (int k = 0; k < d; k++) {
+                double w = a.capability[i] * a.activeSalience[i * d + k];
+                weighted[s * d + k] += w * a.position[i * d + k];
+                weight[s * d + k] += w;
+                plain[s * d + k] += a.position[i * d + k];
             }
         }
         for (int s = 0; s < n; s++) {
-            if (actors.alive(m, s)) {
-                finish(a, actors, m, s);
+            if (!actors.alive(m, s)) {
+                continue;
+            }
+            int ms = m * n + s;
+            for (int k = 0; k < d; k++) {
+                int sk = s * d + k;
+                actors.common[ms * d + k] = weight[sk] > 0 ? weighted[sk] / weight[sk]
+                        : actors.size[ms] > 0 ? plain[sk] / actors.size[ms] : Double.NaN;
             }
         }
         totalCapability(a, actors, m);
     }
 
-    /** Adds member i to slot s's running sums. */
-    private void gather(Assembly a, CoalitionActors actors, int m, int s, int i) {
-        int d = a.dimensions;
-        int ms = m * a.delegations + s;
-        actors.size[ms]++;
-        actors.capability[ms] += a.capability[i];
-        for (int k = 0; k < d; k++) {
-            double w = a.capability[i] * a.activeSalience[i * d + k];
-            weighted[s * d + k] += w * a.position[i * d + k];
-            weight[s * d + k] += w;
-            plain[s * d + k] += a.position[i * d + k];
-        }
-    }
-
-    /** The common position from the running sums (the plain mean where no member weighs in), sums cleared. */
-    private void finish(Assembly a, CoalitionActors actors, int m, int s) {
-        int d = a.dimensions;
-        int ms = m * a.delegations + s;
-        for (int k = 0; k < d; k++) {
-            int sk = s * d + k;
-            double value = weight[sk] > 0 ? weighted[sk] / weight[sk]
-                    : actors.size[ms] > 0 ? plain[sk] / actors.size[ms] : Double.NaN;
-            actors.common[ms * d + k] = value;
-            weighted[sk] = 0;
-            weight[sk] = 0;
-            plain[sk] = 0;
-        }
-    }
-
     private static void totalCapability(Assembly a, CoalitionActors actors, int m) {
         double total = 0;
         for (int i = 0; i < a.delegations; i++) {
-            if (participates(a, i, m)) {
+            if (canBelong(a, i, m)) {
                 total += a.capability[i];
             }
         }
@@ -543,7 +728,7 @@ public final class CoalitionFormation implements Mechanism {
                 }
                 double total = actors.itemCapability[m];
                 onItem.add(new Coalition(members, total > 0 ? actors.capability[ms] / total : 0,
-                        java.util.Arrays.copyOfRange(actors.common, ms * d, ms * d + d), actors.id[ms]));
+                        Arrays.copyOfRange(actors.common, ms * d, ms * d + d), actors.id[ms]));
             }
             onItem.sort((x, y) -> Double.compare(y.capabilityShare(), x.capabilityShare()));
             list.addAll(onItem);

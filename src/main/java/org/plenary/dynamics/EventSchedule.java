@@ -74,9 +74,10 @@ public final class EventSchedule implements Mechanism {
     private static void set(Assembly a, int i, String attribute, double value) {
         int d = a.dimensions;
         if (attribute.startsWith("position.")) {
-            // New instructions from the capital: the ideal point moves and the delegation with it.
+            // New instructions from the capital: the ideal point, the aspiration and the position move.
             int k = a.dimensionIndex(attribute.substring("position.".length()));
             a.ideal[i * d + k] = value;
+            a.aspiration[i * d + k] = value;
             a.position[i * d + k] = value;
             return;
         }

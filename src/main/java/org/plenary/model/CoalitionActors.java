@@ -139,8 +139,45 @@ public final class CoalitionActors {
         return s;
     }
 
-    /** Closes a coalition; its members stand alone. */
+    /**
+     * Closes a coalition; its members stand alone. The pen belongs to the coalition, not to its slot:
+     * if it held the pen, the pen returns to the chair (a {@code pen} event), so a coalition opened
+     * later in the same slot never inherits it.
+     */
     public void close(int m, int s) {
+        release(m, s);
+        if (penCoalition[m] == s) {
+            penCoalition[m] = NONE;
+            record(new Event(m, "pen", "chair", "", id(m, s)));
+        }
+        if (penFallback[m] == s) {
+            penFallback[m] = NONE;
+        }
+    }
+
+    /** Closes coalition {@code absorbed} merged into {@code survivor}, which takes its pen. */
+    public void absorb(int m, int absorbed, int survivor) {
+        release(m, absorbed);
+        if (penCoalition[m] == absorbed) {
+            penCoalition[m] = survivor;
+        }
+        if (penFallback[m] == absorbed) {
+            penFallback[m] = survivor;
+        }
+    }
+
+    /** Closes every coalition of an item that has been decided; its pen is no longer written with. */
+    public void closeItem(int m) {
+        for (int s = 0; s < delegations; s++) {
+            if (alive[m * delegations + s]) {
+                release(m, s);
+            }
+        }
+        penCoalition[m] = NONE;
+        penFallback[m] = NONE;
+    }
+
+    private void release(int m, int s) {
         alive[m * delegations + s] = false;
         for (int i = 0; i < delegations; i++) {
             if (coalitionOf[m * delegations + i] == s) {

@@ -121,14 +121,14 @@ public record Scenario(
     public enum FormationModel { NONE, ALLIANCE }
 
     /**
-     * Coalitions as actors (docs/ODD.md, 7.4b): {@code strength} weighs a coalition's capability share
-     * against policy distance in the alliance utility, {@code switchingCost} is the gain a move needs,
-     * {@code mergeDistance}/{@code splitDistance} the thresholds of merging and splitting,
-     * {@code minMembers} the smallest coalition that survives, {@code cohesion} that of formed coalitions,
-     * {@code blocAffinity} the utility a delegation adds to a coalition seeded by one of its blocs.
+     * Coalitions as actors (docs/ODD.md, 7.4b): {@code reach} is the distance at which two
+     * delegations' propensity to ally falls to zero, {@code blocAffinity} what each shared bloc adds to
+     * it (times the bloc's cohesion), {@code switchingCost} the gain a move needs,
+     * {@code mergeDistance} how close two coalitions must be to merge, {@code minMembers} the smallest
+     * coalition that survives, {@code cohesion} that of coalitions founded during the game.
      */
-    public record Formation(FormationModel model, double strength, double blocAffinity, double switchingCost,
-                            double mergeDistance, double splitDistance, int minMembers, double cohesion) {
+    public record Formation(FormationModel model, double reach, double blocAffinity, double switchingCost,
+                            double mergeDistance, int minMembers, double cohesion) {
         public boolean on() {
             return model != FormationModel.NONE;
         }

@@ -406,15 +406,14 @@ public final class ScenarioBinder {
     }
 
     private Scenario.Formation bindFormation(Node top) {
-        Node node = top.object("coalition_formation", List.of("model", "strength", "bloc_affinity", "switching_cost", "merge_distance",
-                "split_distance", "min_members", "cohesion"));
+        Node node = top.object("coalition_formation", List.of("model", "reach", "bloc_affinity", "switching_cost", "merge_distance",
+                "min_members", "cohesion"));
         String model = node.choice("model", "none", List.of("none", "alliance"));
         return new Scenario.Formation(Scenario.FormationModel.valueOf(enumName(model)),
-                node.number("strength", 0.2, 0, 100),
-                node.number("bloc_affinity", 0.1, 0, 100),
+                node.number("reach", 0.1, 0.01, 2),
+                node.number("bloc_affinity", 1, 0, 100),
                 node.number("switching_cost", 0.02, 0, 10),
                 node.number("merge_distance", 0.05, 0, 2),
-                node.number("split_distance", 0.2, 0, 2),
                 node.integer("min_members", 2, 1, 1_000_000),
                 node.number("cohesion", 0.5, 0, 1));
     }

@@ -104,10 +104,10 @@ public final class ScenarioYaml {
         // Written only when switched on, so that v1 scenarios resolve to the same file as before.
         Scenario.Formation formation = s.formation();
         if (formation.on()) {
-            root.put("coalition_formation", ordered("model", label(formation.model()), "strength", formation.strength(),
+            root.put("coalition_formation", ordered("model", label(formation.model()), "reach", formation.reach(),
                     "bloc_affinity", formation.blocAffinity(),
                     "switching_cost", formation.switchingCost(), "merge_distance", formation.mergeDistance(),
-                    "split_distance", formation.splitDistance(), "min_members", formation.minMembers(),
+                    "min_members", formation.minMembers(),
                     "cohesion", formation.cohesion()));
         }
         Scenario.AgendaSetting agendaSetting = s.agendaSetting();
