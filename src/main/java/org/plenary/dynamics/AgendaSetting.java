@@ -143,7 +143,7 @@ public final class AgendaSetting implements Mechanism {
         actors.penCoalition[m] = fallback != CoalitionActors.NONE && actors.alive(m, fallback)
                 ? fallback : CoalitionActors.NONE;
         actors.record(new CoalitionActors.Event(m, "pen", actors.penHolder(m, a.delegationIds),
-                a.delegationIds[holder], "gone"));
+                a.delegationIds[holder], CoalitionFormation.exitReason(a, holder, m)));
     }
 
     /** Writes the pen-holder's current text of item m into {@code out} and tables it; false for the chair. */

@@ -252,7 +252,8 @@ public final class CoalitionFormation implements Mechanism {
         }
     }
 
-    private static String exitReason(Assembly a, int i, int m) {
+    /** Why i can no longer belong to a coalition on item m: withdrawn, disengaged (from the forum) or no-salience. */
+    static String exitReason(Assembly a, int i, int m) {
         if (a.withdrawn[i]) {
             return "withdrawn";
         }
@@ -428,6 +429,9 @@ public final class CoalitionFormation implements Mechanism {
      */
     double energy(Assembly a, int m) {
         CoalitionActors actors = a.actors();
+        if (byId.length != a.delegations) {
+            allocate(a);
+        }
         coordinatingGroups(a);
         shares(a, m);
         int n = a.delegations;

@@ -16,7 +16,7 @@ import org.plenary.scenario.Scenario;
 import org.plenary.sim.Experiment;
 import org.plenary.testing.Scenarios;
 
-/** Coalitions as actors and agenda-setting (docs/ODD.md, 7.4b and 7.6b) on cases computed by hand. */
+/** Leaders, succession and agenda-setting (docs/ODD.md, 7.4b and 7.6b) on cases computed by hand; the formation game is in {@link CoalitionGameTest}. */
 class CoalitionActorsTest {
     private static final double EPS = 1e-12;
 
@@ -36,114 +36,6 @@ class CoalitionActorsTest {
                 agenda:
                   - {id: m, weights: {a: 1}, status_quo: {a: 0.5}}
                 """ + body, sets);
-    }
-
-    /** Round 0 (seeding), then the given number of rounds of the formation step alone. */
-    private static Assembly formed(Scenario s, int rounds) {
-        Assembly a = new Assembly(s);
-        CoalitionFormation formation = new CoalitionFormation(s.formation(), s.blocs(), true);
-        formation.step(a, null);
-        for (int t = 1; t <= rounds; t++) {
-            a.setRound(t);
-            formation.step(a, null);
-        }
-        return a;
-    }
-
-    // X, Y at 0.2 in bloc L; Z, W at 0.8 in bloc H; V at 0.45 in no bloc; all of capability 1, C = 5.
-    // With sigma = 1 and no bloc affinity, V's utilities in round 1 are:
-    //   alone 1/5 = 0.2;  L: 3/5 - 0.25 = 0.35;  H: 3/5 - 0.35 = 0.25.   Best gain: 0.15, to L.
-    private static final String FIVE = """
-            delegations:
-              - {id: X, groups: [L], position: {a: 0.2}}
-              - {id: Y, groups: [L], position: {a: 0.2}}
-              - {id: Z, groups: [H], position: {a: 0.8}}
-              - {id: W, groups: [H], position: {a: 0.8}}
-              - {id: V, position: {a: 0.45}}
-            blocs:
-              - {id: L, cohesion: 0.5}
-              - {id: H, cohesion: 0.5}
-            coalition_formation: {model: alliance, strength: 1, bloc_affinity: 0, merge_distance: 0.01}
-            """;
-
-    @Test
-    void aDelegationSwitchesOnlyWhenTheUtilityGainBeatsTheSwitchingCost() throws Exception {
-        Assembly joins = formed(scenario(FIVE, "coalition_formation.switching_cost=0.14"), 1);
-        CoalitionActors actors = joins.actors();
-        int l = actors.coalitionOf(0, joins.delegationIndex("X"));
-        assertEquals(l, actors.coalitionOf(0, joins.delegationIndex("V")), "gain 0.15 > cost 0.14: V joins L");
-        assertEquals("L@m", actors.id(0, l));
-        assertEquals((0.2 + 0.2 + 0.45) / 3, actors.common[l], EPS, "L's common position now includes V");
-        assertTrue(actors.events().contains(new CoalitionActors.Event(0, "join", "L@m", "V", "")));
-
-        Assembly stays = formed(scenario(FIVE, "coalition_formation.switching_cost=0.16"), 1);
-        assertEquals(CoalitionActors.NONE, stays.actors().coalitionOf(0, stays.delegationIndex("V")),
-                "gain 0.15 < cost 0.16: V stays alone");
-        assertTrue(stays.actors().events().isEmpty());
-    }
-
-    @Test
-    void seededCoalitionsAreTheCoordinatingBlocsAndTheyAreWhatCoalitionsRecord() throws Exception {
-        Assembly a = formed(scenario(FIVE), 0);
-        assertEquals(List.of("L@m", "H@m"), a.coalitions().stream().map(c -> c.id()).toList());
-        assertEquals(0.4, a.coalitions().get(0).capabilityShare(), EPS, "2 of the capability 5 taking part");
-        assertEquals(0.2, a.coalitions().get(0).centroid()[0], EPS);
-    }
-
-    @Test
-    void coalitionsWithinTheMergeDistanceMergeIntoTheStrongerOne() throws Exception {
-        // L's common position 0.2 and H's 0.24 are 0.04 apart: within 0.05 they merge; H has more capability.
-        Assembly a = formed(scenario("""
-                delegations:
-                  - {id: X, groups: [L], position: {a: 0.2}}
-                  - {id: Y, groups: [L], position: {a: 0.2}}
-                  - {id: Z, groups: [H], position: {a: 0.24}, capability: 3}
-                  - {id: W, groups: [H], position: {a: 0.24}}
-                blocs: [{id: L, cohesion: 0.2}, {id: H, cohesion: 0.6}]
-                coalition_formation: {model: alliance, strength: 0, bloc_affinity: 1, merge_distance: 0.05}
-                """), 1);
-        assertEquals(1, a.coalitions().size());
-        assertEquals("H@m", a.coalitions().get(0).id());
-        assertEquals(4, a.coalitions().get(0).members().length);
-        int h = a.actors().coalitionOf(0, 0);
-        assertEquals((4 * 0.6 + 2 * 0.2) / 6, a.actors().cohesion(0, h), EPS, "capability-weighted cohesion");
-        assertTrue(a.actors().events().contains(new CoalitionActors.Event(0, "merge", "H@m", "", "L@m")));
-    }
-
-    @Test
-    void aSplitCoalitionObjectsJointlyWhereTheDeclaredBlocWouldNot() throws Exception {
-        // Bloc B = {X 0.1, Y 0.1, W 0.9 (capability 3)} with cohesion 0.5, Z 0.9 outside; draft 0.9, status
-        // quo 0.5, theta 0.35. X and Y each lose 0.8 - 0.4 = 0.4 > 0.35 (hurt beyond their thresholds);
-        // W gains. Standing: mean capability 1.5. v1: X alone 0.4 * sqrt(1 / 1.5) = 0.327 < 0.35; B pools
-        // X and Y at its cohesion: 0.5 * 0.4 * sqrt(2 / 1.5) = 0.231 < 0.35.
-        // v2: spread sqrt((2 * 0.48^2 + 3 * 0.32^2) / 5) = 0.392 > 0.2, so B splits at 0.58; W leads
-        // (most capability) and keeps B; {X, Y} form F1 (cohesion 1): 1 * 0.4 * sqrt(2 / 1.5) = 0.462 > 0.35:
-        // X and Y object.
-        String body = """
-                delegations:
-                  - {id: X, groups: [B], position: {a: 0.1}}
-                  - {id: Y, groups: [B], position: {a: 0.1}}
-                  - {id: W, groups: [B], position: {a: 0.9}, capability: 3}
-                  - {id: Z, position: {a: 0.9}}
-                blocs: [{id: B, cohesion: 0.5}]
-                """;
-        String v2 = "coalition_formation: {model: alliance, strength: 0.2, bloc_affinity: 0.5, min_members: 1,"
-                + " cohesion: 1}\n";
-        String threshold = "delegation_defaults.objection_threshold=0.35";
-        Scenario v1Scenario = scenario(body, threshold);
-        Assembly v1 = new Assembly(v1Scenario);
-        v1.draft[0] = 0.9;
-        DecisionMaking decision = new DecisionMaking(v1Scenario.decision());
-        decision.step(v1, random);
-        assertTrue(v1.objectors(0).isEmpty(), "v1: neither the bloc nor X alone has standing");
-
-        Scenario v2Scenario = scenario(body + v2, threshold);
-        Assembly a = formed(v2Scenario, 1);
-        assertEquals(List.of("B@m", "F1@m"), a.coalitions().stream().map(c -> c.id()).toList());
-        assertEquals("W", a.delegationIds[a.actors().leader(0, a.actors().coalitionOf(0, 2))]);
-        a.draft[0] = 0.9;
-        new DecisionMaking(v2Scenario.decision()).step(a, random);
-        assertEquals(List.of("X", "Y"), a.objectors(0));
     }
 
     private static final String SUCCESSION = """
@@ -258,7 +150,7 @@ class CoalitionActorsTest {
             agenda.step(a, random);
         }
         assertEquals("Lo@m", a.actors().penHolder(0, a.delegationIds));
-        assertTrue(a.actors().events().contains(new CoalitionActors.Event(0, "pen", "Lo@m", "P", "absent")));
+        assertTrue(a.actors().events().contains(new CoalitionActors.Event(0, "pen", "Lo@m", "P", "withdrawn")));
         assertEquals("Q", a.delegationIds[a.actors().leader(0, a.actors().penCoalition[0])], "Q now leads Lo");
     }
 

@@ -37,7 +37,7 @@ class CoalitionActorsInputTest {
     @Test
     void defaultsAreDocumentedOnesAndTheResolvedFileReloadsTheSame() throws Exception {
         Scenario s = Scenarios.load(dir, BASE);
-        assertEquals(new Scenario.Formation(Scenario.FormationModel.ALLIANCE, 0.2, 0.1, 0.02, 0.05, 0.2, 2, 0.5),
+        assertEquals(new Scenario.Formation(Scenario.FormationModel.ALLIANCE, 0.1, 1, 0.02, 0.05, 2, 0.5),
                 s.formation());
         assertEquals(new Scenario.AgendaSetting(Scenario.AgendaModel.TABLING, 1, 0.5, 0.5), s.agendaSetting());
         assertEquals(List.of("Y", "X"), s.blocs().get(0).leaders());
@@ -63,16 +63,16 @@ class CoalitionActorsInputTest {
     void badValuesOfEveryNewKeyNameFileLineAndField() {
         List<String> problems = Scenarios.problems(dir, BASE
                 .replace("coalition_formation: {model: alliance}", """
-                        coalition_formation: {model: union, strength: -1, bloc_affinity: x, switching_cost: -0.1,
-                                              merge_distance: 3, split_distance: -1, min_members: 0, cohesion: 2, speed: 1}""")
+                        coalition_formation: {model: union, reach: 0, bloc_affinity: x, switching_cost: -0.1,
+                                              merge_distance: 3, split_distance: 0.2, min_members: 0, cohesion: 2, speed: 1}""")
                 .replace("agenda_setting: {model: tabling}",
                         "agenda_setting: {model: tabling, proposers: -1, pen: 2, compromise: -0.5, order: 1}"));
         assertProblem(problems, "scenario.yaml:17", "coalition_formation.model", "union");
-        assertProblem(problems, "coalition_formation.strength", "out of range");
+        assertProblem(problems, "coalition_formation.reach", "out of range");
         assertProblem(problems, "coalition_formation.bloc_affinity", "must be a number");
         assertProblem(problems, "coalition_formation.switching_cost", "out of range");
         assertProblem(problems, "coalition_formation.merge_distance", "out of range");
-        assertProblem(problems, "coalition_formation.split_distance", "out of range");
+        assertProblem(problems, "coalition_formation.split_distance", "unknown key");
         assertProblem(problems, "coalition_formation.min_members", "out of range");
         assertProblem(problems, "coalition_formation.cohesion", "out of range");
         assertProblem(problems, "coalition_formation.speed", "unknown key");
