@@ -16,11 +16,13 @@ import org.plenary.model.Assembly;
  *   gain_i = (s_ik - r s_il) dO_k &gt; 0,   gain_j = (r s_jl - s_jk) dO_k &gt; 0
  * </pre>
  * (r lies strictly between the two salience ratios, so both gain), as far as neither crosses the
- * outcome, times {@code rate}. Pairs are matched per pair of dimensions (k, l) in index order, per
- * pair of opposite quadrants around (O_k, O_l): the delegation caring most about k on one side with
- * the one caring most about l on the other, then the next two, while their ratios still differ;
- * each delegation makes at most one exchange a round. Outcomes are those at the start of the step.
- * Draws nothing.
+ * outcome, times {@code rate}. Candidate pairs come from each pair of dimensions and each pair of
+ * opposite quadrants around (O_k, O_l): the delegation caring most about k on one side with the one
+ * caring most about l on the other, then the next two, while their ratios still differ. As in
+ * Stokman and van Oosten, exchanges are then realised in order of joint gain, highest first, each
+ * delegation making at most one a round; ties go by the delegations' and dimensions' ids, and each
+ * pair of dimensions is taken in the order of their ids, so the result does not depend on the order
+ * in which the scenario lists them. Outcomes are those at the start of the step. Draws nothing.
  */
 public final class StokmanExchange implements Mechanism {
     private final double rate;
@@ -30,6 +32,15 @@ public final class StokmanExchange implements Mechanism {
     /** Candidates of each quadrant around (O_k, O_l), sorted by s_k / s_l ascending: {@code sorted[q * n + c]}. */
     private long[] sorted = new long[0];
     private final int[] count = new int[4];
+    /** Candidate exchanges of the round: i, j, k, l, and their joint gain and outcome shift on k. */
+    private int[] candidate = new int[0];
+    private double[] gain = new double[0];
+    private double[] shift = new double[0];
+    private Integer[] rank = new Integer[0];
+    /** Each delegation's place in the order of ids, and the delegation at each place. */
+    private int[] idRank = new int[0];
+    private int[] byRank = new int[0];
+    private int candidates;
 
     public StokmanExchange(double rate) {
         this.rate = rate;
@@ -45,6 +56,17 @@ public final class StokmanExchange implements Mechanism {
             outcomeWeight = new double[d];
             exchanged = new boolean[n];
             sorted = new long[4 * n];
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> a.delegationIds[x].compareTo(a.delegationIds[y]));
+            idRank = new int[n];
+            byRank = new int[n];
+            for (int r = 0; r < n; r++) {
+                byRank[r] = order[r];
+                idRank[order[r]] = r;
+            }
         }
         Arrays.fill(outcome, 0);
         Arrays.fill(outcomeWeight, 0);
@@ -63,9 +85,11 @@ public final class StokmanExchange implements Mechanism {
                 outcome[k] /= outcomeWeight[k];
             }
         }
+        candidates = 0;
         for (int k = 0; k < d; k++) {
-            for (int l = k + 1; l < d; l++) {
-                if (outcomeWeight[k] <= 0 || outcomeWeight[l] <= 0) {
+            for (int l = 0; l < d; l++) {
+                if (k == l || a.dimensionIds[k].compareTo(a.dimensionIds[l]) > 0
+                        || outcomeWeight[k] <= 0 || outcomeWeight[l] <= 0) {
                     continue;
                 }
                 collect(a, k, l);
@@ -76,6 +100,39 @@ public final class StokmanExchange implements Mechanism {
                 }
             }
         }
+        realise(a);
+    }
+
+    /** Realises the candidate exchanges by joint gain, highest first, each delegation at most once. */
+    private void realise(Assembly a) {
+        if (rank.length < candidates) {
+            rank = new Integer[Math.max(candidates, 2 * rank.length)];
+        }
+        for (int c = 0; c < candidates; c++) {
+            rank[c] = c;
+        }
+        Arrays.sort(rank, 0, candidates, (x, y) -> {
+            int byGain = Double.compare(gain[y], gain[x]);
+            if (byGain != 0) {
+                return byGain;
+            }
+            for (int field = 0; field < 4; field++) {
+                String[] ids = field < 2 ? a.delegationIds : a.dimensionIds;
+                int byId = ids[candidate[4 * x + field]].compareTo(ids[candidate[4 * y + field]]);
+                if (byId != 0) {
+                    return byId;
+                }
+            }
+            return 0;
+        });
+        for (int r = 0; r < candidates; r++) {
+            int c = rank[r];
+            int i = candidate[4 * c];
+            int j = candidate[4 * c + 1];
+            if (!exchanged[i] && !exchanged[j]) {
+                exchange(a, i, j, candidate[4 * c + 2], candidate[4 * c + 3], shift[c]);
+            }
+        }
     }
 
     private static boolean hasAVote(Assembly a, int i) {
@@ -84,7 +141,7 @@ public final class StokmanExchange implements Mechanism {
 
     /**
      * Pairs k-carers of quadrant {@code from} (highest s_k / s_l first) with l-carers of quadrant
-     * {@code to} (lowest s_k / s_l first), skipping those who exchanged earlier in the round.
+     * {@code to} (lowest s_k / s_l first) as candidate exchanges.
      */
     private void match(Assembly a, int k, int l, int from, int to) {
         int n = a.delegations;
@@ -93,17 +150,12 @@ public final class StokmanExchange implements Mechanism {
         while (p >= 0 && q < count[to]) {
             int i = (int) (sorted[from * n + p] & 0xffffffffL);
             int j = (int) (sorted[to * n + q] & 0xffffffffL);
-            if (exchanged[i]) {
-                p--;
-            } else if (exchanged[j]) {
-                q++;
-            } else if (ratio(a, i, k, l) <= ratio(a, j, k, l)) {
+            if (ratio(a, i, k, l) <= ratio(a, j, k, l)) {
                 return; // sorted: no later pair has i caring more about k than j does
-            } else {
-                exchange(a, i, j, k, l);
-                p--;
-                q++;
             }
+            propose(a, i, j, k, l);
+            p--;
+            q++;
         }
     }
 
@@ -113,7 +165,7 @@ public final class StokmanExchange implements Mechanism {
         int n = a.delegations;
         java.util.Arrays.fill(count, 0);
         for (int i = 0; i < n; i++) {
-            if (exchanged[i] || !hasAVote(a, i) || a.activeSalience[i * d + k] <= 0 || a.activeSalience[i * d + l] <= 0) {
+            if (!hasAVote(a, i) || a.activeSalience[i * d + k] <= 0 || a.activeSalience[i * d + l] <= 0) {
                 continue;
             }
             double xk = a.position[i * d + k] - outcome[k];
@@ -122,12 +174,16 @@ public final class StokmanExchange implements Mechanism {
                 continue;
             }
             int quadrant = (xk > 0 ? 1 : 0) | (xl > 0 ? 2 : 0);
-            // Positive floats sort like their bits: order by ratio, then by index for a deterministic tie-break.
+            // Positive floats sort like their bits: order by ratio, then by id for a tie-break independent of the file.
             long bits = Float.floatToIntBits((float) ratio(a, i, k, l));
-            sorted[quadrant * n + count[quadrant]++] = (bits << 32) | i;
+            sorted[quadrant * n + count[quadrant]++] = (bits << 32) | idRank[i];
         }
         for (int quadrant = 0; quadrant < 4; quadrant++) {
             Arrays.sort(sorted, quadrant * n, quadrant * n + count[quadrant]);
+            for (int c = 0; c < count[quadrant]; c++) {
+                long entry = sorted[quadrant * n + c];
+                sorted[quadrant * n + c] = (entry & 0xffffffff00000000L) | byRank[(int) (entry & 0xffffffffL)];
+            }
         }
     }
 
@@ -136,8 +192,8 @@ public final class StokmanExchange implements Mechanism {
         return a.activeSalience[i * d + k] / a.activeSalience[i * d + l];
     }
 
-    /** i cares more about k, j about l: j moves on k toward O_k, i moves on l toward O_l. */
-    private void exchange(Assembly a, int i, int j, int k, int l) {
+    /** Records the exchange of i (caring more about k) and j (about l) as a candidate, with its joint gain. */
+    private void propose(Assembly a, int i, int j, int k, int l) {
         int d = a.dimensions;
         double sik = a.activeSalience[i * d + k];
         double sil = a.activeSalience[i * d + l];
@@ -155,8 +211,28 @@ public final class StokmanExchange implements Mechanism {
         if (shiftK <= 0) {
             return;
         }
-        double moveJ = shiftK * outcomeWeight[k] / wjk;
-        double moveI = r * shiftK * outcomeWeight[l] / wil;
+        if (4 * candidates + 4 > candidate.length) {
+            int size = Math.max(16, 2 * gain.length);
+            candidate = Arrays.copyOf(candidate, 4 * size);
+            gain = Arrays.copyOf(gain, size);
+            shift = Arrays.copyOf(shift, size);
+        }
+        candidate[4 * candidates] = i;
+        candidate[4 * candidates + 1] = j;
+        candidate[4 * candidates + 2] = k;
+        candidate[4 * candidates + 3] = l;
+        gain[candidates] = ((sik - r * sil) + (r * sjl - sjk)) * shiftK;
+        shift[candidates] = shiftK;
+        candidates++;
+    }
+
+    /** i cares more about k, j about l: j moves on k toward O_k, i moves on l toward O_l. */
+    private void exchange(Assembly a, int i, int j, int k, int l, double shiftK) {
+        int d = a.dimensions;
+        double r = (a.activeSalience[i * d + k] + a.activeSalience[j * d + k])
+                / (a.activeSalience[i * d + l] + a.activeSalience[j * d + l]);
+        double moveJ = shiftK * outcomeWeight[k] / (a.capability[j] * a.activeSalience[j * d + k]);
+        double moveI = r * shiftK * outcomeWeight[l] / (a.capability[i] * a.activeSalience[i * d + l]);
         a.position[j * d + k] += Math.signum(outcome[k] - a.position[j * d + k]) * moveJ;
         a.position[i * d + l] += Math.signum(outcome[l] - a.position[i * d + l]) * moveI;
         exchanged[i] = true;
