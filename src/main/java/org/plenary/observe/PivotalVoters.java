@@ -13,7 +13,9 @@ import org.plenary.scenario.Scenario;
  * is on the winning side (yes when the text would be adopted, no when rejected) and changing its
  * ballot alone, to either other choice, would reverse the outcome: Banzhaf's swing, in the realised
  * profile of ballots rather than over every coalition. No one is pivotal when the quorum fails
- * (ballots do not change who is present). Reads the assembly only; draws nothing.
+ * (ballots do not change who is present). In the round an item is put to the vote, the ballots are
+ * those cast (vote discipline included, as in ballots.csv); in other rounds, the sincere ballots a
+ * vote on the current draft would see. Reads the assembly only; draws nothing.
  */
 public final class PivotalVoters {
     private PivotalVoters() {
@@ -26,13 +28,22 @@ public final class PivotalVoters {
 
     /**
      * Marks in {@code pivotal[offset + i]} the swing voters on item m, writes every delegation's
-     * ballot to {@code ballots} (as {@link DecisionMaking#tally}) and returns how many swing voters there are.
+     * ballot to {@code ballots} (as cast, or as {@link DecisionMaking#tally} would write it) and
+     * returns how many swing voters there are.
      */
     public static int mark(Assembly a, int m, Scenario.Decision rule, boolean[] pivotal, int offset, int[] ballots) {
         int n = a.delegations;
         Arrays.fill(pivotal, offset, offset + n, false);
-        int[] tally = DecisionMaking.tally(a, m, rule.abstentionBand(), ballots);
-        ItemState outcome = DecisionMaking.outcome(rule, tally);
+        int[] tally;
+        ItemState outcome;
+        if (a.decidedRound[m] == a.round() && a.votes[3 * m] >= 0) {
+            System.arraycopy(a.ballots, m * n, ballots, 0, n);
+            tally = new int[] {a.votes[3 * m], a.votes[3 * m + 1]};
+            outcome = a.itemState[m];
+        } else {
+            tally = DecisionMaking.tally(a, m, rule.abstentionBand(), ballots);
+            outcome = DecisionMaking.outcome(rule, tally);
+        }
         if (outcome == ItemState.FAILED) {
             return 0;
         }

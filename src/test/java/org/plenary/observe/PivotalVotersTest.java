@@ -3,11 +3,15 @@ package org.plenary.observe;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ec.util.MersenneTwisterFast;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.dynamics.DecisionMaking;
+import org.plenary.dynamics.Mechanism;
+import org.plenary.dynamics.Mechanisms;
 import org.plenary.model.Assembly;
+import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
 import org.plenary.testing.Scenarios;
 
@@ -92,5 +96,38 @@ class PivotalVotersTest {
         a.forumDisengaged[4 * a.forums] = true;
         assertArrayEquals(new boolean[] {true, true, false, false, false}, pivotal(a, 2),
                 "2-1 adopted; one yes abstaining gives 1-1, rejected");
+    }
+
+    @Test
+    void inTheRoundOfTheVoteTheSwingVotersAreThoseOfTheBallotsAsCast() throws Exception {
+        // Bloc B (cohesion 1) = D0, D1 (yes) and D2 (no): its line is yes, and D2 follows it. Sincerely
+        // 2-3 (D2, D3, D4 swing); as cast 3-2, adopted, and one yes abstaining gives 2-2: D0, D1, D2 swing.
+        scenario = Scenarios.load(dir, """
+                name: discipline
+                rounds: 3
+                dimensions: [{id: a}]
+                delegations:
+                  - {id: D0, groups: [B], position: {a: 0.875}}
+                  - {id: D1, groups: [B], position: {a: 0.875}}
+                  - {id: D2, groups: [B], position: {a: 0.125}}
+                  - {id: D3, position: {a: 0.125}}
+                  - {id: D4, position: {a: 0.125}}
+                blocs: [{id: B, cohesion: 1}]
+                agenda: [{id: m, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 1}]
+                decision: {rule: vote}
+                voting: {discipline: bloc}
+                """);
+        Assembly a = new Assembly(scenario);
+        a.draft[0] = 0.75;
+        assertArrayEquals(new boolean[] {false, false, true, true, true}, pivotal(a, 3), "sincere, before the vote");
+        a.setRound(1);
+        Mechanism decision = Mechanisms.forScenario(scenario, 1).stream()
+                .filter(step -> step.name().equals("decision")).findFirst().orElseThrow().mechanism();
+        decision.step(a, new MersenneTwisterFast(1));
+        assertEquals(ItemState.VOTE_ADOPTED, a.itemState[0]);
+        int[] ballots = new int[5];
+        assertEquals(3, PivotalVoters.mark(a, 0, scenario.decision(), new boolean[5], 0, ballots));
+        assertArrayEquals(new int[] {1, 1, 1, -1, -1}, ballots);
+        assertArrayEquals(new boolean[] {true, true, true, false, false}, pivotal(a, 3));
     }
 }
