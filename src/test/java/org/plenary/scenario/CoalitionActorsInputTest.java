@@ -39,7 +39,8 @@ class CoalitionActorsInputTest {
         Scenario s = Scenarios.load(dir, BASE);
         assertEquals(new Scenario.Formation(Scenario.FormationModel.ALLIANCE, 0.2, 0.1, 0.02, 0.05, 0.2, 2, 0.5),
                 s.formation());
-        assertEquals(new Scenario.AgendaSetting(Scenario.AgendaModel.TABLING, 1, 0.5, 0.5), s.agendaSetting());
+        assertEquals(new Scenario.AgendaSetting(Scenario.AgendaModel.TABLING, 1, 0.5, 0.5,
+                Scenario.Proposal.COALITION_TEXT, 1), s.agendaSetting());
         assertEquals(List.of("Y", "X"), s.blocs().get(0).leaders());
         assertEquals("G", s.agenda().get(0).sponsor());
         String resolved = ScenarioYaml.write(s);
