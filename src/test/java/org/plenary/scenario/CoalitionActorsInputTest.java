@@ -84,6 +84,22 @@ class CoalitionActorsInputTest {
     }
 
     @Test
+    void theProposalRuleAndRecognitionExponentAreCheckedAndRoundTrip() throws Exception {
+        List<String> problems = Scenarios.problems(dir, BASE.replace("agenda_setting: {model: tabling}",
+                "agenda_setting: {model: tabling, proposal: closed_rule, recognition_exponent: -1, recognition_exponant: 2}"));
+        assertProblem(problems, "scenario.yaml:18", "agenda_setting.proposal", "closed_rule", "did you mean 'closed-rule'");
+        assertProblem(problems, "scenario.yaml:18", "agenda_setting.recognition_exponent", "out of range");
+        assertProblem(problems, "agenda_setting.recognition_exponant", "unknown key", "recognition_exponent");
+        Scenario s = Scenarios.load(dir, BASE, "agenda_setting.proposal=closed-rule",
+                "agenda_setting.recognition_exponent=0");
+        assertEquals(Scenario.Proposal.CLOSED_RULE, s.agendaSetting().proposal());
+        assertEquals(0, s.agendaSetting().recognitionExponent());
+        String resolved = ScenarioYaml.write(s);
+        assertTrue(resolved.contains("proposal: \"closed-rule\"") && resolved.contains("recognition_exponent: 0.0"), resolved);
+        assertEquals(s.agendaSetting(), Scenarios.load(dir, resolved).agendaSetting());
+    }
+
+    @Test
     void leadersMustBeKnownMembersOfTheirBloc() {
         List<String> problems = Scenarios.problems(dir, BASE.replace("leaders: [Y, X]", "leaders: [Z, W]"));
         assertProblem(problems, "scenario.yaml:13", "blocs[G].leaders", "'Z' is not a member of bloc 'G'");
