@@ -56,11 +56,11 @@ class ClosedRuleProposalTest {
     }
 
     /**
-     * Round 0 (seeding coalitions), round 1 (the chair's first draft) and round 2 (recognition and
-     * proposals), as {@link Mechanisms} orders them; the decision step runs only in round 2, so that
-     * round 1's draft stays on the table.
+     * Round 0 (seeding coalitions), round 1 (the first draft) and round 2 (recognition and proposals)
+     * of the coalitions' leaders and agenda-setting, in {@link Mechanisms}' order; the decision step runs
+     * only in round 2 (when {@code decide}), so that round 1's draft stays on the table.
      */
-    private static Assembly twoRounds(Scenario s, MersenneTwisterFast random) {
+    private static Assembly twoRounds(Scenario s, MersenneTwisterFast random, boolean decide) {
         Assembly a = new Assembly(s);
         CoalitionFormation leaders = new CoalitionFormation(s.formation(), s.blocs(), false);
         DecisionMaking decision = new DecisionMaking(s.decision());
@@ -68,11 +68,18 @@ class ClosedRuleProposalTest {
         leaders.step(a, random);
         for (int t = 1; t <= 2; t++) {
             a.setRound(t);
+            a.actors().startRound();
             leaders.step(a, random);
             agenda.step(a, random);
         }
-        decision.step(a, random);
+        if (decide) {
+            decision.step(a, random);
+        }
         return a;
+    }
+
+    private static Assembly twoRounds(Scenario s, MersenneTwisterFast random) {
+        return twoRounds(s, random, true);
     }
 
     private static double tabledBy(Assembly a, String sponsor) {
@@ -164,18 +171,7 @@ class ClosedRuleProposalTest {
         Scenario s = scenario(RIVALS, "agenda_setting.recognition_exponent=" + rho);
         Map<String, Integer> counts = new TreeMap<>();
         for (int seed = 1; seed <= seeds; seed++) {
-            Assembly a = new Assembly(s);
-            MersenneTwisterFast random = new MersenneTwisterFast(seed);
-            CoalitionFormation leaders = new CoalitionFormation(s.formation(), s.blocs(), false);
-            AgendaSetting agenda = new AgendaSetting(s.agendaSetting(), s.chair(), s.agenda(),
-                    new DecisionMaking(s.decision()));
-            leaders.step(a, random);
-            for (int t = 1; t <= 2; t++) {
-                a.setRound(t);
-                a.actors().startRound();
-                leaders.step(a, random);
-                agenda.step(a, random);
-            }
+            Assembly a = twoRounds(s, new MersenneTwisterFast(seed), false);
             List<String> rivals = a.actors().proposals().stream().map(CoalitionActors.Proposal::sponsor)
                     .filter(sponsor -> !sponsor.equals("Big@m")).toList();
             assertEquals(1, rivals.size(), "one rival recognised in round 2");
