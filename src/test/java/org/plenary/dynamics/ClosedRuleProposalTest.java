@@ -146,6 +146,42 @@ class ClosedRuleProposalTest {
         assertEquals(ItemState.OPEN, closed.itemState[0]);
     }
 
+    // P (capability 1, bloc Lo) at 0.1, Q1 and Q2 (0.25 each, bloc Hi) at 0.9, N (2, no bloc) at 0.6; status quo
+    // 0.5, first draft (0.1 + 0.225 + 0.225 + 1.2) / 3.5 = 0.5, mean capability 0.875, beta 0.5, theta_Q = 0.1.
+    // Alone each Q objects when (0.5 - z) sqrt(0.25 / 0.875) > 0.1, z < 0.5 - 0.1 sqrt(3.5) = 0.31292; the two,
+    // hurt beyond 0.1 (z < 0.4), object together when kappa (0.5 - z) sqrt(0.5 / 0.875) > 0.1, with kappa = 1
+    // z < 0.5 - 0.1 sqrt(1.75) = 0.36771. P and N (threshold 1) never object on [0.1, 0.5].
+    private static final String JOINT = """
+            name: joint
+            rounds: 6
+            replications: 1
+            dimensions: [{id: a}]
+            influence: {model: none, anchor: 0, noise: 0}
+            delegation_defaults: {salience: 1}
+            delegations:
+              - {id: P, groups: [Lo], position: {a: 0.1}, capability: 1, objection_threshold: 1}
+              - {id: Q1, groups: [Hi], position: {a: 0.9}, capability: 0.25, objection_threshold: 0.1}
+              - {id: Q2, groups: [Hi], position: {a: 0.9}, capability: 0.25, objection_threshold: 0.1}
+              - {id: N, position: {a: 0.6}, capability: 2, objection_threshold: 1}
+            blocs: [{id: Lo, cohesion: 0.5}, {id: Hi, cohesion: 1}]
+            agenda:
+              - {id: m, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 5}
+            chair: {accommodation: 0}
+            agenda_setting: {model: tabling, proposers: 2, proposal: closed-rule}
+            """;
+
+    @Test
+    void theProposalAnticipatesTheBlocsJointObjection() throws Exception {
+        double joint = tabledBy(twoRounds(scenario(JOINT), new MersenneTwisterFast(1), false), "Lo@m");
+        assertTrue(joint >= 0.5 - 0.1 * Math.sqrt(1.75) && joint - (0.5 - 0.1 * Math.sqrt(1.75)) <= BISECTION,
+                "joint boundary 0.36771: " + joint);
+        // With cohesion 0.01 the pooled standing never suffices: only the individual boundary remains.
+        double alone = tabledBy(twoRounds(scenario(JOINT, "blocs.Hi.cohesion=0.01"), new MersenneTwisterFast(1), false),
+                "Lo@m");
+        assertTrue(alone >= 0.5 - 0.1 * Math.sqrt(3.5) && alone - (0.5 - 0.1 * Math.sqrt(3.5)) <= BISECTION,
+                "individual boundary 0.31292: " + alone);
+    }
+
     // Rivals H (capability 5), M (2) and L (1), each its own bloc; S (capability 100, bloc Big) sponsors and
     // keeps the pen, so one of the three rivals is recognised per round: capability^rho / sum.
     private static final String RIVALS = """
