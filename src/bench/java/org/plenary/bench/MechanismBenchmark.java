@@ -66,8 +66,8 @@ public class MechanismBenchmark {
         formation = new CoalitionFormation(new Scenario.Formation(Scenario.FormationModel.ALLIANCE, 0.2, 0.1, 0.02,
                 0.05, 0.2, 2, 0.5), scenario.blocs(), true);
         formation.step(assembly, random);
-        agendaSetting = new AgendaSetting(new Scenario.AgendaSetting(Scenario.AgendaModel.TABLING, 1, 0.5, 0.5),
-                scenario.chair(), scenario.agenda());
+        agendaSetting = new AgendaSetting(new Scenario.AgendaSetting(Scenario.AgendaModel.TABLING, 1, 0.5, 0.5,
+                Scenario.Proposal.COALITION_TEXT, 1), scenario.chair(), scenario.agenda(), decision);
         agendaSetting.step(assembly, random);
     }
 

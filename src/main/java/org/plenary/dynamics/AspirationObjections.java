@@ -14,9 +14,9 @@ import org.plenary.model.Assembly;
 final class AspirationObjections implements ObjectionRule {
 
     @Override
-    public double loss(Assembly a, int i, int m) {
+    public double loss(Assembly a, int i, int m, double[] texts) {
         int d = a.dimensions;
-        double toDraft = Distances.between(a, i, m, a.aspiration, i * d, a.draft, m * d);
+        double toDraft = Distances.between(a, i, m, a.aspiration, i * d, texts, m * d);
         if (Double.isNaN(toDraft)) {
             return Double.NaN;
         }

@@ -31,6 +31,8 @@ public final class DecisionMaking implements Mechanism {
     private final Scenario.Decision rule;
     private double[] loss = new double[0];
     private double[] hurt = new double[0];
+    /** Who would object to a proposal being weighed ({@link #accepts}), indexed like {@code a.objecting}. */
+    private boolean[] wouldObject = new boolean[0];
     /** The ballots of the latest vote, as {@link #tally} writes them, before they go to the assembly. */
     private int[] cast = new int[0];
     private final ObjectionRule objections;
@@ -50,10 +52,6 @@ public final class DecisionMaking implements Mechanism {
 
     @Override
     public void step(Assembly a, MersenneTwisterFast random) {
-        if (loss.length != a.delegations) {
-            loss = new double[a.delegations];
-            hurt = new double[a.delegations];
-        }
         for (int m = 0; m < a.items; m++) {
             if (a.itemState[m].isClosed()) {
                 // The round an item closed keeps its objectors on record; later rounds have none.
@@ -62,17 +60,48 @@ public final class DecisionMaking implements Mechanism {
                 continue;
             }
             double share = markObjections(a, m);
-            boolean noObjection = share == 0 && !anyObjector(a, m);
-            // An empty room agrees to nothing: with nobody taking part, the deadline's quorum rule decides.
-            boolean consensus = rule.rule() == Scenario.Rule.CONSENSUS && anyoneTakesPart(a, m)
-                    && (noObjection || (rule.maxObjectingShare() > 0 && share <= rule.maxObjectingShare()));
-            if (consensus) {
+            if (consensus(a, m, share, a.objecting)) {
                 close(a, m, ItemState.CONSENSUS);
             } else if (a.round() >= a.deadline[m]) {
-                boolean vote = rule.rule() == Scenario.Rule.VOTE || rule.fallback() == Scenario.Fallback.VOTE;
-                close(a, m, vote ? vote(a, m, random) : ItemState.FAILED);
+                close(a, m, votesAtDeadline() ? vote(a, m, random) : ItemState.FAILED);
             }
         }
+    }
+
+    /**
+     * Whether item m's rule would take {@code texts}' text on it (indexed like the drafts) in this
+     * round's decision, were it the draft: consensus on it (no sustained objection, or a tolerated
+     * share), or, from the deadline on where the fallback is a vote, its adoption by the delegations'
+     * sincere intentions. Read-only, and draws nothing: under bloc discipline the ballots as cast are
+     * random, so the sincere ones stand in for them (docs/ODD.md, 7.6b).
+     */
+    boolean accepts(Assembly a, int m, double[] texts) {
+        if (wouldObject.length != a.objecting.length) {
+            wouldObject = new boolean[a.objecting.length];
+        }
+        if (consensus(a, m, objectingShare(a, m, texts, wouldObject), wouldObject)) {
+            return true;
+        }
+        if (a.round() < a.deadline[m] || !votesAtDeadline()) {
+            return false;
+        }
+        double band = rule.abstentionBand();
+        return outcome(rule, tally(a, m, null, i -> voteIntention(a, i, m, band, texts))) == ItemState.VOTE_ADOPTED;
+    }
+
+    /**
+     * Consensus on item m with the objectors marked in {@code objecting} (their capability share given):
+     * someone takes part (an empty room agrees to nothing: the deadline's quorum rule decides) and
+     * no one objects, or the objecting share is tolerated.
+     */
+    private boolean consensus(Assembly a, int m, double share, boolean[] objecting) {
+        boolean noObjection = share == 0 && !anyObjector(a, m, objecting);
+        return rule.rule() == Scenario.Rule.CONSENSUS && anyoneTakesPart(a, m)
+                && (noObjection || (rule.maxObjectingShare() > 0 && share <= rule.maxObjectingShare()));
+    }
+
+    private boolean votesAtDeadline() {
+        return rule.rule() == Scenario.Rule.VOTE || rule.fallback() == Scenario.Fallback.VOTE;
     }
 
     private static void close(Assembly a, int m, ItemState state) {
@@ -89,20 +118,34 @@ public final class DecisionMaking implements Mechanism {
         return false;
     }
 
-    private static boolean anyObjector(Assembly a, int m) {
+    private static boolean anyObjector(Assembly a, int m, boolean[] objecting) {
         for (int i = 0; i < a.delegations; i++) {
-            if (a.objecting[m * a.delegations + i]) {
+            if (objecting[m * a.delegations + i]) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Marks who sustains an objection to item m and returns their capability share. */
+    /** Marks who sustains an objection to item m's draft and returns their capability share. */
     double markObjections(Assembly a, int m) {
+        double share = objectingShare(a, m, a.draft, a.objecting);
+        a.objectingShare[m] = share;
+        return share;
+    }
+
+    /**
+     * Marks in {@code objecting} (indexed like {@code a.objecting}) who would sustain an objection to
+     * item m's text in {@code texts}, and returns their capability share.
+     */
+    private double objectingShare(Assembly a, int m, double[] texts, boolean[] objecting) {
         int n = a.delegations;
         int offset = m * n;
-        Arrays.fill(a.objecting, offset, offset + n, false);
+        if (loss.length != n) {
+            loss = new double[n];
+            hurt = new double[n];
+        }
+        Arrays.fill(objecting, offset, offset + n, false);
         double meanCapability = meanCapabilityTakingPart(a, m);
         double totalCapability = 0;
         for (int i = 0; i < n; i++) {
@@ -112,13 +155,13 @@ public final class DecisionMaking implements Mechanism {
                 continue;
             }
             totalCapability += a.capability[i];
-            loss[i] = objections.loss(a, i, m);
+            loss[i] = objections.loss(a, i, m, texts);
             if (Double.isNaN(loss[i])) {
                 continue; // no salience left on the item's dimensions: no standing
             }
             hurt[i] = loss[i] * Distances.itemSalience(a, i, m);
             if (hurt[i] * standing(a.capability[i], meanCapability) > a.objectionThreshold[i]) {
-                a.objecting[offset + i] = true;
+                objecting[offset + i] = true;
             }
         }
         CoalitionActors actors = a.actors();
@@ -127,26 +170,25 @@ public final class DecisionMaking implements Mechanism {
             for (int s = 0; s < n; s++) {
                 int slot = s;
                 if (actors.alive(m, s) && actors.cohesion(m, s) > 0) {
-                    markJoint(a, m, i -> actors.coalitionOf(m, i) == slot, actors.cohesion(m, s), meanCapability);
+                    markJoint(a, m, i -> actors.coalitionOf(m, i) == slot, actors.cohesion(m, s), meanCapability,
+                            objecting);
                 }
             }
         } else {
             for (int g = 0; g < a.groups; g++) {
                 int bloc = g;
                 if (a.cohesion[g] > 0) {
-                    markJoint(a, m, i -> a.isMember(i, bloc), a.cohesion[g], meanCapability);
+                    markJoint(a, m, i -> a.isMember(i, bloc), a.cohesion[g], meanCapability, objecting);
                 }
             }
         }
         double objectingCapability = 0;
         for (int i = 0; i < n; i++) {
-            if (a.objecting[offset + i]) {
+            if (objecting[offset + i]) {
                 objectingCapability += a.capability[i];
             }
         }
-        double share = totalCapability > 0 ? objectingCapability / totalCapability : 0;
-        a.objectingShare[m] = share;
-        return share;
+        return totalCapability > 0 ? objectingCapability / totalCapability : 0;
     }
 
     private double standing(double capability, double meanCapability) {
@@ -168,9 +210,10 @@ public final class DecisionMaking implements Mechanism {
     /**
      * The coordinated objection to item m of a bloc or formed coalition (its {@code members}): those
      * of them hurt beyond their own thresholds pool their capability, discounted by the group's
-     * cohesion; when that has standing, they all object, and no other member does.
+     * cohesion; when that has standing, they all object (marked in {@code objecting}), and no other member does.
      */
-    private void markJoint(Assembly a, int m, IntPredicate members, double cohesion, double meanCapability) {
+    private void markJoint(Assembly a, int m, IntPredicate members, double cohesion, double meanCapability,
+                           boolean[] objecting) {
         double capability = 0;
         double hurtSum = 0;
         double thresholdSum = 0;
@@ -191,7 +234,7 @@ public final class DecisionMaking implements Mechanism {
             int offset = m * a.delegations;
             for (int i = 0; i < a.delegations; i++) {
                 if (isHurtMember(a, i, members)) {
-                    a.objecting[offset + i] = true;
+                    objecting[offset + i] = true;
                 }
             }
         }
@@ -209,7 +252,12 @@ public final class DecisionMaking implements Mechanism {
      * the item's dimensions.
      */
     public static int voteIntention(Assembly a, int i, int m, double band) {
-        double toDraft = Distances.toText(a, i, m, a.draft);
+        return voteIntention(a, i, m, band, a.draft);
+    }
+
+    /** As {@link #voteIntention(Assembly, int, int, double)}, on item m's text in {@code texts} instead of its draft. */
+    static int voteIntention(Assembly a, int i, int m, double band, double[] texts) {
+        double toDraft = Distances.toText(a, i, m, texts);
         if (Double.isNaN(toDraft)) {
             return 0;
         }

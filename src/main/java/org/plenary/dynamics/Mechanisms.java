@@ -61,17 +61,19 @@ public final class Mechanisms {
                 steps.add(new Step(COALITIONS, new CoalitionFormation(scenario.formation(), scenario.blocs(), false)));
             }
         }
-        steps.add(new Step("drafting", scenario.agendaSetting().on()
-                ? new AgendaSetting(scenario.agendaSetting(), scenario.chair(), scenario.agenda())
-                : new ChairDrafting(scenario.chair())));
         boolean aspirations = v2.aspirations().objections() == Scenario.Objections.ASPIRATION;
+        DecisionMaking decision = new DecisionMaking(scenario.decision(),
+                aspirations ? new AspirationObjections() : new StatusQuoObjections(),
+                v2.voting().discipline() == Scenario.Discipline.BLOC
+                        ? new BlocDisciplineBallot(v2.voting().crossPressured()) : new SincereBallot());
+        // Closed-rule proposers weigh their texts by the decision step's own rule.
+        steps.add(new Step("drafting", scenario.agendaSetting().on()
+                ? new AgendaSetting(scenario.agendaSetting(), scenario.chair(), scenario.agenda(), decision)
+                : new ChairDrafting(scenario.chair())));
         if (aspirations) {
             steps.add(new Step("aspirations", new AspirationConcession()));
         }
-        steps.add(new Step("decision", new DecisionMaking(scenario.decision(),
-                aspirations ? new AspirationObjections() : new StatusQuoObjections(),
-                v2.voting().discipline() == Scenario.Discipline.BLOC
-                        ? new BlocDisciplineBallot(v2.voting().crossPressured()) : new SincereBallot())));
+        steps.add(new Step("decision", decision));
         return List.copyOf(steps);
     }
 }

@@ -8,6 +8,9 @@ import org.plenary.model.Assembly;
  */
 interface ObjectionRule {
 
-    /** Delegation i's loss from item m's draft; NaN when it has no salience on the item's dimensions. */
-    double loss(Assembly a, int i, int m);
+    /**
+     * Delegation i's loss from item m's text in {@code texts} (indexed like the drafts: the draft, or a
+     * proposal being weighed); NaN when it has no salience on the item's dimensions.
+     */
+    double loss(Assembly a, int i, int m, double[] texts);
 }

@@ -6,8 +6,8 @@ import org.plenary.model.Assembly;
 final class StatusQuoObjections implements ObjectionRule {
 
     @Override
-    public double loss(Assembly a, int i, int m) {
-        double toDraft = Distances.toText(a, i, m, a.draft);
+    public double loss(Assembly a, int i, int m, double[] texts) {
+        double toDraft = Distances.toText(a, i, m, texts);
         if (Double.isNaN(toDraft)) {
             return Double.NaN;
         }

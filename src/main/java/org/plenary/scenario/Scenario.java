@@ -136,12 +136,18 @@ public record Scenario(
 
     public enum AgendaModel { NONE, TABLING }
 
+    /** What a proposer tables: its coalition's text, or the closed-rule proposal (docs/ODD.md, 7.6b). */
+    public enum Proposal { COALITION_TEXT, CLOSED_RULE }
+
     /**
      * Agenda-setting (docs/ODD.md, 7.6b): {@code proposers} rival coalitions recognised per item and
-     * round, {@code pen} how far a coalition's text leans from its common position toward its
-     * leader's, {@code compromise} how far the chair moves the text taken up toward the compromise.
+     * round, each with probability proportional to capability^{@code recognitionExponent}, {@code pen}
+     * how far a coalition's text leans from its common position toward its leader's, {@code compromise}
+     * how far the chair moves the text taken up toward the compromise, {@code proposal} what each
+     * proposer tables.
      */
-    public record AgendaSetting(AgendaModel model, int proposers, double pen, double compromise) {
+    public record AgendaSetting(AgendaModel model, int proposers, double pen, double compromise,
+                                Proposal proposal, double recognitionExponent) {
         public boolean on() {
             return model != AgendaModel.NONE;
         }

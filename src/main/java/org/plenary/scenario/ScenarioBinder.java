@@ -419,12 +419,16 @@ public final class ScenarioBinder {
     }
 
     private Scenario.AgendaSetting bindAgendaSetting(Node top) {
-        Node node = top.object("agenda_setting", List.of("model", "proposers", "pen", "compromise"));
+        Node node = top.object("agenda_setting", List.of("model", "proposers", "pen", "compromise", "proposal",
+                "recognition_exponent"));
         String model = node.choice("model", "none", List.of("none", "tabling"));
         return new Scenario.AgendaSetting(Scenario.AgendaModel.valueOf(enumName(model)),
                 node.integer("proposers", 1, 0, 1_000_000),
                 node.number("pen", 0.5, 0, 1),
-                node.number("compromise", 0.5, 0, 1));
+                node.number("compromise", 0.5, 0, 1),
+                Scenario.Proposal.valueOf(enumName(node.choice("proposal", "coalition-text",
+                        List.of("coalition-text", "closed-rule")))),
+                node.number("recognition_exponent", 1, 0, 10));
     }
 
     /** A sponsor is a delegation or a coordinating bloc, and drafts only with agenda-setting on. */

@@ -114,7 +114,8 @@ public final class ScenarioYaml {
         if (agendaSetting.on()) {
             root.put("agenda_setting", ordered("model", label(agendaSetting.model()),
                     "proposers", agendaSetting.proposers(), "pen", agendaSetting.pen(),
-                    "compromise", agendaSetting.compromise()));
+                    "compromise", agendaSetting.compromise(), "proposal", label(agendaSetting.proposal()),
+                    "recognition_exponent", agendaSetting.recognitionExponent()));
         }
         List<Object> events = new ArrayList<>();
         for (Scenario.Event e : s.events()) {

@@ -96,7 +96,7 @@ class CoalitionActorsTest {
     private Assembly tabled(Scenario s, int rounds) {
         Assembly a = new Assembly(s);
         CoalitionFormation leaders = new CoalitionFormation(s.formation(), s.blocs(), false);
-        AgendaSetting agenda = new AgendaSetting(s.agendaSetting(), s.chair(), s.agenda());
+        AgendaSetting agenda = new AgendaSetting(s.agendaSetting(), s.chair(), s.agenda(), new DecisionMaking(s.decision()));
         leaders.step(a, random);
         for (int t = 1; t <= rounds; t++) {
             a.setRound(t);
@@ -140,7 +140,8 @@ class CoalitionActorsTest {
                 """, "agenda.m.sponsor=P", "agenda_setting.proposers=0");
         Assembly a = new Assembly(s);
         CoalitionFormation leaders = new CoalitionFormation(s.formation(), s.blocs(), false);
-        AgendaSetting agenda = new AgendaSetting(s.agendaSetting(), MechanismsTest.keepingChair(0), s.agenda());
+        AgendaSetting agenda = new AgendaSetting(s.agendaSetting(), MechanismsTest.keepingChair(0), s.agenda(),
+                new DecisionMaking(s.decision()));
         EventSchedule events = new EventSchedule(s.events());
         leaders.step(a, random);
         for (int t = 1; t <= 2; t++) {
@@ -171,7 +172,8 @@ class CoalitionActorsTest {
                 """, "agenda.m.sponsor=Lo");
         Assembly a = new Assembly(s);
         CoalitionFormation leaders = new CoalitionFormation(s.formation(), s.blocs(), false);
-        AgendaSetting agenda = new AgendaSetting(s.agendaSetting(), MechanismsTest.keepingChair(0), s.agenda());
+        AgendaSetting agenda = new AgendaSetting(s.agendaSetting(), MechanismsTest.keepingChair(0), s.agenda(),
+                new DecisionMaking(s.decision()));
         leaders.step(a, random);
         a.setRound(1);
         leaders.step(a, random);

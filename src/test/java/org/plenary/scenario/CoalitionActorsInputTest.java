@@ -39,7 +39,8 @@ class CoalitionActorsInputTest {
         Scenario s = Scenarios.load(dir, BASE);
         assertEquals(new Scenario.Formation(Scenario.FormationModel.ALLIANCE, 0.1, 1, 0.02, 0.05, 2, 0.5),
                 s.formation());
-        assertEquals(new Scenario.AgendaSetting(Scenario.AgendaModel.TABLING, 1, 0.5, 0.5), s.agendaSetting());
+        assertEquals(new Scenario.AgendaSetting(Scenario.AgendaModel.TABLING, 1, 0.5, 0.5,
+                Scenario.Proposal.COALITION_TEXT, 1), s.agendaSetting());
         assertEquals(List.of("Y", "X"), s.blocs().get(0).leaders());
         assertEquals("G", s.agenda().get(0).sponsor());
         String resolved = ScenarioYaml.write(s);
@@ -80,6 +81,22 @@ class CoalitionActorsInputTest {
         assertProblem(problems, "agenda_setting.pen", "out of range");
         assertProblem(problems, "agenda_setting.compromise", "out of range");
         assertProblem(problems, "agenda_setting.order", "unknown key");
+    }
+
+    @Test
+    void theProposalRuleAndRecognitionExponentAreCheckedAndRoundTrip() throws Exception {
+        List<String> problems = Scenarios.problems(dir, BASE.replace("agenda_setting: {model: tabling}",
+                "agenda_setting: {model: tabling, proposal: closed_rule, recognition_exponent: -1, recognition_exponant: 2}"));
+        assertProblem(problems, "scenario.yaml:18", "agenda_setting.proposal", "closed_rule", "did you mean 'closed-rule'");
+        assertProblem(problems, "scenario.yaml:18", "agenda_setting.recognition_exponent", "out of range");
+        assertProblem(problems, "agenda_setting.recognition_exponant", "unknown key", "recognition_exponent");
+        Scenario s = Scenarios.load(dir, BASE, "agenda_setting.proposal=closed-rule",
+                "agenda_setting.recognition_exponent=0");
+        assertEquals(Scenario.Proposal.CLOSED_RULE, s.agendaSetting().proposal());
+        assertEquals(0, s.agendaSetting().recognitionExponent());
+        String resolved = ScenarioYaml.write(s);
+        assertTrue(resolved.contains("proposal: \"closed-rule\"") && resolved.contains("recognition_exponent: 0.0"), resolved);
+        assertEquals(s.agendaSetting(), Scenarios.load(dir, resolved).agendaSetting());
     }
 
     @Test
