@@ -36,6 +36,9 @@ public final class CoalitionFormation implements Mechanism {
     private final List<Scenario.Bloc> blocs;
     private final boolean publish;
     private final double inverseReach;
+    private final AlignmentInputs inputs = new AlignmentInputs();
+    /** Per item: the last pass moved nobody and nothing dissolved or merged after it. */
+    private boolean[] settled = new boolean[0];
     /** Delegation indexes in the order of their ids, so the drawn order does not depend on the file's. */
     private int[] byId = new int[0];
     private int[] order = new int[0];
@@ -79,6 +82,8 @@ public final class CoalitionFormation implements Mechanism {
             allocate(a);
         }
         actors.startRound();
+        // A settled item stays settled while nothing the choices depend on changes: no pass, no draw.
+        boolean unchanged = !seeding && inputs.sameAs(a);
         coordinatingGroups(a);
         for (int m = 0; m < a.items; m++) {
             if (a.itemState[m].isClosed()) {
@@ -90,15 +95,17 @@ public final class CoalitionFormation implements Mechanism {
                 seed(a, actors, m);
             } else {
                 exits(a, actors, m);
-                if (formation) {
-                    respond(a, actors, m, random);
-                    dissolveSmall(a, actors, m);
-                    merge(a, actors, m);
+                if (formation && !(unchanged && settled[m])) {
+                    boolean quiet = respond(a, actors, m, random);
+                    quiet &= !dissolveSmall(a, actors, m);
+                    quiet &= !merge(a, actors, m);
+                    settled[m] = quiet;
                 }
             }
             lead(a, actors, m);
             refresh(a, actors, m);
         }
+        inputs.take(a);
         if (publish) {
             a.setCoalitions(coalitions(a, actors));
         }
@@ -117,6 +124,7 @@ public final class CoalitionFormation implements Mechanism {
             byId[i] = sorted[i];
         }
         order = new int[n];
+        settled = new boolean[a.items];
         target = new int[n];
         live = new int[n];
         groupStart = new int[n + 1];
@@ -266,7 +274,7 @@ public final class CoalitionFormation implements Mechanism {
      * over the delegations sorted by id, each take their best option if its gain over staying exceeds
      * the switching cost; passes repeat until no one moves.
      */
-    private void respond(Assembly a, CoalitionActors actors, int m, MersenneTwisterFast random) {
+    private boolean respond(Assembly a, CoalitionActors actors, int m, MersenneTwisterFast random) {
         int n = a.delegations;
         int count = 0;
         for (int x = 0; x < n; x++) {
@@ -289,6 +297,7 @@ public final class CoalitionFormation implements Mechanism {
             }
         }
         refresh(a, actors, m);
+        return !moved;
     }
 
     /** Delegation i's move, if one gains more than the switching cost; ties go to the smaller id. */
@@ -494,23 +503,27 @@ public final class CoalitionFormation implements Mechanism {
         }
     }
 
-    private void dissolveSmall(Assembly a, CoalitionActors actors, int m) {
+    private boolean dissolveSmall(Assembly a, CoalitionActors actors, int m) {
+        boolean any = false;
         for (int s = 0; s < a.delegations; s++) {
             if (actors.alive(m, s) && actors.size[m * a.delegations + s] < rule.minMembers()) {
                 actors.record(new CoalitionActors.Event(m, "dissolve", actors.id(m, s), "", "too-few"));
                 actors.close(m, s);
+                any = true;
             }
         }
         refresh(a, actors, m);
+        return any;
     }
 
     /**
-     * Merges the closest pair within merge_distance whose union lowers the energy, into the one with
-     * more capability (the smaller id on ties), until none is left. The survivor keeps its leader
+     * Merges the closest pair (by interests) within merge_distance whose union lowers the energy, into
+     * the one with more capability (the smaller id on ties), until none is left; true if any merged. The survivor keeps its leader
      * and cohesion and takes the pen of the one it absorbs.
      */
-    private void merge(Assembly a, CoalitionActors actors, int m) {
+    private boolean merge(Assembly a, CoalitionActors actors, int m) {
         int n = a.delegations;
+        boolean any = false;
         while (true) {
             int first = CoalitionActors.NONE;
             int second = CoalitionActors.NONE;
@@ -519,7 +532,7 @@ public final class CoalitionFormation implements Mechanism {
             loadSums(a, actors, m);
             for (int x = 0; x < count; x++) {
                 for (int y = x + 1; y < count; y++) {
-                    double distance = commonDistance(a, actors, m, live[x], live[y]);
+                    double distance = interestDistance(a, m, live[x], live[y]);
                     if (distance <= closest && (first == CoalitionActors.NONE || distance < closest)
                             && mergeGain(a, actors, m, live[x], live[y]) > 0) {
                         closest = distance;
@@ -529,8 +542,9 @@ public final class CoalitionFormation implements Mechanism {
                 }
             }
             if (first == CoalitionActors.NONE) {
-                return;
+                return any;
             }
+            any = true;
             double firstCapability = actors.capability[m * n + first];
             double secondCapability = actors.capability[m * n + second];
             boolean firstSurvives = firstCapability > secondCapability
@@ -570,22 +584,24 @@ public final class CoalitionFormation implements Mechanism {
         return count;
     }
 
-    /** Item-weighted Euclidean distance between two coalitions' common positions on item m. */
-    private static double commonDistance(Assembly a, CoalitionActors actors, int m, int s, int t) {
+    /**
+     * Item-weighted Euclidean distance between two coalitions' interests on item m: the capability x
+     * salience weighted means of their members' ideal points (from the sums), on the item's dimensions
+     * where both have salience.
+     */
+    private double interestDistance(Assembly a, int m, int s, int t) {
         int d = a.dimensions;
-        int bs = (m * a.delegations + s) * d;
-        int bt = (m * a.delegations + t) * d;
         double sum = 0;
         double total = 0;
         for (int k = 0; k < d; k++) {
             double w = a.itemWeights[m * d + k];
-            if (w > 0) {
-                double diff = actors.common[bs + k] - actors.common[bt + k];
+            if (w > 0 && salienceSum[s * d + k] > 0 && salienceSum[t * d + k] > 0) {
+                double diff = positionSum[s * d + k] / salienceSum[s * d + k] - positionSum[t * d + k] / salienceSum[t * d + k];
                 sum += w * diff * diff;
                 total += w;
             }
         }
-        return Math.sqrt(sum / total);
+        return total > 0 ? Math.sqrt(sum / total) : Double.POSITIVE_INFINITY;
     }
 
     /**

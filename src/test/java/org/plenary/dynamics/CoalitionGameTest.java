@@ -183,7 +183,7 @@ class CoalitionGameTest {
                 """, "agenda.m.sponsor=L", "delegation_defaults.objection_threshold=0");
         Assembly a = new Assembly(s);
         CoalitionFormation formation = new CoalitionFormation(s.formation(), s.blocs(), true);
-        AgendaSetting agenda = new AgendaSetting(s.agendaSetting(), s.chair(), s.agenda());
+        AgendaSetting agenda = new AgendaSetting(s.agendaSetting(), s.chair(), s.agenda(), new DecisionMaking(s.decision()));
         formation.step(a, random);
         int x = a.delegationIndex("X");
         for (int t = 1; t <= 3; t++) {
@@ -270,5 +270,31 @@ class CoalitionGameTest {
             Assembly a = formed(scenario(body), 3);
             assertEquals("DEU", a.delegationIds[a.actors().leader(0, coalitionOf(a, "FRA"))], body);
         }
+    }
+
+    @Test
+    void aSettledItemIsLeftAloneUntilSomethingItsChoicesDependOnChanges() throws Exception {
+        // FIVE settles in round 1 (V joins L). Positions drifting do not matter (alignment follows ideal
+        // points): round 2 draws nothing. A capability event (V's capability to 3) makes the next round play again.
+        Scenario s = scenario(FIVE);
+        Assembly a = formed(s, 1);
+        CoalitionFormation formation = new CoalitionFormation(s.formation(), s.blocs(), true);
+        Assembly b = new Assembly(s);
+        MersenneTwisterFast mine = new MersenneTwisterFast(9);
+        formation.step(b, mine);
+        b.setRound(1);
+        formation.step(b, mine);
+        MersenneTwisterFast before = (MersenneTwisterFast) mine.clone();
+        b.setRound(2);
+        b.position[b.delegationIndex("V")] = 0.6;
+        formation.step(b, mine);
+        assertEquals(before.nextLong(), ((MersenneTwisterFast) mine.clone()).nextLong(), "no pass, no draw");
+        assertTrue(b.actors().events().isEmpty());
+        assertEquals(coalitionOf(a, "V"), coalitionOf(b, "V"));
+        b.setRound(3);
+        b.capability[b.delegationIndex("V")] = 3;
+        MersenneTwisterFast beforeEvent = (MersenneTwisterFast) mine.clone();
+        formation.step(b, mine);
+        assertTrue(beforeEvent.nextLong() != ((MersenneTwisterFast) mine.clone()).nextLong(), "the pass is played again");
     }
 }
