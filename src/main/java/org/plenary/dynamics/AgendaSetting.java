@@ -155,10 +155,8 @@ public final class AgendaSetting implements Mechanism {
             return;
         }
         if (CoalitionFormation.canBelong(a, holder, m)) {
-            int current = actors.coalitionOf(m, holder);
-            if (current != CoalitionActors.NONE) {
-                actors.penFallback[m] = current;
-            }
+            // The coalition it belongs to now, or none if it stands alone.
+            actors.penFallback[m] = actors.coalitionOf(m, holder);
             return;
         }
         actors.penDelegation[m] = CoalitionActors.NONE;

@@ -31,6 +31,8 @@ import org.plenary.scenario.Scenario;
 public final class CoalitionFormation implements Mechanism {
     /** Passes of best responses per item and round: until no one moves, or this many (ODD 7.4b). */
     static final int MAX_PASSES = 50;
+    /** Relative difference below which two claims to lead are equal (ODD 7.4b). */
+    private static final double CLAIM_TOLERANCE = 1e-12;
     private final Scenario.Formation rule;
     private final boolean formation;
     private final List<Scenario.Bloc> blocs;
@@ -219,7 +221,7 @@ public final class CoalitionFormation implements Mechanism {
                     addToSums(a, s, i, -1);
                     double u = utility(a, actors, m, s, i);
                     addToSums(a, s, i, 1);
-                    if (u > best) {
+                    if (u > best || u == best && actors.id(m, s).compareTo(actors.id(m, target[i])) < 0) {
                         best = u;
                         target[i] = s;
                     }
@@ -333,7 +335,8 @@ public final class CoalitionFormation implements Mechanism {
             bestLabel = "";
         }
         double total = actors.itemCapability[m];
-        for (int j = 0; j < n; j++) {
+        // A founded pair must be able to stand: with min_members above 2 it would dissolve at once.
+        for (int j = 0; j < n && rule.minMembers() <= 2; j++) {
             if (j == i || actors.coalitionOf[m * n + j] != CoalitionActors.NONE || !canBelong(a, j, m)) {
                 continue;
             }
@@ -533,8 +536,9 @@ public final class CoalitionFormation implements Mechanism {
             for (int x = 0; x < count; x++) {
                 for (int y = x + 1; y < count; y++) {
                     double distance = interestDistance(a, m, live[x], live[y]);
-                    if (distance <= closest && (first == CoalitionActors.NONE || distance < closest)
-                            && mergeGain(a, actors, m, live[x], live[y]) > 0) {
+                    boolean closer = first == CoalitionActors.NONE || distance < closest
+                            || distance == closest && pairLabel(actors, m, live[x], live[y]).compareTo(pairLabel(actors, m, first, second)) < 0;
+                    if (distance <= closest && closer && mergeGain(a, actors, m, live[x], live[y]) > 0) {
                         closest = distance;
                         first = live[x];
                         second = live[y];
@@ -560,6 +564,13 @@ public final class CoalitionFormation implements Mechanism {
             actors.absorb(m, absorbed, survivor);
             refresh(a, actors, m);
         }
+    }
+
+    /** A pair of coalitions named by their ids in order, to break ties between equally close pairs. */
+    private static String pairLabel(CoalitionActors actors, int m, int s, int t) {
+        String x = actors.id(m, s);
+        String y = actors.id(m, t);
+        return x.compareTo(y) < 0 ? x + "|" + y : y + "|" + x;
     }
 
     /** The fall in energy (times C) if coalition t joined s: sum over members i of t of c_i U_i(s). */
@@ -658,14 +669,15 @@ public final class CoalitionFormation implements Mechanism {
     }
 
     /**
-     * Whether i has a stronger claim to lead on item m than j: more capability x item salience; on
-     * ties more capability, then the id that comes first (a rule that does not depend on the order of
+     * Whether i has a stronger claim to lead on item m than j: more capability x item salience (equal
+     * within a relative 1e-12); on ties more capability, then the id that comes first (a rule that does not depend on the order of
      * the file).
      */
     static boolean outranks(Assembly a, int m, int i, int j) {
         double wi = a.capability[i] * Distances.itemSalience(a, i, m);
         double wj = a.capability[j] * Distances.itemSalience(a, j, m);
-        if (wi != wj) {
+        // Equal to within rounding: a sum of saliences must not depend on the order of the dimensions.
+        if (Math.abs(wi - wj) > CLAIM_TOLERANCE * Math.max(Math.abs(wi), Math.abs(wj))) {
             return wi > wj;
         }
         if (a.capability[i] != a.capability[j]) {

@@ -25,6 +25,8 @@ import org.plenary.model.Assembly;
  * in which the scenario lists them. Outcomes are those at the start of the step. Draws nothing.
  */
 public final class StokmanExchange implements Mechanism {
+    /** How close to an outcome a position counts as at it, on neither side (rounding of the sums). */
+    private static final double AT_OUTCOME = 1e-12;
     private final double rate;
     private double[] outcome = new double[0];
     private double[] outcomeWeight = new double[0];
@@ -71,7 +73,9 @@ public final class StokmanExchange implements Mechanism {
         Arrays.fill(outcome, 0);
         Arrays.fill(outcomeWeight, 0);
         Arrays.fill(exchanged, false);
-        for (int i = 0; i < n; i++) {
+        // Summed in the order of ids, so the outcome is the same number whatever the order of the file.
+        for (int r = 0; r < n; r++) {
+            int i = byRank[r];
             if (hasAVote(a, i)) {
                 for (int k = 0; k < d; k++) {
                     double w = a.capability[i] * a.activeSalience[i * d + k];
@@ -170,8 +174,8 @@ public final class StokmanExchange implements Mechanism {
             }
             double xk = a.position[i * d + k] - outcome[k];
             double xl = a.position[i * d + l] - outcome[l];
-            if (xk == 0 || xl == 0) {
-                continue;
+            if (Math.abs(xk) <= AT_OUTCOME || Math.abs(xl) <= AT_OUTCOME) {
+                continue; // at the outcome: on neither side
             }
             int quadrant = (xk > 0 ? 1 : 0) | (xl > 0 ? 2 : 0);
             // Positive floats sort like their bits: order by ratio, then by id for a tie-break independent of the file.

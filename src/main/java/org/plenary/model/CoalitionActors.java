@@ -155,11 +155,12 @@ public final class CoalitionActors {
         }
     }
 
-    /** Closes coalition {@code absorbed} merged into {@code survivor}, which takes its pen. */
+    /** Closes coalition {@code absorbed} merged into {@code survivor}, which takes its pen (a {@code pen} event). */
     public void absorb(int m, int absorbed, int survivor) {
         release(m, absorbed);
         if (penCoalition[m] == absorbed) {
             penCoalition[m] = survivor;
+            record(new Event(m, "pen", id(m, survivor), "", id(m, absorbed)));
         }
         if (penFallback[m] == absorbed) {
             penFallback[m] = survivor;
