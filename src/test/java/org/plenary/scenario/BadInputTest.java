@@ -106,6 +106,18 @@ class BadInputTest {
     }
 
     @Test
+    void anInvalidByteInAVotesFileNamesItsLineAndColumn() throws Exception {
+        Scenario scenario = Scenarios.load(dir, Scenarios.BALLOTS);
+        Path votes = dir.resolve("votes.csv");
+        Files.write(votes, "item,delegation,vote\nleft-text,L1,yes\nleft-text,M,abst\u00e9ntion\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> org.plenary.backtest.ObservedVotes.read(votes, scenario));
+        assertEquals(votes + ":3: not valid UTF-8: byte 0xE9 at line 3, column 17 (save the file as UTF-8)",
+                e.getMessage());
+    }
+
+    @Test
     void aFileOfCommentsOnlyHoldsNoScenario() {
         assertOnly(Scenarios.problems(dir, "# a scenario to write\n\n# later\n"),
                 "scenario.yaml: no scenario in the file (only comments or blank lines)");
