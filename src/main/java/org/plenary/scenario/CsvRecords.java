@@ -25,12 +25,18 @@ final class CsvRecords {
 
     /** What the record iterator's exception means for the user, at the line where the bad record starts. */
     static Problem malformed(CSVParser parser, String where, UncheckedIOException e) {
-        String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-        Matcher line = LINE.matcher(message);
+        Matcher line = LINE.matcher(String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
         int at = line.find() ? Integer.parseInt(line.group(1)) : (int) parser.getCurrentLineNumber();
-        String what = message.contains("EOF reached before encapsulated token finished")
-                ? "a quoted cell is not closed before the end of the file"
-                : LINE.matcher(message).replaceFirst("").trim();
-        return new Problem(where, at, "", "malformed CSV: " + what);
+        return new Problem(where, at, "", "malformed CSV: " + explain(e.getCause() == null ? e : e.getCause())
+                .replace("the end of the line", "the end of the file"));
+    }
+
+    /** Commons CSV's complaint in the user's terms, without its class name and line count. */
+    static String explain(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted cell is not closed before the end of the line";
+        }
+        return LINE.matcher(message).replaceFirst("").trim();
     }
 }
