@@ -78,6 +78,9 @@ public final class DelegationsFile {
                     throw new InputException(new Problem(where, 1, "id", "the header has no 'id' column"));
                 }
                 for (String column : header) {
+                    if (header.indexOf(column) != header.lastIndexOf(column)) {
+                        throw new InputException(new Problem(where, 1, column, "the header names this column twice"));
+                    }
                     if (!isKnown(column)) {
                         ignored.add(column);
                     }

@@ -67,6 +67,13 @@ class BadInputTest {
     }
 
     @Test
+    void aColumnNamedTwiceInTheHeaderIsRefusedAtLineOne() {
+        Scenarios.write(dir, "states.csv", "id,position.a,id\nA,0.5,B\n");
+        assertOnly(Scenarios.problems(dir, FROM_CSV), dir.resolve("states.csv")
+                + ":1: id: the header names this column twice");
+    }
+
+    @Test
     void aByteOrderMarkBeforeTheHeaderIsAccepted() throws Exception {
         Scenarios.write(dir, "states.csv", "\uFEFFid,position.a\nA,0.5\nB,0.25\n");
         Scenario scenario = Scenarios.load(dir, FROM_CSV);
