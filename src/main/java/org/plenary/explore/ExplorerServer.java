@@ -27,8 +27,8 @@ import org.plenary.scenario.Problem;
  * to every open page. It listens on 127.0.0.1 only. Bad input is answered with the CLI's problems
  * (HTTP 422), refused requests with 403 or 413, and anything unexpected with a message (HTTP 500),
  * all as JSON: no request stops the server. One piece of work runs at a time (a step, a replay after a
- * change, replications): a request arriving meanwhile is answered "busy" (HTTP 429) at once instead of
- * waiting for it, and the play timer skips its round.
+ * change, replications): a request arriving meanwhile is answered "busy" (HTTP 429) within a quarter of a
+ * second instead of waiting for it, and the play timer skips its round.
  */
 public final class ExplorerServer implements AutoCloseable {
     /** Fastest play speed, rounds per second. */
@@ -38,8 +38,9 @@ public final class ExplorerServer implements AutoCloseable {
     /** The largest request body: the page's requests are a few hundred bytes. */
     static final long MAX_BODY_BYTES = 64 * 1024;
 
+    private static final long BUSY_WAIT_MILLISECONDS = 250;
     /** Taken by whatever works on the session: requests that do not get it are answered "busy". */
-    private final java.util.concurrent.Semaphore work = new java.util.concurrent.Semaphore(1);
+    private final java.util.concurrent.Semaphore work = new java.util.concurrent.Semaphore(1, true);
 
     private final ExplorerSession session;
     private final Javalin app;
@@ -199,7 +200,8 @@ public final class ExplorerServer implements AutoCloseable {
     }
 
     private void exclusive(Context ctx, Work request) throws Exception {
-        if (!work.tryAcquire()) {
+        // A round of play takes milliseconds: wait that long, not for a replay or replications.
+        if (!work.tryAcquire(BUSY_WAIT_MILLISECONDS, TimeUnit.MILLISECONDS)) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1")
                     .json(Requests.problems("busy: the explorer is still working on an earlier request; try again"));
             return;
