@@ -24,8 +24,13 @@ public final class RunDirectory {
             .withZone(ZoneOffset.UTC);
 
     private static final String STAGING = ".incomplete-";
-    /** "-pid1234-" before the random suffix of a staging directory's name: the process writing it. */
-    private static final java.util.regex.Pattern PID = java.util.regex.Pattern.compile("-pid(\\d+)-\\d+$");
+    /**
+     * "-pid1234@host-" before the random suffix of a staging directory's name: the process writing it
+     * and its machine, as a results folder may be shared by the nodes of a cluster.
+     */
+    private static final java.util.regex.Pattern WRITER = java.util.regex.Pattern.compile("-pid(\\d+)@(.+)-\\d+$");
+    /** This machine's name, shortened to keep file names short; empty when unknown (then nothing is removed). */
+    static final String HOST = hostName();
 
     private final Path staging;
     private final Path target;
@@ -80,21 +85,24 @@ public final class RunDirectory {
         boolean existed = Files.isDirectory(parent);
         Files.createDirectories(parent);
         removeDeadStaging(parent);
-        Path staging = Files.createTempDirectory(parent, STAGING + stem + "-pid" + ProcessHandle.current().pid() + "-");
+        Path staging = Files.createTempDirectory(parent, STAGING + stem + "-pid" + ProcessHandle.current().pid() + "@"
+                + HOST + "-");
         return new RunDirectory(staging, target, existed ? null : parent);
     }
 
     /**
-     * Deletes the staging directories in {@code parent} whose process has ended. One without a process
-     * id (an older version's) or whose process still runs is left alone.
+     * Deletes the staging directories in {@code parent} written by a process of this machine that has
+     * ended. One without a process id (an older version's), from another machine, or whose process still
+     * runs is left alone.
      */
     static void removeDeadStaging(Path parent) throws IOException {
         try (var entries = Files.list(parent)) {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
-                java.util.regex.Matcher pid = PID.matcher(name);
-                if (name.startsWith(STAGING) && Files.isDirectory(entry) && pid.find()
-                        && !ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+                java.util.regex.Matcher writer = WRITER.matcher(name);
+                if (name.startsWith(STAGING) && Files.isDirectory(entry) && writer.find() && !HOST.isEmpty()
+                        && writer.group(2).equals(HOST)
+                        && !ProcessHandle.of(Long.parseLong(writer.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
                     deleteTree(entry);
                 }
             }
@@ -140,6 +148,15 @@ public final class RunDirectory {
             } catch (IOException e) {
                 // not empty: another run writes there too
             }
+        }
+    }
+
+    private static String hostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "_");
+            return name.substring(0, Math.min(name.length(), 40));
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return "";
         }
     }
 
