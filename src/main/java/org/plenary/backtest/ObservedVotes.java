@@ -1,7 +1,6 @@
 package org.plenary.backtest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Set;
 import org.plenary.model.Ballot;
 import org.plenary.scenario.CsvRows;
 import org.plenary.scenario.InputException;
+import org.plenary.scenario.InputFiles;
 import org.plenary.scenario.Problem;
 import org.plenary.scenario.Problems;
 import org.plenary.scenario.Scenario;
@@ -68,7 +68,7 @@ public final class ObservedVotes {
         String where = file.toString();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = InputFiles.utf8(where, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new InputException(new Problem(where, 0, "", "cannot read the votes file: " + e.getMessage()));
         }

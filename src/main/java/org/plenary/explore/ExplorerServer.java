@@ -25,13 +25,22 @@ import org.plenary.scenario.Problem;
  * The explorer's web server: the page and its scripts from the classpath, a JSON API over one
  * {@link ExplorerSession}, a timer that plays rounds, and server-sent events that push each round
  * to every open page. It listens on 127.0.0.1 only. Bad input is answered with the CLI's problems
- * (HTTP 422) and anything unexpected with a message (HTTP 500): no request stops the server.
+ * (HTTP 422), refused requests with 403 or 413, and anything unexpected with a message (HTTP 500),
+ * all as JSON: no request stops the server. One piece of work runs at a time (a step, a replay after a
+ * change, replications): a request arriving meanwhile is answered "busy" (HTTP 429) within a quarter of a
+ * second instead of waiting for it, and the play timer skips its round.
  */
 public final class ExplorerServer implements AutoCloseable {
     /** Fastest play speed, rounds per second. */
     public static final int MAX_SPEED = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int HEARTBEAT_SECONDS = 10;
+    /** The largest request body: the page's requests are a few hundred bytes. */
+    static final long MAX_BODY_BYTES = 64 * 1024;
+
+    private static final long BUSY_WAIT_MILLISECONDS = 250;
+    /** Taken by whatever works on the session: requests that do not get it are answered "busy". */
+    private final java.util.concurrent.Semaphore work = new java.util.concurrent.Semaphore(1, true);
 
     private final ExplorerSession session;
     private final Javalin app;
@@ -49,6 +58,7 @@ public final class ExplorerServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(JSON, false));
+            config.http.maxRequestSize = MAX_BODY_BYTES;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/org/plenary/explore/web";
@@ -99,37 +109,33 @@ public final class ExplorerServer implements AutoCloseable {
 
     private void routes() {
         // Only this machine's pages may drive the server: a Host other than the loopback address
-        // (DNS rebinding) or a POST that is not JSON (a plain form on another site) is refused.
+        // (DNS rebinding), a POST from a page of another origin, or a POST that is not JSON (a plain form
+        // on another site) is refused.
         app.before(ctx -> {
-            String refusal = refusal(ctx.host(), ctx.method() == HandlerType.POST ? ctx.contentType() : "application/json");
+            boolean post = ctx.method() == HandlerType.POST;
+            String refusal = Requests.refusal(ctx.host(), port(), post ? ctx.header("Origin") : null,
+                    post ? ctx.contentType() : Requests.JSON_TYPE);
             if (refusal != null) {
-                ctx.status(HttpStatus.FORBIDDEN).json(Map.of("problems", List.of(Map.of("field", "",
-                        "message", refusal, "text", refusal))));
+                ctx.status(HttpStatus.FORBIDDEN).json(Requests.problems(refusal));
                 ctx.skipRemainingHandlers();
             }
         });
-        app.get("/api/scenario", ctx -> ctx.json(session.describe()));
-        app.get("/api/state", ctx -> ctx.json(state()));
-        app.post("/api/open", ctx -> {
+        app.get("/api/scenario", ctx -> exclusive(ctx, () -> ctx.json(session.describe())));
+        app.get("/api/state", ctx -> exclusive(ctx, () -> ctx.json(state())));
+        app.post("/api/open", ctx -> exclusive(ctx, () -> {
             pause();
             session.open(intField(body(ctx), "index"));
             changedScenario(ctx);
-        });
-        app.post("/api/settings", ctx -> {
-            JsonNode changes = body(ctx).path("settings");
-            if (!changes.isObject()) {
-                throw problem("settings", "expected an object of path: value pairs");
-            }
-            Map<String, String> settings = new LinkedHashMap<>();
-            changes.fields().forEachRemaining(field -> settings.put(field.getKey(), field.getValue().asText()));
-            session.apply(settings);
+        }));
+        app.post("/api/settings", ctx -> exclusive(ctx, () -> {
+            session.apply(Requests.settings(body(ctx)));
             changedScenario(ctx);
-        });
-        app.post("/api/step", ctx -> {
+        }));
+        app.post("/api/step", ctx -> exclusive(ctx, () -> {
             pause();
             session.step();
             changedState(ctx);
-        });
+        }));
         app.post("/api/play", ctx -> {
             JsonNode body = body(ctx);
             if (body.has("speed")) {
@@ -146,27 +152,31 @@ public final class ExplorerServer implements AutoCloseable {
             pause();
             changedState(ctx);
         });
-        app.post("/api/reset", ctx -> {
+        app.post("/api/reset", ctx -> exclusive(ctx, () -> {
             pause();
             session.reset();
             changedState(ctx);
-        });
-        app.post("/api/event", ctx -> {
+        }));
+        app.post("/api/event", ctx -> exclusive(ctx, () -> {
             JsonNode body = body(ctx);
             String type = text(body, "type");
+            if (type == null) {
+                throw problem("type", "missing (required): one of withdraw, disengage, reengage, salience");
+            }
             if (!List.of("withdraw", "disengage", "reengage", "salience").contains(type)) {
                 throw problem("type", "must be withdraw, disengage, reengage or salience, got '" + type + "'");
             }
             session.trigger(type.equals("salience") ? "set" : type, text(body, "delegation"), text(body, "forum"),
                     text(body, "dimension"), text(body, "value"));
             changedScenario(ctx);
-        });
-        app.post("/api/replications", ctx -> ctx.json(session.replicate(intField(body(ctx), "replications"))));
-        app.get("/api/export", ctx -> {
+        }));
+        app.post("/api/replications", ctx -> exclusive(ctx,
+                () -> ctx.json(session.replicate(intField(body(ctx), "replications")))));
+        app.get("/api/export", ctx -> exclusive(ctx, () -> {
             ctx.contentType("text/yaml; charset=utf-8");
             ctx.header("Content-Disposition", "attachment; filename=\"" + session.scenario().name() + "-explored.yaml\"");
             ctx.result(session.exportYaml());
-        });
+        }));
         app.sse("/api/stream", client -> {
             client.keepAlive();
             client.onClose(() -> clients.remove(client));
@@ -175,20 +185,32 @@ public final class ExplorerServer implements AutoCloseable {
         });
         app.exception(InputException.class, (e, ctx) -> ctx.status(HttpStatus.UNPROCESSABLE_CONTENT)
                 .json(Map.of("problems", e.problems().stream().map(ExplorerServer::problemView).toList())));
+        // Javalin's own refusals (a body over the size limit: 413) in JSON like every other answer.
+        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                .json(Requests.problems(e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()
+                        ? "the request body is larger than " + MAX_BODY_BYTES + " bytes" : e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .json(Map.of("problems", List.of(Map.of("field", "", "message", "internal error: " + e,
                         "text", "internal error: " + e)))));
     }
 
-    /** Why a request is refused, or null: see {@link #routes()}. */
-    private String refusal(String host, String contentType) {
-        if (host == null || !(host.equals("127.0.0.1:" + port()) || host.equals("localhost:" + port()))) {
-            return "requests must be addressed to 127.0.0.1:" + port() + ", not " + host;
+    /** Work on the session done by one request at a time; a request arriving meanwhile is told so. */
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private void exclusive(Context ctx, Work request) throws Exception {
+        // A round of play takes milliseconds: wait that long, not for a replay or replications.
+        if (!work.tryAcquire(BUSY_WAIT_MILLISECONDS, TimeUnit.MILLISECONDS)) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1")
+                    .json(Requests.problems("busy: the explorer is still working on an earlier request; try again"));
+            return;
         }
-        if (contentType == null || !contentType.startsWith("application/json")) {
-            return "requests that change the explorer must send JSON (Content-Type: application/json)";
+        try {
+            request.run();
+        } finally {
+            work.release();
         }
-        return null;
     }
 
     /** A problem for the page: the CLI's whole message, and the field and --set path it concerns. */
@@ -228,6 +250,9 @@ public final class ExplorerServer implements AutoCloseable {
     }
 
     private void tick() {
+        if (!work.tryAcquire()) {
+            return; // a request is working on the session: play this round at the next tick
+        }
         try {
             if (!session.step()) {
                 pause();
@@ -237,6 +262,8 @@ public final class ExplorerServer implements AutoCloseable {
             // A failing round stops the play, never the timer thread or the server.
             pause();
             broadcast("failure", Map.of("message", "internal error: " + e));
+        } finally {
+            work.release();
         }
     }
 

@@ -35,6 +35,8 @@ public final class ExplorerSession {
     public static final int MAX_ROUNDS = 5000;
     /** The most replications one "run N replications" request may ask for. */
     public static final int MAX_REPLICATIONS = 2000;
+    /** The most events one replication may be given by hand: each makes every later change replay longer. */
+    public static final int MAX_HAND_EVENTS = 200;
     /** Where problems with hand-triggered events come from, in messages. */
     static final String EVENT_SOURCE = "event";
 
@@ -133,6 +135,11 @@ public final class ExplorerSession {
     public synchronized void trigger(String type, String delegation, String forum, String dimension, String value)
             throws InputException {
         int round = Math.max(1, live.round());
+        if (events.size() >= MAX_HAND_EVENTS) {
+            throw new InputException(new Problem(EVENT_SOURCE, 0, "type", "at most " + MAX_HAND_EVENTS
+                    + " events can be triggered by hand in one replication; export the scenario and add more"
+                    + " events to the file"));
+        }
         if (type.equals("withdraw") && delegation != null && scenario.delegations().stream()
                 .anyMatch(d -> d.id().equals(delegation)) && isWithdrawn(delegation)) {
             throw new InputException(new Problem(EVENT_SOURCE, 0, "delegation", delegation + " has already withdrawn"));

@@ -15,18 +15,32 @@ import java.time.format.DateTimeFormatter;
 /**
  * A results directory that appears only when complete: files are written into a hidden staging
  * directory beside it, which is renamed into place on {@link #commit()} and deleted on
- * {@link #abandon()}. A failed run therefore leaves nothing half-written behind.
+ * {@link #abandon()}, with the scenario's folder if this run created it. A failed run therefore leaves
+ * nothing half-written behind. A run killed outright (SIGKILL, power loss) cannot clean up: its staging
+ * directory names its process, and the next run writing beside it deletes it once that process is gone.
  */
 public final class RunDirectory {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final String STAGING = ".incomplete-";
+    /**
+     * "-pid1234@host-" before the random suffix of a staging directory's name: the process writing it
+     * and its machine, as a results folder may be shared by the nodes of a cluster.
+     */
+    private static final java.util.regex.Pattern WRITER = java.util.regex.Pattern.compile("-pid(\\d+)@(.+)-\\d+$");
+    /** This machine's name, shortened to keep file names short; empty when unknown (then nothing is removed). */
+    static final String HOST = hostName();
+
     private final Path staging;
     private final Path target;
+    /** The folder this run created to hold it (the scenario's folder), removed if it stays empty; or null. */
+    private final Path createdParent;
 
-    private RunDirectory(Path staging, Path target) {
+    private RunDirectory(Path staging, Path target, Path createdParent) {
         this.staging = staging;
         this.target = target;
+        this.createdParent = createdParent;
     }
 
     /**
@@ -45,9 +59,7 @@ public final class RunDirectory {
         for (int suffix = 2; Files.exists(target); suffix++) {
             target = parent.resolve(stem + "-" + suffix);
         }
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, ".incomplete-" + stem + "-");
-        return new RunDirectory(staging, target);
+        return staged(parent, stem, target);
     }
 
     /**
@@ -66,9 +78,35 @@ public final class RunDirectory {
         } else if (Files.exists(absolute)) {
             throw new java.nio.file.FileAlreadyExistsException(absolute.toString());
         }
-        Files.createDirectories(absolute.getParent());
-        Path staging = Files.createTempDirectory(absolute.getParent(), ".incomplete-" + absolute.getFileName() + "-");
-        return new RunDirectory(staging, absolute);
+        return staged(absolute.getParent(), absolute.getFileName().toString(), absolute);
+    }
+
+    private static RunDirectory staged(Path parent, String stem, Path target) throws IOException {
+        boolean existed = Files.isDirectory(parent);
+        Files.createDirectories(parent);
+        removeDeadStaging(parent);
+        Path staging = Files.createTempDirectory(parent, STAGING + stem + "-pid" + ProcessHandle.current().pid() + "@"
+                + HOST + "-");
+        return new RunDirectory(staging, target, existed ? null : parent);
+    }
+
+    /**
+     * Deletes the staging directories in {@code parent} written by a process of this machine that has
+     * ended. One without a process id (an older version's), from another machine, or whose process still
+     * runs is left alone.
+     */
+    static void removeDeadStaging(Path parent) throws IOException {
+        try (var entries = Files.list(parent)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                java.util.regex.Matcher writer = WRITER.matcher(name);
+                if (name.startsWith(STAGING) && Files.isDirectory(entry) && writer.find() && !HOST.isEmpty()
+                        && writer.group(2).equals(HOST)
+                        && !ProcessHandle.of(Long.parseLong(writer.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+                    deleteTree(entry);
+                }
+            }
+        }
     }
 
     /** Where files are written until the run is committed. */
@@ -90,26 +128,51 @@ public final class RunDirectory {
         return target;
     }
 
-    /** Deletes the staging directory and everything in it; never throws. */
+    /**
+     * Deletes the staging directory and everything in it, then the scenario's folder if this run created
+     * it and it is empty; never throws.
+     */
     public void abandon() {
-        try {
-            if (Files.exists(staging)) {
-                Files.walkFileTree(staging, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        Files.delete(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                        Files.delete(dir);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
+        // On SIGTERM this runs while the run's threads may still add files: try again if one slipped in.
+        for (int attempt = 0; attempt < 3 && Files.exists(staging); attempt++) {
+            try {
+                deleteTree(staging);
+            } catch (IOException e) {
+                // Best effort: the directory is hidden and named .incomplete-*, so it cannot be mistaken for
+                // results, and the next run here removes it.
             }
-        } catch (IOException e) {
-            // Best effort: the directory is hidden and named .incomplete-*, so it cannot be mistaken for results.
         }
+        if (createdParent != null) {
+            try {
+                Files.deleteIfExists(createdParent);
+            } catch (IOException e) {
+                // not empty: another run writes there too
+            }
+        }
+    }
+
+    private static String hostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "_");
+            return name.substring(0, Math.min(name.length(), 40));
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return "";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

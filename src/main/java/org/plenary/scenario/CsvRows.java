@@ -47,7 +47,8 @@ public final class CsvRows {
                     record.forEach(cells::add);
                 }
             } catch (IOException | UncheckedIOException | IllegalStateException e) {
-                throw new InputException(new Problem(where, line, "", "malformed CSV line: " + e.getMessage()));
+                throw new InputException(new Problem(where, line, "", "malformed CSV line: "
+                        + CsvRecords.explain(e.getCause() == null ? e : e.getCause())));
             }
             while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
                 cells.remove(cells.size() - 1);

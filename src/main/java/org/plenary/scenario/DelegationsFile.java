@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +68,9 @@ public final class DelegationsFile {
             if (Files.size(csv) > MAX_FILE_BYTES) {
                 throw new InputException(new Problem(where, 0, "", "file is far too large for a delegations file"));
             }
-            try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+            String text = InputFiles.utf8(where, Files.readAllBytes(csv));
+            // A spreadsheet's byte-order mark would otherwise become part of the first column's name.
+            try (Reader reader = new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
                  CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                          .setIgnoreSurroundingSpaces(true).setTrim(true).get().parse(reader)) {
                 List<String> header = parser.getHeaderNames();
@@ -75,20 +78,27 @@ public final class DelegationsFile {
                     throw new InputException(new Problem(where, 1, "id", "the header has no 'id' column"));
                 }
                 for (String column : header) {
+                    if (header.indexOf(column) != header.lastIndexOf(column)) {
+                        throw new InputException(new Problem(where, 1, column, "the header names this column twice"));
+                    }
                     if (!isKnown(column)) {
                         ignored.add(column);
                     }
                 }
-                for (CSVRecord record : parser) {
-                    int line = (int) record.getRecordNumber() + 1;
-                    String pointer = "/delegations/" + rows.size();
-                    if (!record.isConsistent()) {
-                        problems.add(new Problem(where, line, "", "expected " + header.size() + " fields, found "
-                                + record.size()));
-                        continue;
+                try {
+                    for (CSVRecord record : parser) {
+                        int line = (int) record.getRecordNumber() + 1;
+                        String pointer = "/delegations/" + rows.size();
+                        if (!record.isConsistent()) {
+                            problems.add(new Problem(where, line, "", "expected " + header.size() + " fields, found "
+                                    + record.size()));
+                            continue;
+                        }
+                        rows.add(row(record, header, where, line, problems));
+                        tree.recordOrigin(pointer, new SourceTree.Origin(where, line));
                     }
-                    rows.add(row(record, header, where, line, problems));
-                    tree.recordOrigin(pointer, new SourceTree.Origin(where, line));
+                } catch (UncheckedIOException e) {
+                    throw new InputException(CsvRecords.malformed(parser, where, e));
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
@@ -131,13 +141,11 @@ public final class DelegationsFile {
                     }
                 }
             } else {
-                double value;
-                try {
-                    value = Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
+                if (!CsvRecords.isDecimal(cell)) {
                     problems.add(new Problem(where, line, column, "must be a number, got '" + cell + "'"));
                     continue;
                 }
+                double value = Double.parseDouble(cell);
                 int dot = column.indexOf('.');
                 if (dot < 0) {
                     row.put(column, value);

@@ -51,7 +51,15 @@ public final class ScenarioBinder {
 
     public static Result bind(SourceTree tree) throws InputException {
         ScenarioBinder binder = new ScenarioBinder(tree);
-        Scenario scenario = binder.bindScenario();
+        Scenario scenario;
+        try {
+            scenario = binder.bindScenario();
+        } catch (RuntimeException e) {
+            // Derived values (profiles, sponsors, ...) assume valid entries: a failure after problems were
+            // found is a consequence of them, so the user sees the problems, never the failure.
+            binder.problems.throwIfAny();
+            throw e;
+        }
         binder.problems.throwIfAny();
         return new Result(scenario, List.copyOf(binder.warnings));
     }
@@ -712,13 +720,16 @@ public final class ScenarioBinder {
             }
             for (int i = 0; i < delegations.size(); i++) {
                 Scenario.Delegation d = delegations.get(i);
+                if (d.id() == null) {
+                    continue; // reported as missing; its noise would be seeded by its id
+                }
                 double[] position = d.position().clone();
                 double[] salience = d.salience().clone();
                 for (int k = 0; k < dims.size(); k++) {
                     if (Double.isNaN(position[k])) {
                         position[k] = derive(d, 0, k, Double.NaN);
                         if (Double.isNaN(position[k])) {
-                            problem("/delegations", "delegations[" + d.id() + "].position",
+                            problem(delegationPointer(d.id()), "delegations[" + d.id() + "].position",
                                     "no value for dimension '" + dims.get(k) + "': give it, or a profile for one of"
                                             + " the groups " + d.groups() + " or a default profile");
                         }
@@ -729,6 +740,17 @@ public final class ScenarioBinder {
                 }
                 delegations.set(i, d.withPreferences(position, salience));
             }
+        }
+
+        /** Where a delegation was written (its inline entry or delegations file row), found by id. */
+        private String delegationPointer(String id) {
+            JsonNode entries = tree.root().path("delegations");
+            for (int j = 0; j < entries.size(); j++) {
+                if (id.equals(entries.get(j).path("id").asText(null))) {
+                    return "/delegations/" + j;
+                }
+            }
+            return "/delegations";
         }
 
         /** One derived value: group mean or default, plus adjustment and noise (positions only), clamped. */
@@ -876,6 +898,12 @@ public final class ScenarioBinder {
         }
 
         String requiredId(String key) {
+            JsonNode value = value(key);
+            if (value != null && value.isNumber() && !Double.isFinite(value.asDouble())) {
+                problemAt(key, "must be text, got the number " + value.asText() + ": quote an id that YAML reads as"
+                        + " a number");
+                return null;
+            }
             String text = requiredText(key);
             if (text != null && !ID.matcher(text).matches()) {
                 problemAt(key, "'" + text + "' is not a valid id: use letters, digits, '_' or '-',"

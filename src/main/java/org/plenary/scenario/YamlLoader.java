@@ -49,7 +49,8 @@ public final class YamlLoader {
         try (Reader reader = new StringReader(text); JsonParser parser = factory.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new InputException(new Problem(file.toString(), 0, "", "the file is empty"));
+                throw new InputException(new Problem(file.toString(), 0, "", text.isBlank() ? "the file is empty"
+                        : "no scenario in the file (only comments or blank lines)"));
             }
             tree.setRoot(readValue(parser, "", tree, 0));
         } catch (JacksonException e) {

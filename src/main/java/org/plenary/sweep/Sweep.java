@@ -110,7 +110,8 @@ public final class Sweep implements Batch {
         json.put("command_line", commandLine);
         json.put("created", Instant.now().toString());
         json.putAll(plan.toMap());
-        JSON.writeValue(directory.resolve(PLAN).toFile(), json);
+        // A plan cut short by a kill would make the sweep neither resumable nor recognisable.
+        writeAtomically(directory.resolve(PLAN), JSON.writeValueAsString(json));
         Sweep sweep = new Sweep(directory);
         org.plenary.scenario.Problems problems = new org.plenary.scenario.Problems();
         List<String> columns = outcomeColumns(sweep.base());

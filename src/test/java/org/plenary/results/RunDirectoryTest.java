@@ -34,6 +34,37 @@ class RunDirectoryTest {
     }
 
     @Test
+    void anAbandonedRunRemovesTheScenarioFolderItCreated() throws Exception {
+        RunDirectory.create(dir, "fresh", Instant.now(), "h").abandon();
+        assertFalse(Files.exists(dir.resolve("fresh")), "no empty folder stays behind");
+        Files.createDirectories(dir.resolve("kept"));
+        RunDirectory.create(dir, "kept", Instant.now(), "h").abandon();
+        assertTrue(Files.isDirectory(dir.resolve("kept")), "a folder that was there before stays");
+    }
+
+    @Test
+    void theNextRunRemovesStagingLeftByAKilledProcessOnly() throws Exception {
+        Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ended.waitFor();
+        Path folder = Files.createDirectories(dir.resolve("s"));
+        String stem = ".incomplete-20260102T030405Z-h-pid";
+        Path dead = Files.createDirectories(folder.resolve(stem + ended.pid() + "@" + RunDirectory.HOST + "-42"));
+        Files.writeString(Files.createDirectories(dead.resolve("charts")).resolve("rounds.csv"), "x");
+        Path alive = Files.createDirectories(folder.resolve(stem + ProcessHandle.current().pid() + "@"
+                + RunDirectory.HOST + "-43"));
+        Path elsewhere = Files.createDirectories(folder.resolve(stem + ended.pid() + "@other-node-44"));
+        Path unknown = Files.createDirectories(folder.resolve(".incomplete-20260102T030405Z-h-45"));
+        RunDirectory next = RunDirectory.create(dir, "s", Instant.now(), "h2");
+        assertFalse(Files.exists(dead), "the killed run's staging is removed");
+        assertTrue(Files.exists(alive), "a running process's staging is left alone");
+        assertTrue(Files.exists(elsewhere), "another machine's staging is left alone (a cluster's shared folder)");
+        assertTrue(Files.exists(unknown), "staging that names no process is left alone");
+        assertTrue(next.staging().getFileName().toString().contains("-pid" + ProcessHandle.current().pid() + "@"));
+        next.abandon();
+    }
+
+    @Test
     void aNameCannotSteerOutputOutsideTheResultsDirectory() {
         assertThrows(IllegalArgumentException.class, () -> RunDirectory.create(dir, "../escape", Instant.now(), "h"));
     }

@@ -117,9 +117,7 @@ class SweepResumeTest {
         Path out = dir.resolve("invalid");
         assertEquals(2, plenary("sweep", "scenarios/small-assembly.yaml", "--param", "influence.rate=0.1,7",
                 "--out", out.toString()));
-        try (Stream<Path> files = Files.list(out.resolve("small-assembly"))) {
-            assertEquals(0, files.count());
-        }
+        assertFalse(Files.exists(out.resolve("small-assembly")), "not even the scenario's folder");
         assertEquals(2, plenary("sweep", "scenarios/small-assembly.yaml", "--out", out.toString()),
                 "nothing to sweep");
         assertEquals(2, plenary("sweep", "scenarios/small-assembly.yaml", "--param", "influence.rate=0.1",
@@ -128,8 +126,6 @@ class SweepResumeTest {
                 "--threads", "0", "--out", out.toString()), "no threads");
         assertEquals(2, plenary("sweep", "scenarios/small-assembly.yaml", "--param", "agenda=[]",
                 "--out", out.toString()), "a point without the agenda cannot share sweep.csv's columns");
-        try (Stream<Path> files = Files.list(out.resolve("small-assembly"))) {
-            assertEquals(0, files.count(), "rejected sweeps leave nothing");
-        }
+        assertFalse(Files.exists(out.resolve("small-assembly")), "rejected sweeps leave nothing");
     }
 }
