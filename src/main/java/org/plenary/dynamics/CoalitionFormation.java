@@ -246,12 +246,17 @@ public final class CoalitionFormation implements Mechanism {
     /** Members who can no longer belong (withdrawal, forum disengagement, no salience left) leave; absence is no exit. */
     private void exits(Assembly a, CoalitionActors actors, int m) {
         int n = a.delegations;
+        boolean any = false;
         for (int i = 0; i < n; i++) {
             int s = actors.coalitionOf[m * n + i];
             if (s != CoalitionActors.NONE && !canBelong(a, i, m)) {
                 actors.coalitionOf[m * n + i] = CoalitionActors.NONE;
                 actors.record(new CoalitionActors.Event(m, "leave", actors.id(m, s), a.delegationIds[i], exitReason(a, i, m)));
+                any = true;
             }
+        }
+        if (!any) {
+            return;
         }
         refresh(a, actors, m);
         for (int s = 0; s < n; s++) {
@@ -622,7 +627,6 @@ public final class CoalitionFormation implements Mechanism {
      */
     private void lead(Assembly a, CoalitionActors actors, int m) {
         int n = a.delegations;
-        refresh(a, actors, m);
         for (int s = 0; s < n; s++) {
             if (!actors.alive(m, s)) {
                 continue;
