@@ -26,16 +26,7 @@ class CoalitionActorsTest {
     private final MersenneTwisterFast random = new MersenneTwisterFast(1);
 
     private Scenario scenario(String body, String... sets) throws Exception {
-        return Scenarios.load(dir, """
-                name: hand
-                rounds: 6
-                replications: 1
-                dimensions: [{id: a}]
-                influence: {model: none, anchor: 0}
-                delegation_defaults: {salience: 1, capability: 1}
-                agenda:
-                  - {id: m, weights: {a: 1}, status_quo: {a: 0.5}}
-                """ + body, sets);
+        return Scenarios.load(dir, HandAssemblies.header(6) + body, sets);
     }
 
     private static final String SUCCESSION = """

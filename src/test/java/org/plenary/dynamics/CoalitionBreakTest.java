@@ -1,6 +1,7 @@
 package org.plenary.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.plenary.dynamics.HandAssemblies.coalitionOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
@@ -26,20 +27,7 @@ class CoalitionBreakTest {
     private final MersenneTwisterFast random = new MersenneTwisterFast(3);
 
     private Scenario scenario(String body, String... sets) throws Exception {
-        return Scenarios.load(dir, """
-                name: hand
-                rounds: 8
-                replications: 1
-                dimensions: [{id: a}]
-                influence: {model: none, anchor: 0}
-                delegation_defaults: {salience: 1, capability: 1}
-                agenda:
-                  - {id: m, weights: {a: 1}, status_quo: {a: 0.5}}
-                """ + body, sets);
-    }
-
-    private static int coalitionOf(Assembly a, String id) {
-        return a.actors().coalitionOf(0, a.delegationIndex(id));
+        return Scenarios.load(dir, HandAssemblies.header(8) + body, sets);
     }
 
     private static String idOf(Assembly a, String delegation) {

@@ -1,6 +1,7 @@
 package org.plenary.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.plenary.dynamics.HandAssemblies.coalitionOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,16 +28,7 @@ class CoalitionGameTest {
     private final MersenneTwisterFast random = new MersenneTwisterFast(3);
 
     private Scenario scenario(String body, String... sets) throws Exception {
-        return Scenarios.load(dir, """
-                name: hand
-                rounds: 6
-                replications: 1
-                dimensions: [{id: a}]
-                influence: {model: none, anchor: 0}
-                delegation_defaults: {salience: 1, capability: 1}
-                agenda:
-                  - {id: m, weights: {a: 1}, status_quo: {a: 0.5}}
-                """ + body, sets);
+        return Scenarios.load(dir, HandAssemblies.header(6) + body, sets);
     }
 
     /** Round 0 (seeding), then the given number of rounds of the formation step alone. */
@@ -49,10 +41,6 @@ class CoalitionGameTest {
             formation.step(a, random);
         }
         return a;
-    }
-
-    private static int coalitionOf(Assembly a, String id) {
-        return a.actors().coalitionOf(0, a.delegationIndex(id));
     }
 
     // X, Y at 0.2 in bloc L; Z, W at 0.8 in bloc H; V at 0.45 in no bloc; reach 0.5, C = 5.
