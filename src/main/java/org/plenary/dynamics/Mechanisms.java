@@ -69,9 +69,17 @@ public final class Mechanisms {
             steps.add(new Step("aspirations", new AspirationConcession()));
         }
         steps.add(new Step("decision", new DecisionMaking(scenario.decision(),
-                aspirations ? new AspirationObjections() : new StatusQuoObjections(),
-                v2.voting().discipline() == Scenario.Discipline.BLOC
-                        ? new BlocDisciplineBallot(v2.voting().crossPressured()) : new SincereBallot())));
+                aspirations ? new AspirationObjections() : new StatusQuoObjections(), ballot(scenario))));
         return List.copyOf(steps);
+    }
+
+    /** How ballots are cast: the spatial-logit draw, bloc discipline or v1's sincere threshold vote. */
+    private static Ballot ballot(Scenario scenario) {
+        if (scenario.decision().voteModel() == Scenario.VoteModel.SPATIAL_LOGIT) {
+            return new SpatialLogitBallot(scenario.decision().logit());
+        }
+        Scenario.Voting voting = scenario.negotiation().voting();
+        return voting.discipline() == Scenario.Discipline.BLOC
+                ? new BlocDisciplineBallot(voting.crossPressured()) : new SincereBallot();
     }
 }

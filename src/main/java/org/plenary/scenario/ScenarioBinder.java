@@ -87,7 +87,7 @@ public final class ScenarioBinder {
         List<Scenario.Item> agenda = bindAgenda(top, dimensionIds, rounds);
         checkSponsors(top, agenda, agendaSetting, delegationIds, blocs);
         Scenario.Formation formation = bindFormation(top);
-        Scenario.Decision decision = bindDecision(top);
+        Scenario.Decision decision = bindDecision(top, agenda, delegations, blocs);
         Scenario.Chair chair = bindChair(top);
         Scenario.Influence influence = bindInfluence(top);
         Scenario.Coalitions coalitions = bindCoalitions(top);
@@ -356,9 +356,17 @@ public final class ScenarioBinder {
         return text;
     }
 
-    private Scenario.Decision bindDecision(Node top) {
+    private Scenario.Decision bindDecision(Node top, List<Scenario.Item> agenda, List<Scenario.Delegation> delegations,
+                                           List<Scenario.Bloc> blocs) {
         Node node = top.object("decision", List.of("rule", "fallback", "majority", "quorum",
-                "max_objecting_share", "standing_exponent", "abstention_band", "objections"));
+                "max_objecting_share", "standing_exponent", "abstention_band", "objections", "vote_model", "logit"));
+        Scenario.VoteModel voteModel = Scenario.VoteModel.valueOf(enumName(node.choice("vote_model", "threshold",
+                List.of("threshold", "spatial-logit"))));
+        if (voteModel == Scenario.VoteModel.SPATIAL_LOGIT
+                && "bloc".equals(top.node.path("voting").path("discipline").asText())) {
+            node.problemAt("vote_model", "spatial-logit ballots do not combine with voting: {discipline: bloc};"
+                    + " use one of them (a shared group's pull enters the logit through gamma)");
+        }
         return new Scenario.Decision(
                 Scenario.Rule.valueOf(enumName(node.choice("rule", "consensus", List.of("consensus", "vote")))),
                 Scenario.Fallback.valueOf(enumName(node.choice("fallback", "vote", List.of("vote", "fail")))),
@@ -366,8 +374,42 @@ public final class ScenarioBinder {
                 node.number("quorum", 0.5, 0, 1),
                 node.number("max_objecting_share", 0.0, 0, 0.99),
                 node.number("standing_exponent", 0.5, 0, 2),
-                node.number("abstention_band", 0.02, 0, 1));
+                node.number("abstention_band", 0.02, 0, 1),
+                voteModel,
+                bindLogit(node.object("logit", List.of("beta", "tau", "gamma", "valence", "sponsors")), agenda,
+                        delegations, blocs));
     }
+
+    /**
+     * The spatial-logit vote's parameters (docs/scenario-format.md): beta, tau, gamma, and per item
+     * id a valence and a sponsor (a delegation or a group); read, with their defaults, whatever the vote model.
+     */
+    private Scenario.Logit bindLogit(Node logit, List<Scenario.Item> agenda, List<Scenario.Delegation> delegations,
+                                     List<Scenario.Bloc> blocs) {
+        List<String> itemIds = agenda.stream().map(Scenario.Item::id).toList();
+        Node valences = logit.object("valence", itemIds);
+        Node sponsors = logit.object("sponsors", itemIds);
+        Set<String> known = new LinkedHashSet<>();
+        delegations.forEach(d -> known.add(d.id()));
+        delegations.forEach(d -> known.addAll(d.groups()));
+        blocs.forEach(b -> known.add(b.id()));
+        double[] valence = new double[agenda.size()];
+        String[] sponsor = new String[agenda.size()];
+        for (int m = 0; m < agenda.size(); m++) {
+            String id = itemIds.get(m);
+            valence[m] = valences.number(id, 0.0, -LOGIT_LIMIT, LOGIT_LIMIT);
+            sponsor[m] = sponsors.text(id, null);
+            if (sponsor[m] != null && !known.contains(sponsor[m])) {
+                sponsors.problemAt(id, Suggestions.unknown("delegation or group", sponsor[m], known));
+                sponsor[m] = null;
+            }
+        }
+        return new Scenario.Logit(logit.number("beta", 10.0, 0, LOGIT_LIMIT), logit.number("tau", 1.0, 0, LOGIT_LIMIT),
+                logit.number("gamma", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT), valence, sponsor);
+    }
+
+    /** The largest magnitude of a spatial-logit parameter: far beyond where probabilities saturate. */
+    static final double LOGIT_LIMIT = 1000;
 
     private Scenario.Chair bindChair(Node top) {
         Node node = top.object("chair", List.of("accommodation", "accommodate_toward", "concessions_on_withdrawal",
