@@ -79,6 +79,11 @@ public final class ObservedVotes {
         problems.throwIfAny();
     }
 
+    /** The same roll call with only the ballots of items {@code keep} accepts (leave-one-item-out). */
+    public ObservedVotes restrictedTo(java.util.function.IntPredicate keep) {
+        return new ObservedVotes(file, entries.stream().filter(e -> keep.test(e.item())).toList(), itemIds);
+    }
+
     /** The item id a UN document symbol names: '/' becomes '-'. */
     public static String itemId(String resolution) {
         return resolution.replace('/', '-');
