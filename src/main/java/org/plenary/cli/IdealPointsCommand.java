@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.plenary.Version;
 import org.plenary.idealpoints.IdealPointFiles;
 import org.plenary.idealpoints.IdealPointModel;
+import org.plenary.idealpoints.RecurringForecast;
 import org.plenary.idealpoints.RollCalls;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
@@ -65,6 +66,11 @@ final class IdealPointsCommand implements Callable<Integer> {
             description = "Converged when no position (prior scale) moves by more than T in a sweep (default: 1e-4).")
     double tolerance;
 
+    @Option(names = "--forecast-session", paramLabel = "S", description = "Also forecast session S's recurring roll"
+            + " calls (same title as an earlier whole-resolution vote) from the fit on the earlier sessions, beside"
+            + " persistence (needs --roll-calls; without --sessions, every session before S is fitted).")
+    Integer forecastSession;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to create.")
     Path out;
 
@@ -82,6 +88,18 @@ final class IdealPointsCommand implements Callable<Integer> {
         }
         if (Files.exists(out)) {
             throw new InputException(new Problem("--out " + out, 0, "", "already exists: name a new directory"));
+        }
+        if (forecastSession != null) {
+            if (rollCallFile == null) {
+                throw new InputException(new Problem("--forecast-session", 0, "", "needs --roll-calls FILE to find"
+                        + " recurring roll calls"));
+            }
+            if (sessions == null) {
+                sessions = RecurringForecast.sessionsBefore(rollCallFile, forecastSession);
+            } else if (sessions.stream().anyMatch(x -> x >= forecastSession)) {
+                throw new InputException(new Problem("--sessions", 0, "", "must all be before --forecast-session "
+                        + forecastSession + ": the forecast uses earlier sessions only"));
+            }
         }
         RollCalls votes = RollCalls.read(votesFile, rollCallFile, sessions == null ? null : new TreeSet<>(sessions));
         if (!votes.delegations().contains(anchor)) {
@@ -111,6 +129,11 @@ final class IdealPointsCommand implements Callable<Integer> {
             manifest.put("sessions", sessions == null ? "all" : new TreeSet<>(sessions));
         }
         manifest.putAll(IdealPointFiles.describe(votes, fit, anchor));
+        RecurringForecast.Result forecast = forecastSession == null ? null
+                : RecurringForecast.run(votesFile, rollCallFile, forecastSession, fit, votes);
+        if (forecast != null) {
+            manifest.put("forecast", forecastJson(forecast));
+        }
         Path staging = Files.createTempDirectory(out.toAbsolutePath().getParent(), ".ideal-points-");
         try {
             IdealPointFiles.write(staging, votes, fit, manifest);
@@ -122,8 +145,45 @@ final class IdealPointsCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("%d delegations, %d roll calls, %d votes: converged after %d sweeps; %s%n",
                 votes.delegations().size(), votes.items().size(), votes.size(), fit.sweeps(), out);
+        if (forecast != null) {
+            stdout.printf("session %d: %d recurring roll calls, %d votes scored (%d of states not in the fit left out)%n",
+                    forecastSession, forecast.pairs(), forecast.scored(), forecast.unscored());
+            Table table = new Table("forecast", "accuracy", "kappa", "log-loss", "brier");
+            row(table, "item response", forecast.model());
+            row(table, "persistence", forecast.persistence());
+            table.row("majority (reads the votes)", f(forecast.model().baselineMajority()), "-", "-", "-");
+            table.print(stdout);
+        }
         stdout.flush();
         return 0;
+    }
+
+    private static Map<String, Object> forecastJson(RecurringForecast.Result forecast) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("recurring_roll_calls", forecast.pairs());
+        json.put("votes_scored", forecast.scored());
+        json.put("votes_of_states_not_fitted", forecast.unscored());
+        json.put("item_response", scores(forecast.model()));
+        json.put("persistence", scores(forecast.persistence()));
+        json.put("majority_baseline_accuracy", forecast.model().baselineMajority());
+        return json;
+    }
+
+    private static Map<String, Object> scores(org.plenary.backtest.BallotScores.Scores s) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("accuracy", s.accuracy());
+        map.put("kappa", s.kappa());
+        map.put("log_loss", s.logLoss());
+        map.put("brier", s.brier());
+        return map;
+    }
+
+    private static void row(Table table, String name, org.plenary.backtest.BallotScores.Scores s) {
+        table.row(name, f(s.accuracy()), f(s.kappa()), f(s.logLoss()), f(s.brier()));
+    }
+
+    private static String f(double value) {
+        return Double.isFinite(value) ? String.format("%.3f", value) : "-";
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -34,7 +34,7 @@ public final class IdealPointModel {
 
     /** The fit: positions and intervals indexed {@code [i * dimensions + k]}. */
     public record Estimate(int dimensions, double[] estimate, double[] low, double[] high, int sweeps,
-                           double logPosterior, boolean converged, double largestChange) { }
+                           double logPosterior, boolean converged, double largestChange, IdealPointModel model) { }
 
     private final RollCalls votes;
     private final int d;
@@ -373,6 +373,14 @@ public final class IdealPointModel {
         }
     }
 
+    /** The fitted model's P(no), P(abstain), P(yes) for delegation i on roll call m (indexes of the fitted roll calls). */
+    public double[] probabilities(int i, int m) {
+        double u1 = u1(m, i);
+        double atLeastAbstain = logistic(u1);
+        double yes = logistic(u1 - delta[m]);
+        return new double[] {1 - atLeastAbstain, atLeastAbstain - yes, yes};
+    }
+
     /** The total log posterior (for reports). */
     double logPosterior() {
         double total = 0;
@@ -450,6 +458,6 @@ public final class IdealPointModel {
                 high[i * d + row] = value + half;
             }
         }
-        return new Estimate(d, estimate, low, high, sweeps, logPosterior(), converged, change);
+        return new Estimate(d, estimate, low, high, sweeps, logPosterior(), converged, change, this);
     }
 }
