@@ -111,6 +111,47 @@ class IdealPointsCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /**
+     * Session 2 repeats roll call 1's title (rcid 5) and has one new title (rcid 6). Persistence on rcid
+     * 5: USA yes, GBR yes, FRA yes, BRA abstain, RUS no (CHN absent in 1: the majority, yes) against the
+     * observed yes, yes, no, abstain, no, no: right on USA, GBR, BRA, RUS (4 of 6); log-loss
+     * 2 ln 100 / 6; Brier 2 x 2 / 6. Rcid 6 has no predecessor and is not scored.
+     */
+    @Test
+    void forecastsRecurringRollCallsBesidePersistence() throws Exception {
+        Path votes = Scenarios.write(dir, "votes.csv", VOTES + """
+                5,USA,yes
+                5,GBR,yes
+                5,FRA,no
+                5,BRA,abstain
+                5,RUS,no
+                5,CHN,no
+                6,USA,yes
+                6,RUS,no
+                """);
+        Path calls = Scenarios.write(dir, "calls.csv", """
+                rcid,session,amendment,paragraph,short
+                1,1,0,0,Alpha
+                2,1,0,0,Beta
+                3,1,0,0,Gamma
+                4,1,0,0,Delta
+                5,2,0,0,Alpha
+                6,2,0,0,Epsilon
+                """);
+        Path withoutChina = Scenarios.write(dir, "v.csv", Files.readString(votes).replace("1,CHN,no\n", ""));
+        CliTest.Result result = CliTest.plenary("ideal-points", withoutChina.toString(), "--roll-calls", calls.toString(),
+                "--forecast-session", "2", "--out", dir.resolve("fc").toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("session 2: 1 recurring roll calls, 6 votes scored"), result.out());
+        var forecast = new ObjectMapper().readTree(dir.resolve("fc/manifest.json").toFile()).get("forecast");
+        var persistence = forecast.get("persistence");
+        assertEquals(4.0 / 6, persistence.get("accuracy").asDouble(), 1e-9);
+        assertEquals(-2 * Math.log(0.01) / 6, persistence.get("log_loss").asDouble(), 1e-9);
+        assertEquals(4.0 / 6, persistence.get("brier").asDouble(), 1e-9);
+        assertTrue(forecast.get("item_response").get("log_loss").asDouble() < persistence.get("log_loss").asDouble(),
+                "the item-response forecast is never certain, so it pays less for its misses");
+    }
+
     @Test
     void anEstimateThatDoesNotConvergeSaysSoAndWritesNothing() throws Exception {
         Path votes = Scenarios.write(dir, "votes.csv", VOTES);
