@@ -9,7 +9,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$here/results/unga-grounded-calibration}"
-budget="${2:-200}"
+budget="${2:-250}"
 plenary="${PLENARY:-$here/plenary}"
 scenario="$here/scenarios/unga-ict-2018-grounded.yaml"
 votes="$here/scenarios/data/unga-ict-votes-2018.csv"
@@ -17,12 +17,13 @@ mkdir -p "$out"
 
 # Shared: the logit's scale, abstention threshold and sponsor affinity, and how strongly states move
 # toward each other in the ten rounds of debate before the vote (social influence). Per item: valence and the text's
-# place on sovereignty (with the ideal-point map fixed by its anchors, these two give each item its own
-# intercept and slope on the ideal point).
+# place on sovereignty and human rights (with the ideal-point maps fixed by their anchors, these give each
+# item its own intercept and slopes on the two ideal-point dimensions).
 params=(--param decision.logit.beta=0:60 --param decision.logit.tau=0:4 --param decision.logit.gamma=-2:6
   --param influence.rate=0:0.3)
 for item in A-RES-73-27 A-RES-73-187 A-RES-73-266; do
-  params+=(--param "decision.logit.valence.$item=-4:6" --param "agenda.$item.text.sovereignty=0:1")
+  params+=(--param "decision.logit.valence.$item=-4:6" --param "agenda.$item.text.sovereignty=0:1"
+    --param "agenda.$item.text.human_rights=0:1")
 done
 
 # Writes OUT_DIR/calibration.txt; the results directory it names holds calibrated.yaml (copied to
