@@ -460,6 +460,7 @@ public final class ScenarioBinder {
         delegations.forEach(d -> known.add(d.id()));
         delegations.forEach(d -> known.addAll(d.groups()));
         blocs.forEach(b -> known.add(b.id()));
+        known.remove(null); // invalid ids are reported where they are read
         double[] valence = new double[agenda.size()];
         String[] sponsor = new String[agenda.size()];
         for (int m = 0; m < agenda.size(); m++) {
