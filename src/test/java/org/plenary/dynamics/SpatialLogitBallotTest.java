@@ -124,5 +124,8 @@ class SpatialLogitBallotTest {
         assertTrue(all.contains("decision.logit.sponsors.t") && all.contains("'AA'") && all.contains("did you mean"), all);
         assertTrue(all.contains("decision.vote_model") && all.contains("discipline: bloc"), all);
         assertTrue(all.contains("decision.logit.tau") && all.contains("out of range"), all);
+        // An invalid delegation id is reported once, where it is read, not as an internal error here.
+        List<String> invalid = Scenarios.problems(dir, THREE.replace("id: C,", "id: C C,"), "decision.logit.sponsors.t=C");
+        assertTrue(String.join("\n", invalid).contains("not a valid id"), invalid.toString());
     }
 }
