@@ -94,7 +94,26 @@ public record Scenario(
      * sponsor affinity {@code gamma}; {@code valence[m]} and {@code sponsor[m]} (a delegation or group
      * id, null for none) per agenda item, indexed like the agenda.
      */
-    public record Logit(double beta, double tau, double gamma, double[] valence, String[] sponsor) { }
+    public record Logit(double beta, double tau, double gamma, double[] valence, String[] sponsor) {
+        /** By value, arrays included, so that two scenarios with the same vote compare equal. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Logit o && beta == o.beta && tau == o.tau && gamma == o.gamma
+                    && java.util.Arrays.equals(valence, o.valence) && java.util.Arrays.equals(sponsor, o.sponsor);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(beta, tau, gamma, java.util.Arrays.hashCode(valence),
+                    java.util.Arrays.hashCode(sponsor));
+        }
+
+        @Override
+        public String toString() {
+            return "Logit[beta=" + beta + ", tau=" + tau + ", gamma=" + gamma + ", valence="
+                    + java.util.Arrays.toString(valence) + ", sponsor=" + java.util.Arrays.toString(sponsor) + "]";
+        }
+    }
 
     /** What the chair accommodates: objectors' negotiating positions, or their ideal points. */
     public enum AccommodationTarget { POSITION, IDEAL }
