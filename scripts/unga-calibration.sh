@@ -5,7 +5,8 @@
 #
 # Usage: scripts/unga-calibration.sh [OUT_DIR] [BUDGET]
 # Writes OUT_DIR/full/... (the calibration on all three votes, whose calibrated.yaml is
-# scenarios/unga-ict-2018-calibrated.yaml) and OUT_DIR/cv-<item>/..., and prints a summary.
+# was scenarios/unga-ict-2018-calibrated.yaml until issue 19; now scripts/unga-grounded-calibration.sh makes
+# that file) and OUT_DIR/cv-<item>/..., and prints a summary.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$here/results/unga-calibration}"

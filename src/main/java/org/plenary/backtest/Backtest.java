@@ -16,7 +16,8 @@ public final class Backtest {
     /** One scored ballot: the observed vote, the model's vote shares (yes, no, abstain) and modal vote. */
     public record Row(int item, int delegation, int observed, double[] p, int predicted) { }
 
-    public record ItemResult(String item, BallotScores.Scores scores) { }
+    /** An item's scores, and those of the persistence baseline (null without a previous roll call). */
+    public record ItemResult(String item, BallotScores.Scores scores, BallotScores.Scores persistence) { }
 
     /**
      * A delegation's fit over the items it voted on: its mean log-loss and how many ballots the
@@ -24,12 +25,23 @@ public final class Backtest {
      */
     public record Miss(String delegation, int n, double logLoss, int wrong, List<String> misses) { }
 
-    public record Result(List<Row> rows, List<ItemResult> items, BallotScores.Scores pooled, List<Miss> worst) { }
+    public record Result(List<Row> rows, List<ItemResult> items, BallotScores.Scores pooled,
+                         BallotScores.Scores pooledPersistence, List<Miss> worst) { }
 
     private Backtest() {
     }
 
     public static Result compare(Scenario scenario, ObservedVotes votes, BallotForecast forecast, int worstCount) {
+        return compare(scenario, votes, null, forecast, worstCount);
+    }
+
+    /**
+     * As {@link #compare(Scenario, ObservedVotes, BallotForecast, int)}, with the persistence baseline
+     * when {@code previous} (an earlier roll call of the same items) is given: each delegation repeats
+     * its previous vote on the item with probability 1, or, absent then, the item's previous majority.
+     */
+    public static Result compare(Scenario scenario, ObservedVotes votes, ObservedVotes previous,
+                                 BallotForecast forecast, int worstCount) {
         List<Row> rows = new ArrayList<>();
         List<ItemResult> items = new ArrayList<>();
         List<int[]> observedPerItem = new ArrayList<>();
@@ -38,6 +50,7 @@ public final class Backtest {
         double[][] allP = new double[total][];
         int[] allMajority = new int[total];
         int[] allBloc = new int[total];
+        double[][] allPersistence = new double[total][];
         int at = 0;
         for (int m : votes.items()) {
             List<ObservedVotes.Entry> entries = votes.of(m);
@@ -58,7 +71,12 @@ public final class Backtest {
             }
             int[] majority = BallotScores.majorityBaseline(observed);
             int[] bloc = BallotScores.blocBaseline(observed, shares);
-            items.add(new ItemResult(scenario.agenda().get(m).id(), BallotScores.score(observed, p, majority, bloc)));
+            double[][] repeated = previous == null ? null : persistence(previous, m, entries);
+            items.add(new ItemResult(scenario.agenda().get(m).id(), BallotScores.score(observed, p, majority, bloc),
+                    repeated == null ? null : BallotScores.score(observed, repeated, majority, bloc)));
+            if (repeated != null) {
+                System.arraycopy(repeated, 0, allPersistence, at, n);
+            }
             observedPerItem.add(observed);
             System.arraycopy(observed, 0, allObserved, at, n);
             System.arraycopy(p, 0, allP, at, n);
@@ -67,7 +85,28 @@ public final class Backtest {
             at += n;
         }
         BallotScores.Scores pooled = BallotScores.score(allObserved, allP, allMajority, allBloc);
-        return new Result(rows, items, pooled, worst(scenario, rows, worstCount));
+        BallotScores.Scores pooledPersistence = previous == null ? null
+                : BallotScores.score(allObserved, allPersistence, allMajority, allBloc);
+        return new Result(rows, items, pooled, pooledPersistence, worst(scenario, rows, worstCount));
+    }
+
+    /**
+     * The persistence forecast of item m's observed ballots: probability 1 on the delegation's vote in
+     * the previous roll call, or on the item's most common previous vote when it was absent then.
+     */
+    static double[][] persistence(ObservedVotes previous, int m, List<ObservedVotes.Entry> entries) {
+        Map<Integer, Integer> before = new LinkedHashMap<>();
+        int[] counts = new int[BallotScores.CLASSES];
+        for (ObservedVotes.Entry entry : previous.of(m)) {
+            before.put(entry.delegation(), entry.vote().ordinal());
+            counts[entry.vote().ordinal()]++;
+        }
+        int majority = BallotScores.mostCommon(counts);
+        double[][] p = new double[entries.size()][BallotScores.CLASSES];
+        for (int b = 0; b < entries.size(); b++) {
+            p[b][before.getOrDefault(entries.get(b).delegation(), majority)] = 1;
+        }
+        return p;
     }
 
     /** The delegations with the highest mean log-loss (then most wrong ballots, then id). */

@@ -18,6 +18,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -52,6 +56,51 @@ public final class BacktestFiles {
         Path charts = Files.createDirectories(directory.resolve("charts"));
         ChartStyle.save(scoresChart(result), charts.resolve("backtest-scores.png"));
         ChartStyle.save(confusionChart(result), charts.resolve("backtest-confusion.png"));
+        ChartStyle.save(reliabilityChart(result), charts.resolve("backtest-reliability.png"));
+    }
+
+    /** Bins of the reliability diagram (docs/analysis-commands.md). */
+    static final int RELIABILITY_BINS = 10;
+
+    /** The pooled reliability diagram of every scored ballot. */
+    static List<BallotScores.ReliabilityBin> reliability(Backtest.Result result) {
+        int[] observed = result.rows().stream().mapToInt(Backtest.Row::observed).toArray();
+        double[][] p = result.rows().stream().map(Backtest.Row::p).toArray(double[][]::new);
+        return BallotScores.reliability(observed, p, RELIABILITY_BINS);
+    }
+
+    /**
+     * Predicted probability of each vote (bin means) against the share of those ballots that cast it;
+     * a calibrated model lies on the diagonal.
+     */
+    static JFreeChart reliabilityChart(Backtest.Result result) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYSeries diagonal = new XYSeries("perfect calibration");
+        diagonal.add(0, 0);
+        diagonal.add(1, 1);
+        data.addSeries(diagonal);
+        List<BallotScores.ReliabilityBin> bins = reliability(result);
+        for (int k = 0; k < BallotScores.CLASSES; k++) {
+            XYSeries series = new XYSeries(BallotScores.LABELS[k]);
+            for (BallotScores.ReliabilityBin bin : bins) {
+                if (bin.vote() == k) {
+                    series.add(bin.meanPredicted(), bin.observed());
+                }
+            }
+            data.addSeries(series);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, new Color(170, 170, 170));
+        renderer.setSeriesShapesVisible(0, false);
+        Color[] colours = {new Color(0, 158, 115), new Color(213, 94, 0), new Color(230, 159, 0)};
+        for (int k = 0; k < colours.length; k++) {
+            renderer.setSeriesPaint(k + 1, colours[k]);
+        }
+        XYPlot plot = new XYPlot(data, ChartStyle.unitAxis("predicted probability of the vote (bin mean)"),
+                ChartStyle.unitAxis("observed share casting it"), renderer);
+        return ChartStyle.chart("Reliability: predicted against observed frequencies (pooled)",
+                result.pooled().n() + " ballots, " + RELIABILITY_BINS + " equal bins per vote; Brier score "
+                        + format(result.pooled().brier()), plot, true);
     }
 
     /**
@@ -65,10 +114,17 @@ public final class BacktestFiles {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("item", item.item());
             entry.putAll(scores(item.scores(), detail));
+            if (item.persistence() != null) {
+                entry.put("persistence", baseline(item.persistence()));
+            }
             items.add(entry);
         }
         root.put("items", items);
-        root.put("pooled", scores(result.pooled(), detail));
+        Map<String, Object> pooled = scores(result.pooled(), detail);
+        if (result.pooledPersistence() != null) {
+            pooled.put("persistence", baseline(result.pooledPersistence()));
+        }
+        root.put("pooled", pooled);
         if (detail) {
             root.put("log_loss_floor", BallotScores.FLOOR);
             List<Object> worst = new ArrayList<>();
@@ -82,6 +138,18 @@ public final class BacktestFiles {
                 worst.add(entry);
             }
             root.put("worst", worst);
+            List<Object> bins = new ArrayList<>();
+            for (BallotScores.ReliabilityBin bin : reliability(result)) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("vote", BallotScores.LABELS[bin.vote()]);
+                entry.put("low", number(bin.low()));
+                entry.put("high", number(bin.high()));
+                entry.put("n", bin.n());
+                entry.put("mean_predicted", number(bin.meanPredicted()));
+                entry.put("observed", number(bin.observed()));
+                bins.add(entry);
+            }
+            root.put("reliability", bins);
         }
         return root;
     }
@@ -92,6 +160,7 @@ public final class BacktestFiles {
         map.put("accuracy", number(scores.accuracy()));
         map.put("kappa", number(scores.kappa()));
         map.put("log_loss", number(scores.logLoss()));
+        map.put("brier", number(scores.brier()));
         map.put("baseline_majority", number(scores.baselineMajority()));
         map.put("baseline_bloc", number(scores.baselineBloc()));
         if (detail) {
@@ -108,6 +177,16 @@ public final class BacktestFiles {
         return map;
     }
 
+    /** The persistence baseline's scores: it has probabilities, so all four apply. */
+    private static Map<String, Object> baseline(BallotScores.Scores scores) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("accuracy", number(scores.accuracy()));
+        map.put("kappa", number(scores.kappa()));
+        map.put("log_loss", number(scores.logLoss()));
+        map.put("brier", number(scores.brier()));
+        return map;
+    }
+
     /** JSON has no NaN: an undefined score is null. */
     private static Object number(double value) {
         return Double.isFinite(value) ? Numbers.round(value) : null;
@@ -117,18 +196,21 @@ public final class BacktestFiles {
     static JFreeChart scoresChart(Backtest.Result result) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<Backtest.ItemResult> all = new ArrayList<>(result.items());
-        all.add(new Backtest.ItemResult("pooled", result.pooled()));
+        all.add(new Backtest.ItemResult("pooled", result.pooled(), result.pooledPersistence()));
         for (Backtest.ItemResult item : all) {
             BallotScores.Scores s = item.scores();
             data.addValue(s.accuracy(), "model accuracy", item.item());
             data.addValue(s.baselineMajority(), "majority-class baseline", item.item());
             data.addValue(s.baselineBloc(), "bloc-majority baseline", item.item());
             data.addValue(Double.isFinite(s.kappa()) ? s.kappa() : 0, "model kappa", item.item());
+            if (item.persistence() != null) {
+                data.addValue(item.persistence().accuracy(), "persistence baseline", item.item());
+            }
         }
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        for (int series = 0; series < 4; series++) {
+        for (int series = 0; series < data.getRowCount(); series++) {
             renderer.setSeriesPaint(series, ChartStyle.PALETTE[series]);
         }
         NumberAxis axis = new NumberAxis("share of ballots right (kappa: agreement beyond chance)");

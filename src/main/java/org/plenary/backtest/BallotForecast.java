@@ -17,6 +17,7 @@ public final class BallotForecast {
     private final int replications;
     private final int delegations;
     private final int[] counts;
+    private final double[] chanceSums;
     private final double[] tallyShares;
     private final int[] voted;
 
@@ -24,6 +25,7 @@ public final class BallotForecast {
         this.replications = replications;
         this.delegations = delegations;
         counts = new int[items * delegations * KINDS];
+        chanceSums = new double[items * delegations * BallotScores.CLASSES];
         tallyShares = new double[items * 3];
         voted = new int[items];
     }
@@ -45,23 +47,35 @@ public final class BallotForecast {
         return forecast;
     }
 
-    /** One replication's ballots (ordinal + 1, 0 for none) and tallies, small enough to queue. */
-    private record Extract(byte[] ballots, int[] tallies) { }
+    /**
+     * One replication's ballots (ordinal + 1, 0 for none), the probability of each ballot kind
+     * (the vote model's own, else 1 for the ballot cast) and tallies, small enough to queue.
+     */
+    private record Extract(byte[] ballots, double[] chances, int[] tallies) { }
 
     private static Extract extract(ReplicationRecord record) {
         int n = record.delegations();
         byte[] ballots = new byte[record.items() * n];
+        double[] chances = new double[record.items() * n * BallotScores.CLASSES];
         int[] tallies = new int[record.items() * 3];
         for (int m = 0; m < record.items(); m++) {
             for (int i = 0; i < n; i++) {
                 Ballot ballot = record.ballot(m, i);
                 ballots[m * n + i] = (byte) (ballot == null ? 0 : ballot.ordinal() + 1);
+                int slot = (m * n + i) * BallotScores.CLASSES;
+                if (!Double.isNaN(record.ballotChance(m, i, 0))) {
+                    for (int c = 0; c < BallotScores.CLASSES; c++) {
+                        chances[slot + c] = record.ballotChance(m, i, c);
+                    }
+                } else if (ballot != null && ballot.ordinal() < BallotScores.CLASSES) {
+                    chances[slot + ballot.ordinal()] = 1;
+                }
             }
             for (int c = 0; c < 3; c++) {
                 tallies[m * 3 + c] = record.vote(m, c);
             }
         }
-        return new Extract(ballots, tallies);
+        return new Extract(ballots, chances, tallies);
     }
 
     private void add(Extract extract) {
@@ -70,6 +84,9 @@ public final class BallotForecast {
             if (code > 0) {
                 counts[slot * KINDS + code - 1]++;
             }
+        }
+        for (int x = 0; x < extract.chances.length; x++) {
+            chanceSums[x] += extract.chances[x];
         }
         for (int m = 0; m < voted.length; m++) {
             int yes = extract.tallies[m * 3];
@@ -98,11 +115,15 @@ public final class BallotForecast {
         return counts[(item * delegations + i) * KINDS + ballot.ordinal()];
     }
 
-    /** Shares of all replications in which i voted yes, no and abstain on m (absent and no vote make up the rest). */
+    /**
+     * The model's probabilities that i votes yes, no and abstain on m, averaged over all replications
+     * (absent and no vote make up the rest): the vote model's own probabilities where it draws ballots
+     * from them (spatial logit), else the shares of replications in which i cast each ballot.
+     */
     public double[] probabilities(int item, int i) {
         double[] p = new double[BallotScores.CLASSES];
         for (int k = 0; k < p.length; k++) {
-            p[k] = (double) counts[(item * delegations + i) * KINDS + k] / replications;
+            p[k] = chanceSums[(item * delegations + i) * BallotScores.CLASSES + k] / replications;
         }
         return p;
     }

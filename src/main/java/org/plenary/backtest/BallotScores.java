@@ -12,6 +12,8 @@ package org.plenary.backtest;
  *   <li>log-loss: -mean ln max(p_observed, {@link #FLOOR}), p_observed the share of replications
  *       in which the delegation cast the vote it cast in reality; the floor keeps a vote the model
  *       never produced from costing infinity (it costs ln 100 = 4.61 instead);</li>
+ *   <li>Brier score: mean over ballots of sum_k (p_k - o_k)^2 over yes, no, abstain, o_k 1 for the
+ *       observed vote and 0 otherwise (0 is perfect, 2 the worst; no floor needed);</li>
  *   <li>majority baseline: the accuracy of predicting every ballot on an item as that item's most
  *       common observed vote;</li>
  *   <li>bloc baseline: the accuracy of predicting each delegation's ballot as the most common
@@ -33,7 +35,7 @@ public final class BallotScores {
      * @param confusion counts, {@code confusion[observed][predicted]}, predicted including {@link #NONE}
      */
     public record Scores(int n, double accuracy, double kappa, double logLoss, double baselineMajority,
-                         double baselineBloc, int[][] confusion) { }
+                         double baselineBloc, int[][] confusion, double brier) { }
 
     private BallotScores() {
     }
@@ -102,6 +104,51 @@ public final class BallotScores {
         return observed.length == 0 ? Double.NaN : sum / observed.length;
     }
 
+    /** Mean over ballots of sum_k (p[b][k] - [k == observed[b]])^2. */
+    public static double brier(int[] observed, double[][] p) {
+        double sum = 0;
+        for (int b = 0; b < observed.length; b++) {
+            for (int k = 0; k < CLASSES; k++) {
+                double miss = p[b][k] - (k == observed[b] ? 1 : 0);
+                sum += miss * miss;
+            }
+        }
+        return observed.length == 0 ? Double.NaN : sum / observed.length;
+    }
+
+    /**
+     * One bin of a reliability diagram: the ballots whose predicted probability of {@code vote} (0 yes,
+     * 1 no, 2 abstain) lies in [low, high) (the last bin includes 1), their mean predicted probability
+     * and the share of them observed to cast that vote.
+     */
+    public record ReliabilityBin(int vote, double low, double high, int n, double meanPredicted, double observed) { }
+
+    /**
+     * The reliability diagram (predicted against observed frequencies) of every vote, in {@code bins}
+     * equal bins of [0, 1]; empty bins are left out.
+     */
+    public static java.util.List<ReliabilityBin> reliability(int[] observed, double[][] p, int bins) {
+        java.util.List<ReliabilityBin> result = new java.util.ArrayList<>();
+        for (int k = 0; k < CLASSES; k++) {
+            int[] count = new int[bins];
+            double[] predicted = new double[bins];
+            int[] hits = new int[bins];
+            for (int b = 0; b < observed.length; b++) {
+                int bin = Math.min(bins - 1, (int) (p[b][k] * bins));
+                count[bin]++;
+                predicted[bin] += p[b][k];
+                hits[bin] += observed[b] == k ? 1 : 0;
+            }
+            for (int bin = 0; bin < bins; bin++) {
+                if (count[bin] > 0) {
+                    result.add(new ReliabilityBin(k, (double) bin / bins, (double) (bin + 1) / bins, count[bin],
+                            predicted[bin] / count[bin], (double) hits[bin] / count[bin]));
+                }
+            }
+        }
+        return result;
+    }
+
     /** Every ballot of an item predicted as the item's most common observed vote. */
     public static int[] majorityBaseline(int[] observed) {
         int[] counts = new int[CLASSES];
@@ -145,6 +192,7 @@ public final class BallotScores {
             confusion[observed[b]][predicted[b]]++;
         }
         return new Scores(observed.length, accuracy(observed, predicted), kappa(observed, predicted),
-                logLoss(observed, p), accuracy(observed, majority), accuracy(observed, bloc), confusion);
+                logLoss(observed, p), accuracy(observed, majority), accuracy(observed, bloc), confusion,
+                brier(observed, p));
     }
 }

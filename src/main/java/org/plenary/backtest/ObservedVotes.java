@@ -34,8 +34,12 @@ public final class ObservedVotes {
     private final List<Entry> entries;
     private final int[] items;
 
-    private ObservedVotes(Path file, List<Entry> entries) {
+    /** The scenario's agenda ids, to name items in messages. */
+    private final List<String> itemIds;
+
+    private ObservedVotes(Path file, List<Entry> entries, List<String> itemIds) {
         this.file = file;
+        this.itemIds = itemIds;
         this.entries = List.copyOf(entries);
         this.items = entries.stream().mapToInt(Entry::item).distinct().sorted().toArray();
     }
@@ -56,6 +60,28 @@ public final class ObservedVotes {
     /** The observed ballots of one item. */
     public List<Entry> of(int item) {
         return entries.stream().filter(e -> e.item() == item).toList();
+    }
+
+    /**
+     * An earlier roll call (this one) must have ballots on every item {@code later} scores, for the
+     * persistence baseline; otherwise exit 2 naming this file and the item.
+     */
+    public void checkCovers(ObservedVotes later) throws InputException {
+        Problems problems = new Problems();
+        for (int m : later.items()) {
+            if (java.util.Arrays.stream(items).noneMatch(x -> x == m)) {
+                ObservedVotes.Entry first = later.of(m).get(0);
+                problems.add(new Problem(file.toString(), 0, "item", "has no ballots on '" + itemIds.get(m)
+                        + "', which " + later.file() + " scores (line " + first.line() + "): the persistence"
+                        + " baseline needs an earlier vote on every item"));
+            }
+        }
+        problems.throwIfAny();
+    }
+
+    /** The same roll call with only the ballots of items {@code keep} accepts (leave-one-item-out). */
+    public ObservedVotes restrictedTo(java.util.function.IntPredicate keep) {
+        return new ObservedVotes(file, entries.stream().filter(e -> keep.test(e.item())).toList(), itemIds);
     }
 
     /** The item id a UN document symbol names: '/' becomes '-'. */
@@ -143,7 +169,7 @@ public final class ObservedVotes {
         }
         problems.throwIfAny();
         checkVoteRule(where, scenario, entries);
-        return new ObservedVotes(file, entries);
+        return new ObservedVotes(file, entries, scenario.agenda().stream().map(Scenario.Item::id).toList());
     }
 
     /** Every observed item must be decided by a vote (rule vote, or consensus with fallback vote). */

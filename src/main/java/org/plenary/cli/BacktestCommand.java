@@ -25,10 +25,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "backtest", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         versionProvider = Main.VersionProvider.class,
         description = {"Compare the model's ballots with an observed roll call.",
-            "Runs the scenario's replications; for every delegation and voted item, the share of replications in"
-                + " which it voted yes, no and abstain is its predicted vote (the modal one is its point prediction).",
+            "Runs the scenario's replications; for every delegation and voted item, the mean over replications of"
+                + " its probabilities of voting yes, no and abstain is its predicted vote (the modal one is its point"
+                + " prediction): the spatial-logit vote's own probabilities, else the shares of replications.",
             "Scores per item and pooled: 3-way accuracy, Cohen's kappa, log-loss (probabilities below "
-                + "0.01 count as 0.01), and two baselines that read the observed votes: every ballot as the item's"
+                + "0.01 count as 0.01), Brier score, and two baselines that read the observed votes: every ballot as the item's"
                 + " majority, and each delegation as the majority of the others in its groups.",
             "Writes backtest.csv, backtest.json and charts to RESULTS/<scenario-name>/<UTC-time>-backtest-<hash>/."},
         footer = {"", "The votes file is a CSV with a header: resolution,iso3,vote (a UN symbol such as A/RES/73/27"
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
                 + " or abstain; a delegation without a row was absent and is not scored.",
             "", "Examples:",
             "  plenary backtest scenarios/unga-ict-2018.yaml --votes scenarios/data/unga-ict-votes-2018.csv",
+            "  plenary backtest SCENARIO --votes later.csv --previous scenarios/data/unga-ict-votes-2018.csv",
             "  plenary backtest scenarios/unga-ict-2018-calibrated.yaml --votes scenarios/data/unga-ict-votes-2018.csv"
                 + " --json"})
 final class BacktestCommand implements Callable<Integer> {
@@ -49,6 +51,11 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--votes", paramLabel = "FILE", required = true, description = "Observed ballots (CSV, see below).")
     Path votesFile;
+
+    @Option(names = "--previous", paramLabel = "VOTES", description = "An earlier roll call of the same items (same"
+            + " format): adds the persistence baseline, each delegation repeating its earlier vote (probability 1;"
+            + " a delegation absent then gets the item's earlier majority).")
+    Path previousFile;
 
     @Option(names = "--json", description = "Print {\"items\": [{\"item\", \"n\", \"accuracy\", \"kappa\", \"log_loss\","
             + " \"baseline_majority\", \"baseline_bloc\"}], \"pooled\": {...}} instead of tables.")
@@ -64,12 +71,16 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.printWarnings(err, loaded.warnings());
         ObservedVotes votes = ObservedVotes.read(votesFile, scenario);
+        ObservedVotes previous = previousFile == null ? null : ObservedVotes.read(previousFile, scenario);
+        if (previous != null) {
+            previous.checkCovers(votes);
+        }
         BallotForecast forecast;
         try (Progress progress = new Progress("replications", scenario.replications())) {
             forecast = BallotForecast.run(scenario, experiment.threads(), progress::step);
         }
         noteUnvoted(err, scenario, votes, forecast);
-        Backtest.Result result = Backtest.compare(scenario, votes, forecast, WORST);
+        Backtest.Result result = Backtest.compare(scenario, votes, previous, forecast, WORST);
         Path directory = write(loaded, votes, result);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -97,9 +108,13 @@ final class BacktestCommand implements Callable<Integer> {
         Scenario scenario = loaded.scenario();
         Map<String, Object> context = Cli.context(loaded, Cli.commandLine(spec.commandLine()));
         context.put("votes_file", votes.file().toString());
+        if (previousFile != null) {
+            context.put("previous_file", previousFile.toString());
+        }
         context.put("seed", scenario.seed());
         context.put("replications", scenario.replications());
-        String hash = RunWriter.shortHash(ScenarioYaml.write(scenario) + votes.file().toAbsolutePath());
+        String hash = RunWriter.shortHash(ScenarioYaml.write(scenario) + votes.file().toAbsolutePath()
+                + (previousFile == null ? "" : previousFile.toAbsolutePath()));
         return Cli.writeResults(experiment.out, scenario.name(), "backtest-" + hash,
                 staging -> BacktestFiles.write(staging, scenario, result, context));
     }
@@ -107,12 +122,21 @@ final class BacktestCommand implements Callable<Integer> {
     private static void print(PrintWriter out, Scenario scenario, Backtest.Result result, Path directory) {
         out.printf("%s: %d replications against %d observed ballots (log-loss floor %s)%n", scenario.name(),
                 scenario.replications(), result.pooled().n(), Numbers.format(BallotScores.FLOOR));
-        Table table = new Table("item", "n", "accuracy", "kappa", "log-loss", "majority", "bloc-majority");
+        Table table = new Table("item", "n", "accuracy", "kappa", "log-loss", "brier", "majority", "bloc-majority");
         for (Backtest.ItemResult item : result.items()) {
             row(table, item.item(), item.scores());
         }
         row(table, "pooled", result.pooled());
         table.print(out);
+        if (result.pooledPersistence() != null) {
+            out.println("persistence baseline (each delegation repeats its previous vote):");
+            Table persistence = new Table("item", "n", "accuracy", "kappa", "log-loss", "brier");
+            for (Backtest.ItemResult item : result.items()) {
+                baselineRow(persistence, item.item(), item.persistence());
+            }
+            baselineRow(persistence, "pooled", result.pooledPersistence());
+            persistence.print(out);
+        }
         out.println("most wrong (mean log-loss; observed/predicted where the modal vote is wrong):");
         for (Backtest.Miss miss : result.worst()) {
             out.printf("  %-4s %.2f  %s%n", miss.delegation(), miss.logLoss(), String.join("; ", miss.misses()));
@@ -122,8 +146,12 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     private static void row(Table table, String name, BallotScores.Scores s) {
-        table.row(name, s.n(), f(s.accuracy()), f(s.kappa()), f(s.logLoss()), f(s.baselineMajority()),
+        table.row(name, s.n(), f(s.accuracy()), f(s.kappa()), f(s.logLoss()), f(s.brier()), f(s.baselineMajority()),
                 f(s.baselineBloc()));
+    }
+
+    private static void baselineRow(Table table, String name, BallotScores.Scores s) {
+        table.row(name, s.n(), f(s.accuracy()), f(s.kappa()), f(s.logLoss()), f(s.brier()));
     }
 
     private static String f(double value) {

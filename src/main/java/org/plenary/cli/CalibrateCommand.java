@@ -69,6 +69,11 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Most evaluations of the objective, each a full set of replications (default: ${DEFAULT-VALUE}).")
     int budget;
 
+    @Option(names = "--cross-validate", description = "Also leave-one-item-out cross-validation (needs --votes, at"
+            + " least two items): for each observed item, fit on the other items' ballots (parameters whose path"
+            + " names the held-out item stay as the scenario has them) and score the held-out item's ballots.")
+    boolean crossValidate;
+
     @Spec
     CommandSpec spec;
 
@@ -86,6 +91,10 @@ final class CalibrateCommand implements Callable<Integer> {
         ValidateCommand.printWarnings(err, loaded.warnings());
         if (budget < 2) {
             throw new InputException(new Problem("--budget " + budget, 0, "", "needs at least 2 evaluations"));
+        }
+        if (crossValidate && votesFile == null) {
+            throw new InputException(new Problem("--cross-validate", 0, "", "needs --votes FILE: it holds out one"
+                    + " item's ballots at a time"));
         }
         if (votesFile == null && tallies.isEmpty()) {
             throw new InputException(new Problem("calibrate", 0, "", "nothing to fit: give --votes FILE, --tally"
@@ -109,12 +118,15 @@ final class CalibrateCommand implements Callable<Integer> {
             givenFit = Backtest.compare(scenario, votes, BallotForecast.run(scenario, fit.threads()), 0);
             bestFit = Backtest.compare(best.scenario(), votes, BallotForecast.run(best.scenario(), fit.threads()), 0);
         }
+        List<CrossValidation.Fold> folds = crossValidate ? CrossValidation.run(loaded, parameters, votes,
+                method, budget, experiment.threads(), err) : List.of();
         List<String> commandLine = Cli.commandLine(spec.commandLine());
         CalibrationFiles.Outcome outcome = new CalibrationFiles.Outcome(parameters, method, budget, scenario.seed(),
                 scenario.replications(), given, result, givenFit, bestFit,
                 calibratedYaml(loaded, parameters, result, given, commandLine));
-        Path directory = write(loaded, outcome, commandLine);
+        Path directory = write(loaded, outcome, commandLine, folds);
         print(spec.commandLine().getOut(), outcome, directory);
+        CrossValidation.print(spec.commandLine().getOut(), folds);
         return 0;
     }
 
@@ -211,11 +223,14 @@ final class CalibrateCommand implements Callable<Integer> {
         return header + ScenarioLoader.derive(loaded, assignments).source();
     }
 
-    private Path write(ScenarioLoader.Loaded loaded, CalibrationFiles.Outcome outcome, List<String> commandLine)
-            throws IOException, InputException {
+    private Path write(ScenarioLoader.Loaded loaded, CalibrationFiles.Outcome outcome, List<String> commandLine,
+                       List<CrossValidation.Fold> folds) throws IOException, InputException {
         Map<String, Object> context = Cli.context(loaded, commandLine);
         context.put("votes_file", votesFile == null ? null : votesFile.toString());
         context.put("tallies", tallies);
+        if (!folds.isEmpty()) {
+            context.put("cross_validation", CrossValidation.toJson(folds));
+        }
         return Cli.writeResults(experiment.out, loaded.scenario().name(),
                 "calibration-" + RunWriter.shortHash(outcome.calibrated()),
                 staging -> CalibrationFiles.write(staging, outcome, context));

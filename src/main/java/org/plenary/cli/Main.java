@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SensitivityCommand.class,
             CompareCommand.class, ReportCommand.class, BacktestCommand.class, CalibrateCommand.class,
             PredictCommand.class, ImportKtabCommand.class, PowerCommand.class, LandscapeCommand.class,
-            VerifyModelsCommand.class, WorkerCommand.class, StatusCommand.class, ExploreCommand.class,
+            VerifyModelsCommand.class, IdealPointsCommand.class, WorkerCommand.class, StatusCommand.class, ExploreCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
             "2 bad usage or invalid input.",

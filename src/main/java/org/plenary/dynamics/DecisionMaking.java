@@ -275,7 +275,7 @@ public final class DecisionMaking implements Mechanism {
 
     /**
      * As {@link #vote(Assembly, int)}, each ballot cast by the scenario's {@link Ballot} (bloc
-     * discipline draws from {@code random}; sincere ballots draw nothing).
+     * discipline and the spatial logit draw from {@code random}; sincere ballots draw nothing).
      */
     ItemState vote(Assembly a, int m, MersenneTwisterFast random) {
         double band = rule.abstentionBand();

@@ -63,9 +63,7 @@ public final class Mechanisms {
         }
         boolean aspirations = v2.aspirations().objections() == Scenario.Objections.ASPIRATION;
         DecisionMaking decision = new DecisionMaking(scenario.decision(),
-                aspirations ? new AspirationObjections() : new StatusQuoObjections(),
-                v2.voting().discipline() == Scenario.Discipline.BLOC
-                        ? new BlocDisciplineBallot(v2.voting().crossPressured()) : new SincereBallot());
+                aspirations ? new AspirationObjections() : new StatusQuoObjections(), ballot(scenario));
         // Closed-rule proposers weigh their texts by the decision step's own rule.
         steps.add(new Step("drafting", scenario.agendaSetting().on()
                 ? new AgendaSetting(scenario.agendaSetting(), scenario.chair(), scenario.agenda(), decision)
@@ -75,5 +73,15 @@ public final class Mechanisms {
         }
         steps.add(new Step("decision", decision));
         return List.copyOf(steps);
+    }
+
+    /** How ballots are cast: the spatial-logit draw, bloc discipline or v1's sincere threshold vote. */
+    private static Ballot ballot(Scenario scenario) {
+        if (scenario.decision().voteModel() == Scenario.VoteModel.SPATIAL_LOGIT) {
+            return new SpatialLogitBallot(scenario.decision().logit());
+        }
+        Scenario.Voting voting = scenario.negotiation().voting();
+        return voting.discipline() == Scenario.Discipline.BLOC
+                ? new BlocDisciplineBallot(voting.crossPressured()) : new SincereBallot();
     }
 }

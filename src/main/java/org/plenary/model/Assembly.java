@@ -69,6 +69,12 @@ public final class Assembly {
      * writes it (DecisionMaking.tally: +1 yes, -1 no, 0 abstain, ABSENT, NO_BALLOT); read only after a vote.
      */
     public final int[] ballots;
+    /**
+     * The probabilities a probabilistic vote model gave each ballot of an item's latest vote,
+     * {@code ballotChance[3 * (m * delegations + i) + 0..2]} = yes, no, abstain; NaN where the ballot
+     * was not drawn from probabilities (the threshold vote, absent delegations).
+     */
+    public final double[] ballotChance;
 
     // Model v2 (docs/ODD.md 7.9-7.12); inert while those mechanisms are off.
     /** The point each delegation pushes for, A_i (its ideal point unless the scenario gives one). */
@@ -159,6 +165,8 @@ public final class Assembly {
         votes = new int[3 * items];
         Arrays.fill(votes, -1);
         ballots = new int[items * delegations];
+        ballotChance = new double[3 * items * delegations];
+        Arrays.fill(ballotChance, Double.NaN);
 
         Scenario.Aspirations aspirations = scenario.negotiation().aspirations();
         aspiration = aspirations.aspiration().clone();

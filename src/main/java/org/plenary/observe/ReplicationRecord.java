@@ -47,6 +47,8 @@ public final class ReplicationRecord implements RoundObserver {
     private ActorRecord actors;
     /** Each item's ballots, {@code itemBallots[item * n + i]} as the vote wrote them, copied in the round of the vote. */
     private final int[] itemBallots;
+    /** The vote model's probabilities of those ballots, {@code ballotChance[3 * (item * n + i) + choice]}; NaN if none. */
+    private final double[] ballotChance;
 
     private double[] statusQuo;
 
@@ -72,6 +74,8 @@ public final class ReplicationRecord implements RoundObserver {
         pivotalCount = new int[snapshots * m];
         pivotalYes = new boolean[snapshots * m];
         itemBallots = new int[m * n];
+        ballotChance = new double[3 * m * n];
+        java.util.Arrays.fill(ballotChance, Double.NaN);
     }
 
     @Override
@@ -102,6 +106,7 @@ public final class ReplicationRecord implements RoundObserver {
         for (int item = 0; item < m; item++) {
             if (t > 0 && a.decidedRound[item] == t && a.votes[3 * item] >= 0) {
                 System.arraycopy(a.ballots, item * n, itemBallots, item * n, n);
+                System.arraycopy(a.ballotChance, 3 * item * n, ballotChance, 3 * item * n, 3 * n);
             }
         }
         coalitions.add(a.coalitions());
@@ -244,6 +249,14 @@ public final class ReplicationRecord implements RoundObserver {
             return status(decidedRound[item], i) == WITHDRAWN ? Ballot.ABSENT : null;
         }
         return code == DecisionMaking.ABSENT ? Ballot.ABSENT : Ballot.of(code);
+    }
+
+    /**
+     * The probability the vote model gave delegation i's ballot {@code choice} (0 yes, 1 no, 2 abstain)
+     * on an item; NaN when its ballot was not drawn from probabilities (threshold vote, absent, no vote).
+     */
+    public double ballotChance(int item, int i, int choice) {
+        return ballotChance[3 * (item * n + i) + choice];
     }
 
     public int finalCoalitionCount() {

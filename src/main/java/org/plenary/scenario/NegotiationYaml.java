@@ -1,5 +1,6 @@
 package org.plenary.scenario;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,8 +30,23 @@ final class NegotiationYaml {
     @SuppressWarnings("unchecked")
     static void putDecision(Map<String, Object> root, Scenario s) {
         Scenario.Objections objections = s.negotiation().aspirations().objections();
+        Map<String, Object> decision = (Map<String, Object>) root.get("decision");
         if (objections != Scenario.Objections.STATUS_QUO) {
-            ((Map<String, Object>) root.get("decision")).put("objections", ScenarioYaml.label(objections));
+            decision.put("objections", ScenarioYaml.label(objections));
+        }
+        if (s.decision().voteModel() != Scenario.VoteModel.THRESHOLD) {
+            decision.put("vote_model", ScenarioYaml.label(s.decision().voteModel()));
+            Scenario.Logit logit = s.decision().logit();
+            Map<String, Object> valence = new LinkedHashMap<>();
+            Map<String, Object> sponsors = new LinkedHashMap<>();
+            for (int m = 0; m < s.agenda().size(); m++) {
+                valence.put(s.agenda().get(m).id(), logit.valence()[m]);
+                if (logit.sponsor()[m] != null) {
+                    sponsors.put(s.agenda().get(m).id(), logit.sponsor()[m]);
+                }
+            }
+            decision.put("logit", ScenarioYaml.ordered("beta", logit.beta(), "tau", logit.tau(), "gamma", logit.gamma(),
+                    "valence", valence, "sponsors", sponsors));
         }
     }
 

@@ -79,8 +79,41 @@ public record Scenario(
 
     public enum Fallback { VOTE, FAIL }
 
+    /**
+     * The decision rule; {@code voteModel} says how a delegation taking part votes: {@code THRESHOLD}
+     * (v1: by distance, with the abstention band) or {@code SPATIAL_LOGIT} (an ordered logit, {@code logit}).
+     */
     public record Decision(Rule rule, Fallback fallback, double majority, double quorum,
-                           double maxObjectingShare, double standingExponent, double abstentionBand) { }
+                           double maxObjectingShare, double standingExponent, double abstentionBand,
+                           VoteModel voteModel, Logit logit) { }
+
+    public enum VoteModel { THRESHOLD, SPATIAL_LOGIT }
+
+    /**
+     * The spatial-logit vote (docs/ODD.md 7.7c): scale {@code beta}, abstention threshold {@code tau},
+     * sponsor affinity {@code gamma}; {@code valence[m]} and {@code sponsor[m]} (a delegation or group
+     * id, null for none) per agenda item, indexed like the agenda.
+     */
+    public record Logit(double beta, double tau, double gamma, double[] valence, String[] sponsor) {
+        /** By value, arrays included, so that two scenarios with the same vote compare equal. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Logit o && beta == o.beta && tau == o.tau && gamma == o.gamma
+                    && java.util.Arrays.equals(valence, o.valence) && java.util.Arrays.equals(sponsor, o.sponsor);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(beta, tau, gamma, java.util.Arrays.hashCode(valence),
+                    java.util.Arrays.hashCode(sponsor));
+        }
+
+        @Override
+        public String toString() {
+            return "Logit[beta=" + beta + ", tau=" + tau + ", gamma=" + gamma + ", valence="
+                    + java.util.Arrays.toString(valence) + ", sponsor=" + java.util.Arrays.toString(sponsor) + "]";
+        }
+    }
 
     /** What the chair accommodates: objectors' negotiating positions, or their ideal points. */
     public enum AccommodationTarget { POSITION, IDEAL }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ public final class ScenarioBinder {
     static final List<String> TOP_KEYS = List.of("name", "description", "seed", "rounds", "replications",
             "dimensions", "delegations", "delegations_file", "delegation_defaults", "blocs", "agenda", "decision",
             "chair", "influence", "coalitions", "events", "sweep", "profiles", "coalition_formation", "agenda_setting",
-            "exchange", "attendance", "voting");
+            "exchange", "attendance", "voting", "positions_from");
     static final List<String> DELEGATION_KEYS = List.of("id", "name", "region", "groups", "position", "salience",
             "capability", "openness", "tolerance", "objection_threshold", "votes", "aspiration", "concession");
     static final List<String> DEFAULT_KEYS = List.of("salience", "capability", "openness", "tolerance",
@@ -91,11 +92,12 @@ public final class ScenarioBinder {
         if (profiled) {
             new Profiles(top.object("profiles", Profiles.KEYS), dimensionIds).fill(delegations);
         }
+        positionsFromIdealPoints(top, dimensionIds, delegations);
         Scenario.AgendaSetting agendaSetting = bindAgendaSetting(top);
         List<Scenario.Item> agenda = bindAgenda(top, dimensionIds, rounds);
         checkSponsors(top, agenda, agendaSetting, delegationIds, blocs);
         Scenario.Formation formation = bindFormation(top);
-        Scenario.Decision decision = bindDecision(top);
+        Scenario.Decision decision = bindDecision(top, agenda, delegations, blocs);
         Scenario.Chair chair = bindChair(top);
         Scenario.Influence influence = bindInfluence(top);
         Scenario.Coalitions coalitions = bindCoalitions(top);
@@ -290,6 +292,71 @@ public final class ScenarioBinder {
                                 voting.choice("cross_pressured", "abstain", List.of("abstain", "sincere"))))));
     }
 
+    /**
+     * {@code positions_from} (docs/scenario-format.md): a dimension's positions from an ideal-points file by
+     * the linear map through two anchors, position = p_A + (e - e_A) (p_B - p_A) / (e_B - e_A), clipped
+     * to [0, 1]; delegations the file lacks keep their positions (a warning names them).
+     */
+    private void positionsFromIdealPoints(Node top, List<String> dims, List<Scenario.Delegation> delegations) {
+        for (Node entry : top.list("positions_from", false)) {
+            entry.allow(List.of("file", "ideal_dimension", "dimension", "anchors"));
+            String file = entry.requiredText("file");
+            int idealDimension = entry.integer("ideal_dimension", 1, 1, 2);
+            int k = dims.indexOf(entry.choice("dimension", null, dims));
+            if (entry.value("dimension") == null) {
+                entry.problemAt("dimension", "missing (required): one of " + String.join(", ", dims));
+            }
+            Node anchorsNode = entry.object("anchors", null);
+            List<String> anchors = new ArrayList<>();
+            anchorsNode.node.fieldNames().forEachRemaining(anchors::add);
+            if (anchors.size() != 2) {
+                entry.problemAt("anchors", "needs exactly two delegations with their positions, e.g. {USA: 0.15, RUS: 0.85}");
+            }
+            if (file == null || k < 0 || anchors.size() != 2) {
+                continue;
+            }
+            Map<String, Double> estimates;
+            try {
+                estimates = IdealPointsFile.read(tree.file().toAbsolutePath().getParent().resolve(file), idealDimension);
+            } catch (InputException e) {
+                e.problems().forEach(problems::add);
+                continue;
+            }
+            double[] from = new double[2];
+            double[] to = new double[2];
+            for (int a = 0; a < 2; a++) {
+                String anchor = anchors.get(a);
+                to[a] = anchorsNode.number(anchor, Double.NaN, 0, 1);
+                Double estimate = estimates.get(anchor);
+                if (estimate == null) {
+                    anchorsNode.problemAt(anchor, Suggestions.unknown("delegation in " + file, anchor, estimates.keySet()));
+                    return;
+                }
+                from[a] = estimate;
+            }
+            if (from[0] == from[1] || Double.isNaN(to[0]) || Double.isNaN(to[1])) {
+                entry.problemAt("anchors", "the two anchors need different estimates and positions in [0, 1]");
+                continue;
+            }
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < delegations.size(); i++) {
+                Scenario.Delegation d = delegations.get(i);
+                Double estimate = estimates.get(d.id());
+                if (estimate == null) {
+                    missing.add(d.id());
+                    continue;
+                }
+                double[] position = d.position().clone();
+                position[k] = Math.max(0, Math.min(1, to[0] + (estimate - from[0]) * (to[1] - to[0]) / (from[1] - from[0])));
+                delegations.set(i, d.withPreferences(position, d.salience()));
+            }
+            if (!missing.isEmpty()) {
+                warnings.add(entry.locate("file", file + " has no estimate for " + String.join(", ", missing)
+                        + ": their positions on '" + dims.get(k) + "' stay as written"));
+            }
+        }
+    }
+
     /** The exponent e of the time-dependent concession tactic: Boulware below 1, conceder above. */
     static final double MIN_CONCESSION = 0.01;
     static final double MAX_CONCESSION = 100;
@@ -364,9 +431,17 @@ public final class ScenarioBinder {
         return text;
     }
 
-    private Scenario.Decision bindDecision(Node top) {
+    private Scenario.Decision bindDecision(Node top, List<Scenario.Item> agenda, List<Scenario.Delegation> delegations,
+                                           List<Scenario.Bloc> blocs) {
         Node node = top.object("decision", List.of("rule", "fallback", "majority", "quorum",
-                "max_objecting_share", "standing_exponent", "abstention_band", "objections"));
+                "max_objecting_share", "standing_exponent", "abstention_band", "objections", "vote_model", "logit"));
+        Scenario.VoteModel voteModel = Scenario.VoteModel.valueOf(enumName(node.choice("vote_model", "threshold",
+                List.of("threshold", "spatial-logit"))));
+        if (voteModel == Scenario.VoteModel.SPATIAL_LOGIT
+                && "bloc".equals(top.node.path("voting").path("discipline").asText())) {
+            node.problemAt("vote_model", "spatial-logit ballots do not combine with voting: {discipline: bloc};"
+                    + " use one of them (a shared group's pull enters the logit through gamma)");
+        }
         return new Scenario.Decision(
                 Scenario.Rule.valueOf(enumName(node.choice("rule", "consensus", List.of("consensus", "vote")))),
                 Scenario.Fallback.valueOf(enumName(node.choice("fallback", "vote", List.of("vote", "fail")))),
@@ -374,8 +449,43 @@ public final class ScenarioBinder {
                 node.number("quorum", 0.5, 0, 1),
                 node.number("max_objecting_share", 0.0, 0, 0.99),
                 node.number("standing_exponent", 0.5, 0, 2),
-                node.number("abstention_band", 0.02, 0, 1));
+                node.number("abstention_band", 0.02, 0, 1),
+                voteModel,
+                bindLogit(node.object("logit", List.of("beta", "tau", "gamma", "valence", "sponsors")), agenda,
+                        delegations, blocs));
     }
+
+    /**
+     * The spatial-logit vote's parameters (docs/scenario-format.md): beta, tau, gamma, and per item
+     * id a valence and a sponsor (a delegation or a group); read, with their defaults, whatever the vote model.
+     */
+    private Scenario.Logit bindLogit(Node logit, List<Scenario.Item> agenda, List<Scenario.Delegation> delegations,
+                                     List<Scenario.Bloc> blocs) {
+        List<String> itemIds = agenda.stream().map(Scenario.Item::id).toList();
+        Node valences = logit.object("valence", itemIds);
+        Node sponsors = logit.object("sponsors", itemIds);
+        Set<String> known = new LinkedHashSet<>();
+        delegations.forEach(d -> known.add(d.id()));
+        delegations.forEach(d -> known.addAll(d.groups()));
+        blocs.forEach(b -> known.add(b.id()));
+        known.remove(null); // invalid ids are reported where they are read
+        double[] valence = new double[agenda.size()];
+        String[] sponsor = new String[agenda.size()];
+        for (int m = 0; m < agenda.size(); m++) {
+            String id = itemIds.get(m);
+            valence[m] = valences.number(id, 0.0, -LOGIT_LIMIT, LOGIT_LIMIT);
+            sponsor[m] = sponsors.text(id, null);
+            if (sponsor[m] != null && !known.contains(sponsor[m])) {
+                sponsors.problemAt(id, Suggestions.unknown("delegation or group", sponsor[m], known));
+                sponsor[m] = null;
+            }
+        }
+        return new Scenario.Logit(logit.number("beta", 10.0, 0, LOGIT_LIMIT), logit.number("tau", 1.0, 0, LOGIT_LIMIT),
+                logit.number("gamma", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT), valence, sponsor);
+    }
+
+    /** The largest magnitude of a spatial-logit parameter: far beyond where probabilities saturate. */
+    static final double LOGIT_LIMIT = 1000;
 
     private Scenario.Chair bindChair(Node top) {
         Node node = top.object("chair", List.of("accommodation", "accommodate_toward", "concessions_on_withdrawal",

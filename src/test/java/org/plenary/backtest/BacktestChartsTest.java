@@ -17,8 +17,8 @@ class BacktestChartsTest {
 
     private static Backtest.Result result() {
         int[][] confusion = {{3, 1, 0, 0}, {0, 2, 0, 1}, {0, 0, 1, 0}};
-        BallotScores.Scores item = new BallotScores.Scores(8, 0.75, 0.6, 1.2, 0.5, 0.625, confusion);
-        return new Backtest.Result(List.of(), List.of(new Backtest.ItemResult("res-1", item)), item, List.of());
+        BallotScores.Scores item = new BallotScores.Scores(8, 0.75, 0.6, 1.2, 0.5, 0.625, confusion, 0.4);
+        return new Backtest.Result(List.of(), List.of(new Backtest.ItemResult("res-1", item, null)), item, null, List.of());
     }
 
     @Test

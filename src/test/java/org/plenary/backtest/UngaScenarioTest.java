@@ -39,11 +39,21 @@ class UngaScenarioTest {
     void theCalibratedScenarioRecordsHowItWasMadeAndLoads() throws Exception {
         Path file = Path.of("scenarios/unga-ict-2018-calibrated.yaml");
         String text = java.nio.file.Files.readString(file);
-        assertTrue(text.lines().limit(3).anyMatch(line -> line.startsWith("#   plenary calibrate scenarios/unga-ict-2018.yaml"
-                + " --votes scenarios/data/unga-ict-votes-2018.csv")), "the command is in the header");
+        assertTrue(text.lines().limit(3).anyMatch(line -> line.startsWith("#   plenary calibrate"
+                + " scenarios/unga-ict-2018-grounded.yaml --votes scenarios/data/unga-ict-votes-2018.csv")),
+                "the command is in the header");
         ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, List.of());
         assertEquals("unga-ict-2018-calibrated", loaded.scenario().name());
-        assertEquals(List.of(), loaded.warnings());
-        assertEquals(531, ObservedVotes.read(VOTES, loaded.scenario()).entries().size());
+        assertEquals(2, loaded.warnings().size(), loaded.warnings().toString());
+        assertTrue(loaded.warnings().stream().allMatch(w -> w.toString().contains("no estimate for VAT")),
+                "only the Holy See, without a UN vote, keeps the profile rule on the two mapped dimensions");
+        assertEquals(Scenario.VoteModel.SPATIAL_LOGIT, loaded.scenario().decision().voteModel());
+        ObservedVotes votes = ObservedVotes.read(VOTES, loaded.scenario());
+        assertEquals(531, votes.entries().size());
+        // Backtesting the calibrated scenario reproduces the fit its header records.
+        String fit = text.lines().filter(line -> line.startsWith("# Fit")).findFirst().orElseThrow();
+        double recorded = Double.parseDouble(fit.replaceAll(".*calibrated ([0-9.]+).*", "$1"));
+        Backtest.Result result = Backtest.compare(loaded.scenario(), votes, BallotForecast.run(loaded.scenario(), 2), 0);
+        assertEquals(recorded, result.pooled().logLoss(), 1e-6);
     }
 }

@@ -77,6 +77,78 @@ class BacktestCommandTest {
         assertTrue(Files.exists(run.resolve("charts/backtest-confusion.png")));
     }
 
+    private Path observedLeftText() {
+        return Scenarios.write(dir, "votes.csv", """
+                item,delegation,vote
+                left-text,L1,yes
+                left-text,L2,yes
+                left-text,M,abstain
+                left-text,R1,yes
+                left-text,R2,no
+                """);
+    }
+
+    /**
+     * The votes of scoresWritesFilesAndPrintsJson. Brier: the model is certain and wrong only on R1
+     * ((0 - 1)^2 + (1 - 0)^2 = 2), so 2/5. Persistence, from an earlier roll call L1 yes, L2 no,
+     * M abstain, R1 yes and R2 absent (so the earlier majority, yes): right on L1, M, R1 (3/5),
+     * wrong on L2 and R2; log-loss 2 ln 100 / 5, Brier 4/5; predicted shares yes 3/5, no 1/5,
+     * abstain 1/5 against observed 3/5, 1/5, 1/5: p_e = 11/25, kappa = (15 - 11)/(25 - 11) = 2/7.
+     * Reliability of "yes": p_yes = 1 for L1, L2 (both yes: observed 1); p_yes = 0 for M, R1, R2
+     * (R1 voted yes: observed 1/3).
+     */
+    @Test
+    void persistenceBaselineBrierScoreAndReliability() throws Exception {
+        Path previous = Scenarios.write(dir, "previous.csv", """
+                item,delegation,vote
+                left-text,L1,yes
+                left-text,L2,no
+                left-text,M,abstain
+                left-text,R1,yes
+                """);
+        CliTest.Result result = CliTest.plenary("backtest", scenario().toString(), "--votes",
+                observedLeftText().toString(), "--previous", previous.toString(), "--out", dir.resolve("out").toString(),
+                "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode pooled = new ObjectMapper().readTree(result.out()).get("pooled");
+        assertEquals(0.4, pooled.get("brier").asDouble(), 1e-6);
+        JsonNode persistence = pooled.get("persistence");
+        assertEquals(0.6, persistence.get("accuracy").asDouble(), 1e-6);
+        assertEquals(2.0 / 7, persistence.get("kappa").asDouble(), 1e-6);
+        assertEquals(-2 * Math.log(0.01) / 5, persistence.get("log_loss").asDouble(), 1e-6);
+        assertEquals(0.8, persistence.get("brier").asDouble(), 1e-6);
+
+        Path run;
+        try (var runs = Files.list(dir.resolve("out/ballots"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        JsonNode reliability = new ObjectMapper().readTree(run.resolve("backtest.json").toFile()).get("reliability");
+        JsonNode low = reliability.get(0);
+        JsonNode high = reliability.get(1);
+        assertEquals("yes", low.get("vote").asText());
+        assertEquals(3, low.get("n").asInt());
+        assertEquals(0.0, low.get("mean_predicted").asDouble(), 1e-9);
+        assertEquals(1.0 / 3, low.get("observed").asDouble(), 1e-6);
+        assertEquals(2, high.get("n").asInt());
+        assertEquals(1.0, high.get("observed").asDouble(), 1e-9);
+        assertTrue(Files.exists(run.resolve("charts/backtest-reliability.png")));
+
+        CliTest.Result text = CliTest.plenary("backtest", scenario().toString(), "--votes",
+                observedLeftText().toString(), "--previous", previous.toString(), "--out", dir.resolve("out2").toString());
+        assertTrue(text.out().contains("persistence baseline"), text.out());
+    }
+
+    @Test
+    void aPreviousRollCallMustCoverEveryScoredItem() {
+        Path previous = Scenarios.write(dir, "previous.csv", "item,delegation,vote\ndrafted,L1,yes\n");
+        CliTest.Result result = CliTest.plenary("backtest", scenario().toString(), "--votes",
+                observedLeftText().toString(), "--previous", previous.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("previous.csv") && result.err().contains("has no ballots on 'left-text'"),
+                result.err());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
     @Test
     void theReferenceFormatNamesItemsByTheirUnSymbol() throws Exception {
         Path file = Scenarios.write(dir, "un.yaml", Scenarios.BALLOTS.replace("left-text", "A-RES-73-27"));

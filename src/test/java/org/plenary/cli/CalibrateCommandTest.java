@@ -98,6 +98,40 @@ class CalibrateCommandTest {
         }
     }
 
+    /**
+     * Leave-one-item-out: each of the 14 items is scored by a fit on the other 13, which share the two
+     * group positions that generated every ballot, so the held-out items are predicted nearly as well as
+     * in sample; a parameter that names the held-out item (its text) is left out of that fold's fit.
+     */
+    @Test
+    void crossValidationScoresEachItemByTheFitOnTheOthers() throws Exception {
+        Path file = dir.resolve("synthetic.yaml");
+        Path votes = syntheticVotes(file);
+        CliTest.Result result = calibrate(file, votes, "cv", 60, "--param", "agenda.low0.text.a=0:0.1",
+                "--cross-validate");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("leave-one-item-out cross-validation"), result.out());
+        JsonNode folds = new ObjectMapper().readTree(only(dir.resolve("cv/synthetic")).resolve("calibration.json")
+                .toFile()).get("cross_validation");
+        assertEquals(14, folds.size());
+        int right = 0;
+        int total = 0;
+        for (JsonNode fold : folds) {
+            boolean heldOutLow0 = fold.get("held_out").asText().equals("low0");
+            assertEquals(!heldOutLow0, fold.get("fitted").has("agenda.low0.text.a"), fold.toString());
+            assertTrue(fold.get("fitted").has("profiles.groups.G1.position.a"));
+            right += Math.round(fold.get("scores").get("accuracy").asDouble() * fold.get("scores").get("n").asInt());
+            total += fold.get("scores").get("n").asInt();
+        }
+        assertEquals(280, total);
+        assertTrue(right > 0.9 * total, right + " of " + total + " held-out ballots right");
+
+        CliTest.Result noVotes = CliTest.plenary("calibrate", file.toString(), "--tally", "low0=1,1,1", "--param",
+                "profiles.groups.G1.position.a=0:1", "--cross-validate", "--out", dir.resolve("x").toString());
+        assertEquals(2, noVotes.exitCode());
+        assertTrue(noVotes.err().contains("--cross-validate") && noVotes.err().contains("needs --votes"), noVotes.err());
+    }
+
     @Test
     void recoversTheParametersThatGeneratedTheBallotsAndReproducesTheFit() throws Exception {
         Path file = dir.resolve("synthetic.yaml");

@@ -1,0 +1,168 @@
+package org.plenary.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenary.testing.Scenarios;
+
+/** plenary ideal-points as a user runs it: the files it writes, and bad input that writes nothing. */
+class IdealPointsCommandTest {
+    @TempDir
+    Path dir;
+
+    /** Two camps on four roll calls, a centre that abstains or splits. */
+    private static final String VOTES = """
+            rcid,iso3,vote
+            1,USA,yes
+            1,GBR,yes
+            1,FRA,yes
+            1,BRA,abstain
+            1,RUS,no
+            1,CHN,no
+            2,USA,no
+            2,GBR,no
+            2,FRA,abstain
+            2,BRA,yes
+            2,RUS,yes
+            2,CHN,yes
+            3,USA,yes
+            3,GBR,yes
+            3,FRA,yes
+            3,BRA,yes
+            3,RUS,no
+            3,CHN,abstain
+            4,USA,no
+            4,GBR,abstain
+            4,FRA,no
+            4,BRA,abstain
+            4,RUS,yes
+            4,CHN,yes
+            """;
+
+    @Test
+    void writesEstimatesWithIntervalsAChartAndAManifest() throws Exception {
+        Path votes = Scenarios.write(dir, "votes.csv", VOTES);
+        Path out = dir.resolve("ip");
+        CliTest.Result result = CliTest.plenary("ideal-points", votes.toString(), "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> lines = Files.readAllLines(out.resolve("ideal-points.csv"));
+        assertEquals("delegation,dimension,estimate,low,high", lines.get(0));
+        assertEquals(7, lines.size());
+        double usa = estimate(lines, "USA");
+        double gbr = estimate(lines, "GBR");
+        double bra = estimate(lines, "BRA");
+        double rus = estimate(lines, "RUS");
+        assertTrue(usa > bra && gbr > bra && bra > rus, lines.toString());
+        assertTrue(Files.exists(out.resolve("charts/ideal-points.png")));
+        var manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(4, manifest.get("roll_calls").asInt());
+        assertTrue(manifest.get("identification").asText().contains("USA is positive"));
+
+        CliTest.Result two = CliTest.plenary("ideal-points", votes.toString(), "--dimensions", "2", "--out",
+                dir.resolve("ip2").toString());
+        assertEquals(0, two.exitCode(), two.err());
+        assertEquals(13, Files.readAllLines(dir.resolve("ip2/ideal-points.csv")).size());
+    }
+
+    private static double estimate(List<String> lines, String code) {
+        return lines.stream().filter(l -> l.startsWith(code + ",")).mapToDouble(l -> Double.parseDouble(l.split(",")[2]))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void badRollCallsExitTwoWithFileLineAndDidYouMeanAndWriteNothing() {
+        Path votes = Scenarios.write(dir, "bad.csv", """
+                rcid,iso3,vote
+                1,USS,yes
+                1,GBR,yess
+                1,FRA,no
+                1,FRA,yes
+                """);
+        Path out = dir.resolve("ip");
+        CliTest.Result result = CliTest.plenary("ideal-points", votes.toString(), "--out", out.toString());
+        assertEquals(2, result.exitCode());
+        String err = result.err();
+        assertTrue(err.contains("bad.csv:2: iso3: unknown state code 'USS' (did you mean"), err);
+        assertTrue(err.contains("bad.csv:3: vote: unknown vote 'yess' (did you mean 'yes'"), err);
+        assertTrue(err.contains("bad.csv:5: iso3: duplicate vote of 'FRA' in roll call '1' (first on line 4)"), err);
+        assertFalse(err.contains("Exception"), err);
+        assertFalse(Files.exists(out));
+
+        Path same = Scenarios.write(dir, "same.csv", "rcid,iso3,vote\n1,USA,yes\n1,GBR,yes\n2,USA,yes\n");
+        CliTest.Result flat = CliTest.plenary("ideal-points", same.toString(), "--out", out.toString());
+        assertEquals(2, flat.exitCode());
+        assertTrue(flat.err().contains("same.csv:1: vote: no variance"), flat.err());
+        assertFalse(Files.exists(out));
+
+        Path calls = Scenarios.write(dir, "calls.csv", "rcid,session\n1,73\n2,73\n3,73\n");
+        Path other = Scenarios.write(dir, "other.csv", VOTES.replace("4,USA,no", "44,USA,no"));
+        CliTest.Result unknown = CliTest.plenary("ideal-points", other.toString(), "--roll-calls", calls.toString(),
+                "--out", out.toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("other.csv:20: rcid: unknown roll call '44' (did you mean '4'?)")
+                || unknown.err().contains("other.csv:20: rcid: unknown roll call '44'"), unknown.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /**
+     * Session 2 repeats roll call 1's title (rcid 5) and has one new title (rcid 6). Persistence on rcid
+     * 5: USA yes, GBR yes, FRA yes, BRA abstain, RUS no (CHN absent in 1: the majority, yes) against the
+     * observed yes, yes, no, abstain, no, no: right on USA, GBR, BRA, RUS (4 of 6); log-loss
+     * 2 ln 100 / 6; Brier 2 x 2 / 6. Rcid 6 has no predecessor and is not scored.
+     */
+    @Test
+    void forecastsRecurringRollCallsBesidePersistence() throws Exception {
+        Path votes = Scenarios.write(dir, "votes.csv", VOTES + """
+                5,USA,yes
+                5,GBR,yes
+                5,FRA,no
+                5,BRA,abstain
+                5,RUS,no
+                5,CHN,no
+                6,USA,yes
+                6,RUS,no
+                """);
+        Path calls = Scenarios.write(dir, "calls.csv", """
+                rcid,session,amendment,paragraph,short
+                1,1,0,0,Alpha
+                2,1,0,0,Beta
+                3,1,0,0,Gamma
+                4,1,0,0,Delta
+                5,2,0,0,Alpha
+                6,2,0,0,Epsilon
+                """);
+        Path withoutChina = Scenarios.write(dir, "v.csv", Files.readString(votes).replace("1,CHN,no\n", ""));
+        CliTest.Result result = CliTest.plenary("ideal-points", withoutChina.toString(), "--roll-calls", calls.toString(),
+                "--forecast-session", "2", "--out", dir.resolve("fc").toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("session 2: 1 recurring roll calls, 6 votes scored"), result.out());
+        var forecast = new ObjectMapper().readTree(dir.resolve("fc/manifest.json").toFile()).get("forecast");
+        var persistence = forecast.get("persistence");
+        assertEquals(4.0 / 6, persistence.get("accuracy").asDouble(), 1e-9);
+        assertEquals(-2 * Math.log(0.01) / 6, persistence.get("log_loss").asDouble(), 1e-9);
+        assertEquals(4.0 / 6, persistence.get("brier").asDouble(), 1e-9);
+        assertTrue(forecast.get("item_response").get("log_loss").asDouble() < persistence.get("log_loss").asDouble(),
+                "the item-response forecast is never certain, so it pays less for its misses");
+    }
+
+    @Test
+    void anEstimateThatDoesNotConvergeSaysSoAndWritesNothing() throws Exception {
+        Path votes = Scenarios.write(dir, "votes.csv", VOTES);
+        Path out = dir.resolve("ip");
+        CliTest.Result result = CliTest.plenary("ideal-points", votes.toString(), "--max-sweeps", "1", "--out",
+                out.toString());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("did not converge") && result.err().contains("nothing written"), result.err());
+        assertFalse(Files.exists(out));
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".ideal-points-")), "no staging left");
+        }
+    }
+}
