@@ -7,7 +7,7 @@ import org.plenary.model.CoalitionActors;
 
 /**
  * What coalitions as actors did in one replication, round by round: each live coalition's leader,
- * the texts tabled and the coalition events (joins, defections, merges, splits, dissolutions,
+ * the texts tabled and the coalition events (joins, defections, foundings, merges, dissolutions,
  * successions, passes of the pen). Kept only when those mechanisms are on.
  */
 public final class ActorRecord {

@@ -71,7 +71,7 @@ public final class CsvTables implements Closeable {
 
     /** Columns of leaders.csv: every coalition with a leader, each round. */
     public static final String[] LEADER_COLUMNS = {"replication", "round", "group", "leader"};
-    /** Columns of coalition-events.csv: joins, defections, merges, splits, dissolutions, successions, pens. */
+    /** Columns of coalition-events.csv: joins, defections, foundings, merges, dissolutions, successions, pens. */
     public static final String[] COALITION_EVENT_COLUMNS = {"replication", "round", "item", "event", "coalition",
         "delegation", "other"};
 

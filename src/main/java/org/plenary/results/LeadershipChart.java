@@ -25,12 +25,12 @@ import org.plenary.scenario.Scenario;
  * Leadership over time, one chart per agenda item (charts/leadership-&lt;item&gt;.png): for each
  * coalition and leader, the share of replications in which that delegation leads that coalition in
  * each round; the scenario's events as labelled markers; and, on a second axis, the realignments
- * per replication (merges, splits, dissolutions, successions) in each round. Drawn only when
+ * per replication (foundings, merges, dissolutions, successions) in each round. Drawn only when
  * coalitions act (model v2).
  */
 public final class LeadershipChart {
     /** Coalition events that change who the coalitions are or who leads them. */
-    static final Set<String> REALIGNMENTS = Set.of("merge", "split", "dissolve", "succession");
+    static final Set<String> REALIGNMENTS = Set.of("found", "merge", "dissolve", "succession");
     private static final int MAX_LINES = ChartStyle.PALETTE.length;
 
     private final Scenario scenario;
@@ -109,7 +109,7 @@ public final class LeadershipChart {
             // replication) stay visible as nested bands.
             plot.getRenderer().setSeriesStroke(s, new BasicStroke(Math.max(1.5f, 7f - 0.5f * s)));
         }
-        XYSeries changes = new XYSeries("realignments per replication (merges, splits, dissolutions, successions)");
+        XYSeries changes = new XYSeries("realignments per replication (foundings, merges, dissolutions, successions)");
         for (int t = 0; t <= rounds; t++) {
             changes.add(t, replications > 0 ? realignments[m][t] / (double) replications : 0);
         }
