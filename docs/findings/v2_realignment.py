@@ -40,6 +40,18 @@ def capabilities(run):
     return caps
 
 
+def pen_holders(events):
+    """(replication, item) -> [(round, holder)], each change of pen-holder in order: a `pen` event gives
+    it to its coalition, and a merge moves it from the absorbed coalition to the survivor (ODD 7.4b)."""
+    holders = collections.defaultdict(list)
+    for e in events:
+        key = (e["replication"], e["item"])
+        held = holders[key][-1][1] if holders[key] else "chair"
+        if e["event"] == "pen" or (e["event"] == "merge" and e["other"] == held):
+            holders[key].append((int(e["round"]), e["coalition"]))
+    return holders
+
+
 def main(runs):
     for run in runs:
         print("==", os.path.basename(os.path.dirname(run.rstrip("/"))))
@@ -122,13 +134,12 @@ def main(runs):
                 print("  rounds %-6s delegations entering or leaving any cluster per replication and round: %.2f"
                       % (label, moved / (len(reps) * (high - low + 1))))
         if events is not None:
-            # Who holds the pen in the round an item closes: the last `pen` event up to then (the chair
-            # before any), as in proposer_advantage.py.
+            # Who holds the pen in the round an item closes (the chair before any pen event).
             closing = {(o["replication"], o["item"]): int(o["round"]) for o in rows(run, "outcomes.csv") if o["round"]}
+            holders = pen_holders(events)
             pens = collections.Counter()
             for (rep, item), t in sorted(closing.items()):
-                held = [e["coalition"] for e in events if e["event"] == "pen" and e["replication"] == rep
-                        and e["item"] == item and int(e["round"]) <= t]
+                held = [c for r, c in holders[(rep, item)] if r <= t]
                 pens[(item, (held[-1] if held else "chair").split("@")[0])] += 1
             for (item, holder), n in sorted(pens.items()):
                 print("  pen when %s closes: %-8s in %2d of %d replications" % (item, holder, n, len(reps)))
