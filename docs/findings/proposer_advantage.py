@@ -3,8 +3,8 @@
 
 usage: proposer_advantage.py RUN_DIR [RUN_DIR ...]   (v2 runs kept with rounds: rounds.csv is needed)
 For each run and item, over its replications: how the item ends and when; who holds the pen when it
-closes (the chair, or a coalition whose text was taken up); and, where a coalition holds it, the
-item-weighted distance sqrt(sum_k w_k (x_k - z_k)^2 / sum_k w_k) from that coalition's leader's position
+closes (the chair, or a coalition whose text was taken up, or the coalition that absorbed it in a
+merge); and, where a coalition holds it, the item-weighted distance sqrt(sum_k w_k (x_k - z_k)^2 / sum_k w_k) from that coalition's leader's position
 in the closing round to the draft then (the final text), to the text in force after the decision, and
 to the status quo, and from the coalition's own text T_A = P_A + pen (x_leader - P_A) (P_A its common
 position in coalitions.csv) to the final text. The proposer's gain is d(status quo) - d(text in force). "as tabled": the share of
@@ -18,6 +18,8 @@ import os
 import sys
 
 import yaml
+
+from v2_realignment import pen_holders
 
 
 def rows(run, name):
@@ -46,10 +48,7 @@ def main(runs):
         drafts = {(r["replication"], r["item"]): r for r in rows(run, "items.csv")
                   if (r["replication"], r["round"]) in wanted
                   and decided[(r["replication"], r["item"])]["round"] == r["round"]}
-        pens = collections.defaultdict(list)
-        for e in rows(run, "coalition-events.csv"):
-            if e["event"] == "pen":
-                pens[(e["replication"], e["item"])].append((int(e["round"]), e["coalition"]))
+        pens = pen_holders(rows(run, "coalition-events.csv"))
         leaders = {(r["replication"], r["round"], r["group"]): r["leader"] for r in rows(run, "leaders.csv")
                    if (r["replication"], r["round"]) in wanted}
         tabled = {(r["replication"], r["round"], r["item"], r["sponsor"]): r for r in rows(run, "proposals.csv")
