@@ -77,6 +77,21 @@ class ExchangeOfSupportTest {
     }
 
     @Test
+    void eachSideMovesOnlyOnTheDimensionTheOtherCaresAbout() throws Exception {
+        // As UNEQUAL, with A at 0.1 and B at 0.9 on b: O_a = 0.35, O_b = (0.03 + 0.54) / 0.9 = 19/30.
+        Assembly a = assembly("[{id: a}, {id: b}]", UNEQUAL.replace("a: 0.2, b: 0.2", "a: 0.2, b: 0.1")
+                .replace("a: 0.8, b: 0.8", "a: 0.8, b: 0.9"));
+        double[] before = outcomes(a);
+        new StokmanExchange(1.0).step(a, random);
+        // dO_a = min(0.3 x 0.45 / 1.2, 0.3 x (19/30 - 0.1) / 0.9 / r) = min(0.1125, 2/15): B reaches O_a,
+        // A moves r x 0.1125 x 0.9 / 0.3 = 0.45 on b.
+        assertArrayEquals(new double[] {0.2, 0.55, 0.35, 0.9}, a.position, EPS);
+        double[] after = outcomes(a);
+        assertEquals(0.5 * 0.1125, utility(a, 0, after) - utility(a, 0, before), EPS, "(0.9 - r 0.3) dO_a");
+        assertEquals(0.5 * 0.1125, utility(a, 1, after) - utility(a, 1, before), EPS);
+    }
+
+    @Test
     void theRateScalesBothMovesAtTheUnequalExchangeRate() throws Exception {
         Assembly a = assembly("[{id: a}, {id: b}]", UNEQUAL);
         new StokmanExchange(0.25).step(a, random);
@@ -133,6 +148,7 @@ class ExchangeOfSupportTest {
     @Test
     void eachRoundStartsFromThatRoundsOutcomeWhateverTheMechanismSawBefore() throws Exception {
         StokmanExchange reused = new StokmanExchange(1.0);
+        reused.step(assembly("[{id: a}, {id: b}]", UNEQUAL), random);
         Assembly three = assembly("[{id: a}, {id: b}, {id: c}]", """
                   - {id: A, position: {a: 0.2, b: 0.2, c: 0.5}, salience: {a: 0.9, b: 0.3, c: 0.3}}
                   - {id: B, position: {a: 0.8, b: 0.8, c: 0.5}, salience: {a: 0.3, b: 0.6, c: 0.6}}

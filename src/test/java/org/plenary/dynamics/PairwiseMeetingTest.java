@@ -49,8 +49,10 @@ class PairwiseMeetingTest {
     @Test
     void onlyTheSideWithinItsToleranceListens() throws Exception {
         // From X's view the squared distance is (1 x 0.16 + 0.5 x 0.16) / 1.5 = 0.16 > 0.3^2: X does not listen.
-        Assembly a = assembly(0.3);
-        new Deffuant(0.5, 0, 0.5, 0.5).step(a, new MersenneTwisterFast(4));
-        assertArrayEquals(new double[] {0.2, 0.4, 0, 0, 0.55, 0.7}, a.position, EPS);
+        for (int seed = 1; seed <= 6; seed++) { // the pair is drawn as (X, Y) or (Y, X)
+            Assembly a = assembly(0.3);
+            new Deffuant(0.5, 0, 0.5, 0.5).step(a, new MersenneTwisterFast(seed));
+            assertArrayEquals(new double[] {0.2, 0.4, 0, 0, 0.55, 0.7}, a.position, EPS, "seed " + seed);
+        }
     }
 }
