@@ -92,6 +92,22 @@ class ExchangeOfSupportTest {
     }
 
     @Test
+    void onTheLaterDimensionsWithSidesSwappedTheMovesAreMirrored() throws Exception {
+        // UNEQUAL moved to dimensions b and c (nobody cares about a) and mirrored: A above, B below.
+        // O_b = (0.9 x 0.8 + 0.3 x 0.2) / 1.2 = 0.65, O_c = (0.3 x 0.8 + 0.6 x 0.2) / 0.9 = 0.4.
+        StokmanExchange reused = new StokmanExchange(1.0);
+        reused.step(assembly("[{id: a}, {id: b}]", UNEQUAL), random);
+        Assembly a = assembly("[{id: a}, {id: b}, {id: c}]", """
+                  - {id: A, position: {a: 0.5, b: 0.8, c: 0.8}, salience: {a: 0, b: 0.9, c: 0.3}}
+                  - {id: B, position: {a: 0.5, b: 0.2, c: 0.2}, salience: {a: 0, b: 0.3, c: 0.6}}
+                """);
+        reused.step(a, random);
+        // As before, dO_b = 0.1: B moves up 0.4 on b, A down 0.4 on c, onto O_c.
+        assertArrayEquals(new double[] {0.5, 0.8, 0.4, 0.5, 0.6, 0.2}, a.position, EPS);
+        assertArrayEquals(new int[] {0, 1, 1, 2}, a.exchanges.toArray(), "A, B, b (A's), c (B's)");
+    }
+
+    @Test
     void theRateScalesBothMovesAtTheUnequalExchangeRate() throws Exception {
         Assembly a = assembly("[{id: a}, {id: b}]", UNEQUAL);
         new StokmanExchange(0.25).step(a, random);
