@@ -84,6 +84,20 @@ class BlocDisciplineTest {
     }
 
     @Test
+    void aBlocWhoseWeightedIntentionsCancelAbstainsAndItsMembersWithIt() throws Exception {
+        // X yes and Y no weigh 1 each; Z (capability 5) at 0.65 is as far from 0.8 as from 0.5: it abstains.
+        // Line sign(1 - 1 + 5 x 0) = 0: with cohesion 1 all three abstain.
+        Scenario s = scenario("""
+                delegations:
+                  - {id: X, groups: [B], position: {a: 0.9}}
+                  - {id: Y, groups: [B], position: {a: 0.1}}
+                  - {id: Z, groups: [B], position: {a: 0.65}, capability: 5}
+                blocs: [{id: B, cohesion: 1}]
+                """);
+        assertArrayEquals(new int[] {0, 0, 3}, tally(s, new Assembly(s), new BlocDisciplineBallot(Scenario.CrossPressure.ABSTAIN), 1));
+    }
+
+    @Test
     void aGroupWithoutCohesionImposesNoLineNotEvenAbstention() throws Exception {
         // G is a group with no bloc declaration (cohesion 0): its majority is yes, but Y votes its own no.
         Scenario s = scenario("""

@@ -132,6 +132,22 @@ class DecisionRulesTest {
     }
 
     @Test
+    void closingOneItemLeavesAnotherItemsObjectorsOnRecord() throws Exception {
+        // X objects to the first item (its draft 0.75 on a, status quo 0.5); the second item closed earlier.
+        Scenario s = scenario("""
+                  - {id: X, position: {a: 0.25, b: 0.5}, salience: 1, objection_threshold: 0.1}
+                  - {id: Y, position: {a: 0.75, b: 0.5}, salience: 1}
+                """);
+        Assembly a = new Assembly(s);
+        a.draft[0] = 0.75;
+        a.itemState[1] = ItemState.CONSENSUS;
+        a.setRound(1);
+        new DecisionMaking(s.decision()).step(a, random);
+        assertEquals(java.util.List.of("X"), a.objectors(0));
+        assertEquals(ItemState.OPEN, a.itemState[0]);
+    }
+
+    @Test
     void aRoomWhereNobodyTakesPartHasNoObjectingShare() throws Exception {
         Scenario s = scenario("""
                   - {id: X, position: {a: 0.5, b: 0.25}, salience: 1}

@@ -146,6 +146,8 @@ class ScheduledEventsTest {
                   - {round: 1, type: set, bloc: G, attribute: cohesion, value: 0.8}
                   - {round: 1, type: leave, delegation: Y, bloc: G}
                   - {round: 1, type: join, delegation: Y, bloc: H}
+                  - {round: 2, type: join, delegation: X, bloc: H}
+                  - {round: 3, type: leave, delegation: Y, bloc: H}
                 """);
         Assembly a = new Assembly(s);
         int g = a.groupIndex("G");
@@ -158,6 +160,10 @@ class ScheduledEventsTest {
         assertTrue(a.isMember(1, h));
         assertFalse(a.isMember(0, h));
         assertFalse(a.shareGroup(0, 1));
+        runTo(new EventSchedule(s.events()), a, 2);
+        runTo(new EventSchedule(s.events()), a, 3);
+        assertTrue(a.isMember(0, h), "X joined H");
+        assertFalse(a.isMember(1, h), "Y left it again");
     }
 
     private static int countTrue(boolean[] values) {

@@ -29,6 +29,7 @@ class AssemblyStateTest {
                 agenda:
                   - {id: drafted, weights: {a: 1}, status_quo: {a: 0.5}}
                   - {id: tabled, weights: {a: 1, b: 1}, status_quo: {a: 0.6, b: 0.7}, text: {a: 0.2, b: 0.9}, deadline: 3}
+                blocs: [{id: DECLARED, cohesion: 0.4}]
                 events:
                   - {round: 2, type: join, delegation: Y, bloc: LATE}
                 """));
@@ -43,11 +44,13 @@ class AssemblyStateTest {
     }
 
     @Test
-    void groupsNamedOnlyByAnEventExistFromTheStartWithoutMembers() throws Exception {
+    void groupsNamedOnlyByABlocDeclarationOrAnEventExistFromTheStartWithoutMembers() throws Exception {
         Assembly a = assembly();
-        assertArrayEquals(new String[] {"G", "LATE"}, a.groupIds);
+        assertArrayEquals(new String[] {"DECLARED", "G", "LATE"}, a.groupIds, "declared blocs first, then by first mention");
+        assertEquals(0.4, a.cohesion[0], EPS);
+        assertEquals(false, a.isMember(0, 0));
         int late = a.groupIndex("LATE");
-        assertEquals(1, late);
+        assertEquals(2, late);
         assertEquals(0, a.cohesion[late]);
         assertEquals(false, a.isMember(1, late));
     }
@@ -68,6 +71,10 @@ class AssemblyStateTest {
         a.forumDisengaged[1 * a.forums + Scenario.FORUMS.indexOf("ad-hoc")] = true;
         assertEquals("active", a.statusLabel(0));
         assertEquals("disengaged", a.statusLabel(1), "away from one forum");
+        Assembly b = assembly();
+        b.dimensionDisengaged[1 * b.dimensions + 1] = true;
+        assertEquals("active", b.statusLabel(0));
+        assertEquals("disengaged", b.statusLabel(1), "away from one dimension");
         a.objecting[1 * a.delegations + 1] = true;
         assertEquals(List.of(), a.objectors(0));
         assertEquals(List.of("Y"), a.objectors(1));
