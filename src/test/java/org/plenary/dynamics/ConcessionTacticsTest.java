@@ -86,10 +86,10 @@ class ConcessionTacticsTest {
         a.draft[1 * 2 + 1] = 0.6;
         AspirationObjections rule = new AspirationObjections();
         // R demands 0.8: |0.9 - 0.6| - |0.9 - 0.8| = 0.2
-        assertEquals(0.2, rule.loss(a, 2, 1), EPS);
+        assertEquals(0.2, rule.loss(a, 2, 1, a.draft), EPS);
         // Q demands 0.1 + 0.4 sqrt(0.5): |0.1 - 0.6| - 0.4 sqrt(0.5)
-        assertEquals(0.5 - 0.4 * Math.sqrt(0.5), rule.loss(a, 1, 1), EPS);
+        assertEquals(0.5 - 0.4 * Math.sqrt(0.5), rule.loss(a, 1, 1, a.draft), EPS);
         a.activeSalience[3 * 2 + 1] = 0;
-        assertEquals(Double.NaN, rule.loss(a, 3, 1), "S no longer cares about b: no standing");
+        assertEquals(Double.NaN, rule.loss(a, 3, 1, a.draft), "S no longer cares about b: no standing");
     }
 }

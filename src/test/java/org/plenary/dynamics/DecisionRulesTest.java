@@ -165,7 +165,8 @@ class DecisionRulesTest {
         assertTrue(DecisionMaking.adopts(0.75, 3, 1), "3 >= 0.75 x 4");
         assertFalse(DecisionMaking.adopts(0.75, 2, 1), "2 < 0.75 x 3");
         assertFalse(DecisionMaking.adopts(0.5, 2, 2), "a tie is not adopted");
-        Scenario.Decision rule = new Scenario.Decision(Scenario.Rule.VOTE, Scenario.Fallback.VOTE, 0.5, 0.5, 0, 0.5, 0.02);
+        Scenario.Decision rule = new Scenario.Decision(Scenario.Rule.VOTE, Scenario.Fallback.VOTE, 0.5, 0.5, 0, 0.5, 0.02,
+                Scenario.VoteModel.THRESHOLD, null);
         // Present 1 + 1 + 1 = 3 of 6 accredited meets the quorum 0.5 exactly.
         assertEquals(ItemState.VOTE_REJECTED, DecisionMaking.outcome(rule, new int[] {1, 1, 1, 6}));
         assertEquals(ItemState.FAILED, DecisionMaking.outcome(rule, new int[] {1, 1, 0, 5}), "2 of 5 present");
