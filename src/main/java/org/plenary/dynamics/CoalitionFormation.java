@@ -256,6 +256,8 @@ public final class CoalitionFormation implements Mechanism {
             }
         }
         if (!any) {
+            // Who can belong may have changed outside every coalition (a lone delegation withdrew): C changes.
+            totalCapability(a, actors, m);
             return;
         }
         refresh(a, actors, m);

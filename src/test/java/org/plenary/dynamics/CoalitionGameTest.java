@@ -285,4 +285,32 @@ class CoalitionGameTest {
         formation.step(b, mine);
         assertTrue(beforeEvent.nextLong() != ((MersenneTwisterFast) mine.clone()).nextLong(), "the pass is played again");
     }
+
+    @Test
+    void aLoneDelegationWithdrawingShrinksEveryonesCapabilityBaseAndCanTipAChoice() throws Exception {
+        // Y, Z at 0.1 in bloc L; X at 0.3 alone; W (capability 9) at 0.9 alone; reach^2 = 0.08, no affinity,
+        // switching cost 0.2. p_XY = p_XZ = 1 - 0.04 / 0.08 = 0.5: U_X(L) = 1 / C, 1/12 = 0.083 while W takes
+        // part, 1/3 = 0.333 once W withdraws in round 2 (C = 3): X joins L then, not before.
+        Scenario s = scenario("""
+                delegations:
+                  - {id: Y, groups: [L], position: {a: 0.1}}
+                  - {id: Z, groups: [L], position: {a: 0.1}}
+                  - {id: X, position: {a: 0.3}}
+                  - {id: W, position: {a: 0.9}, capability: 9}
+                blocs: [{id: L, cohesion: 0.5}]
+                coalition_formation: {model: alliance, reach: 0.28284271247461906, bloc_affinity: 0, switching_cost: 0.2}
+                events: [{round: 2, type: withdraw, delegation: W}]
+                """);
+        Assembly a = new Assembly(s);
+        CoalitionFormation formation = new CoalitionFormation(s.formation(), s.blocs(), true);
+        EventSchedule events = new EventSchedule(s.events());
+        formation.step(a, random);
+        for (int t = 1; t <= 2; t++) {
+            a.setRound(t);
+            events.step(a, random);
+            formation.step(a, random);
+            assertEquals(t == 1 ? CoalitionActors.NONE : coalitionOf(a, "Y"), coalitionOf(a, "X"), "round " + t);
+        }
+        assertEquals(List.of(new CoalitionActors.Event(0, "join", "L@m", "X", "")), a.actors().events());
+    }
 }
