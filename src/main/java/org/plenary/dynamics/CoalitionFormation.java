@@ -37,8 +37,8 @@ public final class CoalitionFormation implements Mechanism {
     private final boolean formation;
     private final List<Scenario.Bloc> blocs;
     private final boolean publish;
-    private final double inverseReach;
     private final AlignmentInputs inputs = new AlignmentInputs();
+    private final AllianceLandscape landscape;
     /** Per item: the last pass moved nobody and nothing dissolved or merged after it. */
     private boolean[] settled = new boolean[0];
     /** Delegation indexes in the order of their ids, so the drawn order does not depend on the file's. */
@@ -46,18 +46,6 @@ public final class CoalitionFormation implements Mechanism {
     private int[] order = new int[0];
     private int[] target = new int[0];
     private int[] live = new int[0];
-    /** Each delegation's coordinating groups (member, cohesion above 0) this round, CSR by delegation. */
-    private int[] groupStart = new int[0];
-    private int[] groupList = new int[0];
-    /** Per coalition slot of the item in hand: sum c_j, then per dimension sum c_j s_jk, c_j s_jk x_jk, c_j s_jk x_jk^2. */
-    private double[] mass = new double[0];
-    private double[] salienceSum = new double[0];
-    private double[] positionSum = new double[0];
-    private double[] squareSum = new double[0];
-    /** Per coalition slot, per group: the capability of the members in the group. */
-    private double[] groupMass = new double[0];
-    /** The item's dimension weights w_mk / W_m. */
-    private double[] itemShare = new double[0];
     private double[] weighted = new double[0];
     private double[] weight = new double[0];
     private double[] plain = new double[0];
@@ -71,7 +59,7 @@ public final class CoalitionFormation implements Mechanism {
         this.formation = rule.on();
         this.blocs = List.copyOf(blocs);
         this.publish = publish;
-        this.inverseReach = 1.0 / (rule.reach() * rule.reach());
+        this.landscape = new AllianceLandscape(rule);
     }
 
     @Override
@@ -86,13 +74,13 @@ public final class CoalitionFormation implements Mechanism {
         actors.startRound();
         // A settled item stays settled while nothing the choices depend on changes: no pass, no draw.
         boolean unchanged = !seeding && inputs.sameAs(a);
-        coordinatingGroups(a);
+        landscape.coordinatingGroups(a);
         for (int m = 0; m < a.items; m++) {
             if (a.itemState[m].isClosed()) {
                 actors.closeItem(m);
                 continue;
             }
-            shares(a, m);
+            landscape.shares(a, m);
             if (seeding) {
                 seed(a, actors, m);
             } else {
@@ -129,14 +117,7 @@ public final class CoalitionFormation implements Mechanism {
         settled = new boolean[a.items];
         target = new int[n];
         live = new int[n];
-        groupStart = new int[n + 1];
-        groupList = new int[n * a.groups];
-        mass = new double[n];
-        salienceSum = new double[n * d];
-        positionSum = new double[n * d];
-        squareSum = new double[n * d];
-        groupMass = new double[n * a.groups];
-        itemShare = new double[d];
+        landscape.allocate(a);
         weighted = new double[n * d];
         weight = new double[n * d];
         plain = new double[n * d];
@@ -163,29 +144,7 @@ public final class CoalitionFormation implements Mechanism {
         return a.voting[i] && !a.withdrawn[i] && !a.forumDisengaged[f] && Distances.itemSalience(a, i, m) > 0;
     }
 
-    private void coordinatingGroups(Assembly a) {
-        int count = 0;
-        for (int i = 0; i < a.delegations; i++) {
-            groupStart[i] = count;
-            for (int g = 0; g < a.groups; g++) {
-                if (a.isMember(i, g) && a.cohesion[g] > 0) {
-                    groupList[count++] = g;
-                }
-            }
-        }
-        groupStart[a.delegations] = count;
-    }
 
-    private void shares(Assembly a, int m) {
-        int d = a.dimensions;
-        double total = 0;
-        for (int k = 0; k < d; k++) {
-            total += a.itemWeights[m * d + k];
-        }
-        for (int k = 0; k < d; k++) {
-            itemShare[k] = a.itemWeights[m * d + k] / total;
-        }
-    }
 
     /** One coalition per coordinating bloc; each delegation joins the one of its blocs it values most. */
     private void seed(Assembly a, CoalitionActors actors, int m) {
@@ -200,10 +159,10 @@ public final class CoalitionFormation implements Mechanism {
             int s = actors.open(m, bloc.id(), g, bloc.cohesion());
             slots.add(s);
             groups.add(g);
-            clearSums(a, s);
+            landscape.clear(a, s);
             for (int i = 0; i < n; i++) {
                 if (a.isMember(i, g) && canBelong(a, i, m)) {
-                    addToSums(a, s, i, 1);
+                    landscape.add(a, s, i, 1);
                 }
             }
         }
@@ -218,9 +177,9 @@ public final class CoalitionFormation implements Mechanism {
             for (int b = 0; b < slots.size(); b++) {
                 int s = slots.get(b);
                 if (a.isMember(i, groups.get(b))) {
-                    addToSums(a, s, i, -1);
-                    double u = utility(a, actors, m, s, i);
-                    addToSums(a, s, i, 1);
+                    landscape.add(a, s, i, -1);
+                    double u = landscape.utility(a, actors, m, s, i);
+                    landscape.add(a, s, i, 1);
                     if (u > best || u == best && actors.id(m, s).compareTo(actors.id(m, target[i])) < 0) {
                         best = u;
                         target[i] = s;
@@ -297,7 +256,7 @@ public final class CoalitionFormation implements Mechanism {
             order[x] = order[y];
             order[y] = swap;
         }
-        loadSums(a, actors, m);
+        landscape.load(a, actors, m);
         boolean moved = true;
         for (int pass = 0; moved && pass < MAX_PASSES; pass++) {
             moved = false;
@@ -314,9 +273,9 @@ public final class CoalitionFormation implements Mechanism {
         int n = a.delegations;
         int current = actors.coalitionOf[m * n + i];
         if (current != CoalitionActors.NONE) {
-            addToSums(a, current, i, -1);
+            landscape.add(a, current, i, -1);
         }
-        double stay = current == CoalitionActors.NONE ? 0 : utility(a, actors, m, current, i);
+        double stay = current == CoalitionActors.NONE ? 0 : landscape.utility(a, actors, m, current, i);
         double best = stay;
         int bestCoalition = current;
         int partner = CoalitionActors.NONE;
@@ -327,7 +286,7 @@ public final class CoalitionFormation implements Mechanism {
             if (s == current || actors.size[m * n + s] == 0) {
                 continue;
             }
-            double u = utility(a, actors, m, s, i);
+            double u = landscape.utility(a, actors, m, s, i);
             if (u > best || u == best && bestCoalition != current && actors.id(m, s).compareTo(bestLabel) < 0) {
                 best = u;
                 bestCoalition = s;
@@ -347,7 +306,7 @@ public final class CoalitionFormation implements Mechanism {
             if (j == i || actors.coalitionOf[m * n + j] != CoalitionActors.NONE || !canBelong(a, j, m)) {
                 continue;
             }
-            double p = propensity(a, i, j);
+            double p = landscape.propensity(a, i, j);
             double u = total > 0 ? a.capability[j] * p / total : 0;
             boolean partnerGains = total > 0 && a.capability[i] * p / total > rule.switchingCost();
             if (partnerGains && (u > best || u == best && bestLabel != null && a.delegationIds[j].compareTo(bestLabel) < 0)) {
@@ -360,7 +319,7 @@ public final class CoalitionFormation implements Mechanism {
         boolean moves = best - stay > rule.switchingCost() && (bestCoalition != current || partner != CoalitionActors.NONE);
         if (!moves) {
             if (current != CoalitionActors.NONE) {
-                addToSums(a, current, i, 1);
+                landscape.add(a, current, i, 1);
             }
             return false;
         }
@@ -371,7 +330,7 @@ public final class CoalitionFormation implements Mechanism {
         }
         if (partner != CoalitionActors.NONE) {
             int founded = actors.open(m, null, CoalitionActors.NONE, rule.cohesion());
-            clearSums(a, founded);
+            landscape.clear(a, founded);
             join(a, actors, m, founded, i);
             join(a, actors, m, founded, partner);
             actors.leader[m * n + founded] = strongest(a, actors, m, founded);
@@ -394,53 +353,10 @@ public final class CoalitionFormation implements Mechanism {
     private void join(Assembly a, CoalitionActors actors, int m, int s, int i) {
         actors.coalitionOf[m * a.delegations + i] = s;
         actors.size[m * a.delegations + s]++;
-        addToSums(a, s, i, 1);
+        landscape.add(a, s, i, 1);
     }
 
-    /** U_i(A) = sum_{j in A} c_j p_ij / C, from the sums of slot s (which must not hold i). */
-    private double utility(Assembly a, CoalitionActors actors, int m, int s, int i) {
-        int d = a.dimensions;
-        double total = actors.itemCapability[m];
-        if (total <= 0) {
-            return 0;
-        }
-        double affinity = 0;
-        for (int x = groupStart[i]; x < groupStart[i + 1]; x++) {
-            int g = groupList[x];
-            affinity += a.cohesion[g] * groupMass[s * a.groups + g];
-        }
-        double distance = 0;
-        for (int k = 0; k < d; k++) {
-            double share = itemShare[k];
-            if (share > 0) {
-                double xi = a.ideal[i * d + k];
-                int sk = s * d + k;
-                distance += share * a.activeSalience[i * d + k]
-                        * (xi * xi * salienceSum[sk] - 2 * xi * positionSum[sk] + squareSum[sk]);
-            }
-        }
-        return (mass[s] + rule.blocAffinity() * affinity - inverseReach * distance) / total;
-    }
 
-    /** p_ij = 1 + beta sum_g kappa_g [i, j in g] - D2_ij / r^2 on the item in hand. */
-    private double propensity(Assembly a, int i, int j) {
-        int d = a.dimensions;
-        double affinity = 0;
-        for (int x = groupStart[i]; x < groupStart[i + 1]; x++) {
-            int g = groupList[x];
-            if (a.isMember(j, g)) {
-                affinity += a.cohesion[g];
-            }
-        }
-        double distance = 0;
-        for (int k = 0; k < d; k++) {
-            if (itemShare[k] > 0) {
-                double diff = a.ideal[i * d + k] - a.ideal[j * d + k];
-                distance += itemShare[k] * a.activeSalience[i * d + k] * a.activeSalience[j * d + k] * diff * diff;
-            }
-        }
-        return 1 + rule.blocAffinity() * affinity - inverseReach * distance;
-    }
 
     /**
      * The energy of item m's coalition structure, E = - sum over pairs in the same coalition of
@@ -451,8 +367,8 @@ public final class CoalitionFormation implements Mechanism {
         if (byId.length != a.delegations) {
             allocate(a);
         }
-        coordinatingGroups(a);
-        shares(a, m);
+        landscape.coordinatingGroups(a);
+        landscape.shares(a, m);
         int n = a.delegations;
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -465,53 +381,15 @@ public final class CoalitionFormation implements Mechanism {
             int s = actors.coalitionOf(m, i);
             for (int j = i + 1; j < n && s != CoalitionActors.NONE; j++) {
                 if (actors.coalitionOf(m, j) == s) {
-                    sum += a.capability[i] * a.capability[j] * propensity(a, i, j);
+                    sum += a.capability[i] * a.capability[j] * landscape.propensity(a, i, j);
                 }
             }
         }
         return -sum / (total * total);
     }
 
-    private void loadSums(Assembly a, CoalitionActors actors, int m) {
-        int n = a.delegations;
-        for (int s = 0; s < n; s++) {
-            if (actors.alive(m, s)) {
-                clearSums(a, s);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            int s = actors.coalitionOf[m * n + i];
-            if (s != CoalitionActors.NONE) {
-                addToSums(a, s, i, 1);
-            }
-        }
-    }
 
-    private void clearSums(Assembly a, int s) {
-        int d = a.dimensions;
-        mass[s] = 0;
-        Arrays.fill(salienceSum, s * d, s * d + d, 0);
-        Arrays.fill(positionSum, s * d, s * d + d, 0);
-        Arrays.fill(squareSum, s * d, s * d + d, 0);
-        Arrays.fill(groupMass, s * a.groups, s * a.groups + a.groups, 0);
-    }
 
-    /** Adds (sign 1) or removes (sign -1) delegation i's terms to or from slot s's sums. */
-    private void addToSums(Assembly a, int s, int i, int sign) {
-        int d = a.dimensions;
-        double c = sign * a.capability[i];
-        mass[s] += c;
-        for (int k = 0; k < d; k++) {
-            double w = c * a.activeSalience[i * d + k];
-            double x = a.ideal[i * d + k];
-            salienceSum[s * d + k] += w;
-            positionSum[s * d + k] += w * x;
-            squareSum[s * d + k] += w * x * x;
-        }
-        for (int x = groupStart[i]; x < groupStart[i + 1]; x++) {
-            groupMass[s * a.groups + groupList[x]] += c;
-        }
-    }
 
     private boolean dissolveSmall(Assembly a, CoalitionActors actors, int m) {
         boolean any = false;
@@ -539,10 +417,10 @@ public final class CoalitionFormation implements Mechanism {
             int second = CoalitionActors.NONE;
             double closest = rule.mergeDistance();
             int count = liveSlots(actors, m);
-            loadSums(a, actors, m);
+            landscape.load(a, actors, m);
             for (int x = 0; x < count; x++) {
                 for (int y = x + 1; y < count; y++) {
-                    double distance = interestDistance(a, m, live[x], live[y]);
+                    double distance = landscape.interestDistance(a, m, live[x], live[y]);
                     boolean closer = first == CoalitionActors.NONE || distance < closest
                             || distance == closest && pairLabel(actors, m, live[x], live[y]).compareTo(pairLabel(actors, m, first, second)) < 0;
                     if (distance <= closest && closer && mergeGain(a, actors, m, live[x], live[y]) > 0) {
@@ -585,7 +463,7 @@ public final class CoalitionFormation implements Mechanism {
         double gain = 0;
         for (int i = 0; i < a.delegations; i++) {
             if (actors.coalitionOf[m * a.delegations + i] == t) {
-                gain += a.capability[i] * utility(a, actors, m, s, i);
+                gain += a.capability[i] * landscape.utility(a, actors, m, s, i);
             }
         }
         return gain;
@@ -602,25 +480,6 @@ public final class CoalitionFormation implements Mechanism {
         return count;
     }
 
-    /**
-     * Item-weighted Euclidean distance between two coalitions' interests on item m: the capability x
-     * salience weighted means of their members' ideal points (from the sums), on the item's dimensions
-     * where both have salience.
-     */
-    private double interestDistance(Assembly a, int m, int s, int t) {
-        int d = a.dimensions;
-        double sum = 0;
-        double total = 0;
-        for (int k = 0; k < d; k++) {
-            double w = a.itemWeights[m * d + k];
-            if (w > 0 && salienceSum[s * d + k] > 0 && salienceSum[t * d + k] > 0) {
-                double diff = positionSum[s * d + k] / salienceSum[s * d + k] - positionSum[t * d + k] / salienceSum[t * d + k];
-                sum += w * diff * diff;
-                total += w;
-            }
-        }
-        return total > 0 ? Math.sqrt(sum / total) : Double.POSITIVE_INFINITY;
-    }
 
     /**
      * A coalition without a leader among its members (at seeding, or after its leader left) takes
