@@ -78,6 +78,11 @@ class MorrisTest {
         assertEquals("0.457 [0.450, 0.462]", SensitivityOutputs.withInterval(0.45671, 0.4501, 0.4624), "width 0.012");
         assertEquals("42 [0, 130]", SensitivityOutputs.withInterval(41.7, 0, 130.2), "width 130: whole numbers");
         assertEquals("3 [3, 3]", SensitivityOutputs.withInterval(3, 3, 3), "no width: the exact value");
+        Morris.Result morris = new Morris.Result(new double[] {4.24997, 34.5}, new double[] {3.1234, 29.06},
+                new double[] {5.6321, 39.66}, new double[] {4.24997, -34.5}, new double[] {1, 8.26});
+        SensitivityResult.Outcome outcome = new SensitivityResult.Outcome("y", null, morris, java.util.List.of());
+        assertEquals("4.2", outcome.importanceText(0), "the command's summary table rounds the same way");
+        assertEquals("35", outcome.importanceText(1), "width 10.6: whole numbers, not 34.500");
     }
 
     @Test
