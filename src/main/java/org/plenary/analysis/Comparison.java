@@ -20,11 +20,13 @@ import org.plenary.scenario.Problem;
 /**
  * Compares saved runs: a table of every outcome's difference between the first run (the
  * reference) and each other run, with Welch and Mann-Whitney p-values and Cohen's d, and
- * side-by-side charts. Reads saved results only.
+ * side-by-side charts. Each row's difference, 95% interval and {@code p} come from one test, named
+ * in {@code test}: the paired t-test when the runs share a master seed, else Welch's. Reads saved
+ * results only.
  */
 public final class Comparison {
     public static final List<String> COLUMNS = List.of("outcome", "item", "dimension", "reference", "scenario",
-            "n_reference", "n_scenario", "mean_reference", "mean_scenario", "difference", "welch_p",
+            "n_reference", "n_scenario", "mean_reference", "mean_scenario", "difference", "test", "p", "welch_p",
             "mann_whitney_p", "paired_t_p", "cohens_d", "difference_ci95_low", "difference_ci95_high",
             "detectable_difference", "replications_needed");
     /** The difference replications_needed is computed for when none is stated. */
@@ -104,35 +106,48 @@ public final class Comparison {
                 String dimension = parts.length > 2 ? parts[2] : "";
                 double meanX = TwoSampleTests.stats(x).getMean();
                 double meanY = TwoSampleTests.stats(y).getMean();
-                double[] interval = Precision.differenceInterval(x, y);
+                Test test = test(reference, other, key, x, y);
                 long needed = Precision.replicationsFor(x, y, stated(x, y));
                 rows.add(List.of(parts[1], item, dimension, reference.label(), other.label(),
                         Integer.toString(x.length), Integer.toString(y.length), Numbers.format(meanX),
-                        Numbers.format(meanY), Numbers.format(meanY - meanX), pValue(TwoSampleTests.welchP(x, y)),
-                        pValue(TwoSampleTests.mannWhitneyP(x, y)), pValue(pairedP(reference, other, key)),
-                        Numbers.format(TwoSampleTests.cohensD(x, y)), Numbers.format(interval[0]),
-                        Numbers.format(interval[1]), Numbers.format(Precision.detectable(x, y)),
+                        Numbers.format(meanY), Numbers.format(test.difference()), test.name(), pValue(test.p()),
+                        pValue(TwoSampleTests.welchP(x, y)), pValue(TwoSampleTests.mannWhitneyP(x, y)),
+                        pValue(test.name().equals(PAIRED) ? test.p() : Double.NaN),
+                        Numbers.format(TwoSampleTests.cohensD(x, y)), Numbers.format(test.low()),
+                        Numbers.format(test.high()), Numbers.format(Precision.detectable(x, y)),
                         needed < 0 ? "" : Long.toString(needed)));
             }
         }
         return rows;
     }
 
+    static final String PAIRED = "paired-t";
+    static final String WELCH = "welch";
+
+    /** One test's estimate of mean(scenario) - mean(reference), its 95% interval and p-value. */
+    record Test(String name, double difference, double low, double high, double p) {
+    }
+
     /**
-     * The paired t-test over replications present in both runs, when they share a master seed and
+     * The paired t-test over replications present in both runs when they share a master seed, and
      * so each replication number the same seed: the runs then differ only by the scenario change
-     * (common random numbers), and pairing removes the noise they share. NaN otherwise.
+     * (common random numbers), and pairing removes the noise they share. Welch's t-test otherwise.
      */
-    private static double pairedP(SavedRun reference, SavedRun other, String key) {
+    private static Test test(SavedRun reference, SavedRun other, String key, double[] x, double[] y) {
         if (reference.masterSeed() != other.masterSeed()) {
-            return Double.NaN;
+            double[] interval = Precision.differenceInterval(x, y);
+            double difference = TwoSampleTests.stats(y).getMean() - TwoSampleTests.stats(x).getMean();
+            return new Test(WELCH, difference, interval[0], interval[1], TwoSampleTests.welchP(x, y));
         }
         Map<Integer, Double> a = reference.byReplication(key);
         Map<Integer, Double> b = other.byReplication(key);
         List<Integer> common = a.keySet().stream().filter(b::containsKey).toList();
-        double[] x = common.stream().mapToDouble(a::get).toArray();
-        double[] y = common.stream().mapToDouble(b::get).toArray();
-        return TwoSampleTests.pairedP(x, y);
+        double[] matchedX = common.stream().mapToDouble(a::get).toArray();
+        double[] matchedY = common.stream().mapToDouble(b::get).toArray();
+        double[] interval = Precision.pairedInterval(matchedX, matchedY);
+        double difference = common.isEmpty() ? Double.NaN
+                : TwoSampleTests.stats(matchedY).getMean() - TwoSampleTests.stats(matchedX).getMean();
+        return new Test(PAIRED, difference, interval[0], interval[1], TwoSampleTests.pairedP(matchedX, matchedY));
     }
 
     /** A p-value as text: four decimals, or two significant digits below 1e-4; "< 1e-300" below that. */

@@ -38,7 +38,7 @@ import org.plenary.scenario.ScenarioLoader;
  * a run whose line coincides with an earlier run's is drawn dashed and says so in the legend.
  */
 final class ComparisonCharts {
-    /** Normal 97.5% quantile: bands of differences over replications. */
+    /** Normal 97.5% quantile: whiskers of differences in shares. */
     private static final double Z = 1.959964;
     private static final String STATE_ORDER = "consensus,vote-adopted,vote-rejected,failed,open";
 
@@ -117,31 +117,44 @@ final class ComparisonCharts {
 
     @FunctionalInterface
     interface Trajectory {
-        SummaryStatistics[] of(SavedRun run) throws IOException;
+        /** Values per replication (row replication - 1) and round, NaN where unknown; null without the data. */
+        double[][] of(SavedRun run) throws IOException;
     }
 
-    /** Each run's difference from the reference per round with a 95% band; null without the data. */
+    /**
+     * Each run's difference from the reference per round with the 95% band of the comparison's
+     * test: paired over matched replications when the runs share a master seed (so the band is
+     * zero wherever they coincide), else Welch's; null without the data.
+     */
     JFreeChart difference(String title, String axis, Trajectory trajectory) throws IOException {
-        SummaryStatistics[] reference = trajectory.of(runs.get(0));
+        double[][] reference = trajectory.of(runs.get(0));
         if (reference == null) {
             return null;
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         List<String> missing = new ArrayList<>();
+        boolean allPaired = true;
         for (SavedRun run : runs.subList(1, runs.size())) {
-            SummaryStatistics[] other = trajectory.of(run);
+            double[][] other = trajectory.of(run);
             if (other == null) {
                 missing.add(run.label());
                 continue;
             }
+            boolean paired = run.masterSeed() == runs.get(0).masterSeed();
+            allPaired &= paired;
             YIntervalSeries series = new YIntervalSeries(run.label() + " \u2212 " + runs.get(0).label());
-            for (int t = 0; t < Math.min(reference.length, other.length); t++) {
-                if (reference[t].getN() > 0 && other[t].getN() > 0) {
-                    double difference = other[t].getMean() - reference[t].getMean();
-                    double half = Z * Math.sqrt(variance(reference[t]) / reference[t].getN()
-                            + variance(other[t]) / other[t].getN());
-                    series.add(t, difference, difference - half, difference + half);
+            int rounds = Math.min(reference.length == 0 ? 0 : reference[0].length, other.length == 0 ? 0 : other[0].length);
+            for (int t = 0; t < rounds; t++) {
+                double[][] samples = paired ? matched(reference, other, t) : new double[][] {known(reference, t),
+                        known(other, t)};
+                if (samples[0].length == 0 || samples[1].length == 0) {
+                    continue;
                 }
+                double difference = TwoSampleTests.stats(samples[1]).getMean() - TwoSampleTests.stats(samples[0]).getMean();
+                double[] band = paired ? Precision.pairedInterval(samples[0], samples[1])
+                        : Precision.differenceInterval(samples[0], samples[1]);
+                series.add(t, difference, Double.isNaN(band[0]) ? difference : band[0],
+                        Double.isNaN(band[1]) ? difference : band[1]);
             }
             data.addSeries(series);
         }
@@ -155,16 +168,26 @@ final class ComparisonCharts {
         if (range != null) {
             ChartStyle.roundTicks(y, Math.min(0, range.getLowerBound()), Math.max(0, range.getUpperBound()), 8);
         }
-        XYPlot plot = new XYPlot(data, ChartStyle.roundAxis(reference.length - 1), y, renderer);
+        XYPlot plot = new XYPlot(data, ChartStyle.roundAxis(runs.get(0).rounds()), y, renderer);
         plot.addRangeMarker(new ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
         EventLabels.addMarkers(plot, events);
         String note = missing.isEmpty() ? "" : "; not kept by " + String.join(", ", missing);
-        return ChartStyle.chart(title, "mean difference with 95% band (normal approximation, independent"
-                + " replications)" + note, plot, true);
+        String band = allPaired ? "paired t over matched replications (shared master seed)"
+                : "Welch t, independent replications";
+        return ChartStyle.chart(title, "mean difference with 95% band (" + band + ")" + note, plot, true);
     }
 
-    private static double variance(SummaryStatistics statistics) {
-        return statistics.getN() < 2 ? 0 : statistics.getVariance();
+    /** The round's known values of each replication known in both runs: {reference, other}. */
+    private static double[][] matched(double[][] reference, double[][] other, int round) {
+        int[] both = java.util.stream.IntStream.range(0, Math.min(reference.length, other.length))
+                .filter(r -> !Double.isNaN(reference[r][round]) && !Double.isNaN(other[r][round])).toArray();
+        return new double[][] {java.util.Arrays.stream(both).mapToDouble(r -> reference[r][round]).toArray(),
+                java.util.Arrays.stream(both).mapToDouble(r -> other[r][round]).toArray()};
+    }
+
+    private static double[] known(double[][] values, int round) {
+        return java.util.Arrays.stream(values).mapToDouble(replication -> replication[round])
+                .filter(v -> !Double.isNaN(v)).toArray();
     }
 
     /** One band per run; a run identical to an earlier one is dashed and named so; null without data. */
@@ -176,11 +199,12 @@ final class ComparisonCharts {
         List<String> missing = new ArrayList<>();
         int rounds = 0;
         for (SavedRun run : runs) {
-            SummaryStatistics[] byRound = trajectory.of(run);
-            if (byRound == null) {
+            double[][] values = trajectory.of(run);
+            if (values == null) {
                 missing.add(run.label());
                 continue;
             }
+            SummaryStatistics[] byRound = SavedRun.byRound(values);
             double[] mean = new double[byRound.length];
             YIntervalSeries series = new YIntervalSeries(run.label());
             for (int t = 0; t < byRound.length; t++) {

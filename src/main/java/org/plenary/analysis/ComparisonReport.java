@@ -50,7 +50,7 @@ final class ComparisonReport {
             if (severalPairs) {
                 cells.add(columns.get(row, "scenario"));
             }
-            if (p < LEVEL) {
+            if (p < LEVEL || columns.excludesZero(row)) {
                 cells.addAll(List.of(short3(columns.get(row, "mean_reference")), short3(columns.get(row, "mean_scenario")),
                         signed(columns.get(row, "difference")), columns.interval(row), columns.pText(row),
                         short3(columns.get(row, "detectable_difference"))));
@@ -62,9 +62,10 @@ final class ComparisonReport {
             }
         }
         String pair = severalPairs ? "scenario" : null;
-        String test = "p: the paired t-test over matched replications where the runs share a master seed (common"
-                + " random numbers), else Welch's t-test. Interval: 95% Welch interval of the difference. Smallest"
-                + " detectable: the difference a test at 5% would find with 80% power at these replications.";
+        String test = "Difference, 95% interval and p come from one test (comparison.csv, column 'test'): the paired"
+                + " t-test over matched replications where the runs share a master seed (common random numbers),"
+                + " else Welch's t-test; an interval excludes 0 exactly when p < " + LEVEL + ". Smallest detectable:"
+                + " the difference a test at 5% would find with 80% power at these replications.";
         html.heading(2, "Outcomes that differ (p < " + LEVEL + ")");
         if (differ.isEmpty()) {
             html.paragraph("None: no outcome differs between the runs at p < " + LEVEL + ". The table below says how"
@@ -190,10 +191,16 @@ final class ComparisonReport {
             return String.join(" \u00b7 ", parts);
         }
 
-        /** The paired p-value where there is one (common random numbers), else Welch's. */
+        /** The p-value of the row's test (paired where the runs share a master seed, else Welch's). */
         String pText(List<String> row) {
-            String paired = get(row, "paired_t_p");
-            return paired.isEmpty() ? get(row, "welch_p") : paired;
+            return get(row, "p");
+        }
+
+        /** Whether the row's interval lies wholly on one side of 0 (p, rounded to text, may read 0.0500). */
+        boolean excludesZero(List<String> row) {
+            String low = get(row, "difference_ci95_low");
+            String high = get(row, "difference_ci95_high");
+            return !low.isEmpty() && (Double.parseDouble(low) > 0 || Double.parseDouble(high) < 0);
         }
 
         double p(List<String> row) {

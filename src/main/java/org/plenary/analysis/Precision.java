@@ -42,6 +42,25 @@ public final class Precision {
         return new double[] {difference - half, difference + half};
     }
 
+    /**
+     * The 95% paired-t interval of mean(b[i] - a[i]) over matched values (the same replication
+     * seeds in both runs): the interval of {@link TwoSampleTests#pairedP}'s test, so it excludes 0
+     * exactly when that p-value is below 5%. NaNs with fewer than two pairs.
+     */
+    public static double[] pairedInterval(double[] a, double[] b) {
+        if (a.length < 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        SummaryStatistics differences = new SummaryStatistics();
+        for (int i = 0; i < a.length; i++) {
+            differences.addValue(b[i] - a[i]);
+        }
+        double mean = differences.getMean();
+        double t = new TDistribution(new Well19937c(0), a.length - 1.0).inverseCumulativeProbability(1 - ALPHA / 2);
+        double half = t * differences.getStandardDeviation() / Math.sqrt(a.length);
+        return new double[] {mean - half, mean + half};
+    }
+
     /** The smallest difference detectable at 5% with 80% power; NaN when neither sample varies. */
     public static double detectable(double[] a, double[] b) {
         if (a.length < 2 || b.length < 2) {

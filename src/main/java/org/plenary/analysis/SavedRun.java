@@ -120,31 +120,29 @@ public final class SavedRun {
     }
 
     /**
-     * Per round, statistics over replications of a per-replication value: the mean position of
-     * the delegations not withdrawn on one dimension (from rounds.csv), or null when the run did
-     * not keep rounds.csv.
+     * Per replication (row replication - 1) and round, the mean position of the delegations not
+     * withdrawn on one dimension (from rounds.csv; NaN where there is none), or null when the run
+     * did not keep rounds.csv.
      */
-    public SummaryStatistics[] meanPositionByRound(String dimension) throws IOException {
+    public double[][] meanPositionByRound(String dimension) throws IOException {
         Path file = directory.resolve("rounds.csv");
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        SummaryStatistics[] byRound = new SummaryStatistics[rounds + 1];
-        for (int t = 0; t <= rounds; t++) {
-            byRound[t] = new SummaryStatistics();
-        }
+        double[][] values = unknown();
         try (CSVParser csv = parse(file)) {
-            String replication = null;
+            int replication = -1;
             int round = -1;
             double sum = 0;
             int count = 0;
             for (CSVRecord row : csv) {
+                int rowReplication = Integer.parseInt(row.get("replication"));
                 int rowRound = Integer.parseInt(row.get("round"));
-                if (!row.get("replication").equals(replication) || rowRound != round) {
+                if (rowReplication != replication || rowRound != round) {
                     if (count > 0) {
-                        byRound[round].addValue(sum / count);
+                        values[replication - 1][round] = sum / count;
                     }
-                    replication = row.get("replication");
+                    replication = rowReplication;
                     round = rowRound;
                     sum = 0;
                     count = 0;
@@ -155,31 +153,56 @@ public final class SavedRun {
                 }
             }
             if (count > 0) {
-                byRound[round].addValue(sum / count);
+                values[replication - 1][round] = sum / count;
             }
         }
-        return byRound;
+        return values;
     }
 
     /**
-     * Per round, statistics over replications of an item's draft text on one dimension (from
-     * items.csv; after the item closes, its final text), or null when the run did not keep
-     * items.csv or the item does not weight the dimension.
+     * Per replication (row replication - 1) and round, an item's draft text on one dimension (from
+     * items.csv; after the item closes, its final text; NaN where there is none), or null when the
+     * run did not keep items.csv or the item does not weight the dimension.
      */
-    public SummaryStatistics[] draftByRound(String item, String dimension) throws IOException {
+    public double[][] draftByRound(String item, String dimension) throws IOException {
         Path file = directory.resolve("items.csv");
         if (!Files.isRegularFile(file) || !items.contains(item) || Double.isNaN(statusQuo(item, dimension))) {
             return null;
         }
-        SummaryStatistics[] byRound = new SummaryStatistics[rounds + 1];
-        for (int t = 0; t <= rounds; t++) {
-            byRound[t] = new SummaryStatistics();
-        }
+        double[][] values = unknown();
         try (CSVParser csv = parse(file)) {
             for (CSVRecord row : csv) {
                 String cell = row.get(dimension);
                 if (row.get("item").equals(item) && !cell.isEmpty()) {
-                    byRound[Integer.parseInt(row.get("round"))].addValue(Double.parseDouble(cell));
+                    values[Integer.parseInt(row.get("replication")) - 1][Integer.parseInt(row.get("round"))] =
+                            Double.parseDouble(cell);
+                }
+            }
+        }
+        return values;
+    }
+
+    /** A value per replication and round, all unknown (NaN) until read. */
+    private double[][] unknown() {
+        double[][] values = new double[replications()][rounds + 1];
+        for (double[] replication : values) {
+            java.util.Arrays.fill(replication, Double.NaN);
+        }
+        return values;
+    }
+
+    /**
+     * Per round, statistics over replications of values per replication and round, skipping the
+     * unknown (NaN) ones.
+     */
+    public static SummaryStatistics[] byRound(double[][] values) {
+        int rounds = values.length == 0 ? 0 : values[0].length;
+        SummaryStatistics[] byRound = new SummaryStatistics[rounds];
+        for (int t = 0; t < rounds; t++) {
+            byRound[t] = new SummaryStatistics();
+            for (double[] replication : values) {
+                if (!Double.isNaN(replication[t])) {
+                    byRound[t].addValue(replication[t]);
                 }
             }
         }
@@ -197,32 +220,24 @@ public final class SavedRun {
         return Double.NaN;
     }
 
-    /** Per round, statistics over replications of the largest coalition's capability share, or null. */
-    public SummaryStatistics[] largestCoalitionShareByRound() throws IOException {
+    /** Per replication (row replication - 1) and round, the largest coalition's capability share, or null. */
+    public double[][] largestCoalitionShareByRound() throws IOException {
         Path file = directory.resolve("coalitions.csv");
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        int replications = manifest.path("replication_seeds").size();
-        double[][] share = new double[replications + 1][rounds + 1];
+        double[][] share = new double[replications()][rounds + 1];
         try (CSVParser csv = parse(file)) {
             for (CSVRecord row : csv) {
                 // The largest share of the round: C1's for detected clusters (ranked by share), and any
                 // formed coalition's (named name@item, model v2).
-                int replication = Integer.parseInt(row.get("replication"));
+                int replication = Integer.parseInt(row.get("replication")) - 1;
                 int round = Integer.parseInt(row.get("round"));
                 share[replication][round] = Math.max(share[replication][round],
                         Double.parseDouble(row.get("capability_share")));
             }
         }
-        SummaryStatistics[] byRound = new SummaryStatistics[rounds + 1];
-        for (int t = 0; t <= rounds; t++) {
-            byRound[t] = new SummaryStatistics();
-            for (int r = 1; r <= replications; r++) {
-                byRound[t].addValue(share[r][t]);
-            }
-        }
-        return byRound;
+        return share;
     }
 
     public Path directory() {

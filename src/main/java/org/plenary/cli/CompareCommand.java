@@ -118,8 +118,8 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter writer = spec.commandLine().getOut();
         List<List<String>> rows = comparison.rows();
         List<String> shown = List.of("outcome", "item", "dimension", "mean_reference", "mean_scenario", "difference",
-                "welch_p", "paired_t_p", "detectable_difference");
-        String format = "%-34s %-22s %-14s %10s %10s %10s %9s %10s %10s%n";
+                "test", "p", "detectable_difference");
+        String format = "%-34s %-22s %-14s %10s %10s %10s %8s %9s %10s%n";
         writer.printf(format, shown.stream().map(c -> c.replace("mean_", "")).toArray());
         for (List<String> row : rows) {
             writer.printf(format, shown.stream().map(c -> row.get(Comparison.COLUMNS.indexOf(c))).toArray());

@@ -127,18 +127,14 @@ final class SensitivityCommand implements Callable<Integer> {
         Table table = new Table("outcome", "most important", analysis.plan().sobol() ? "ST" : "mu*", "next", "");
         for (SensitivityResult.Outcome outcome : result.outcomes()) {
             int[] ranking = SensitivityResult.ranking(outcome, result.paths().size());
-            table.row(outcome.id(), result.paths().get(ranking[0]), importance(outcome, ranking[0]),
-                    result.paths().get(ranking[1]), importance(outcome, ranking[1]));
+            table.row(outcome.id(), result.paths().get(ranking[0]), outcome.importanceText(ranking[0]),
+                    result.paths().get(ranking[1]), outcome.importanceText(ranking[1]));
         }
         table.print(out);
         result.skipped().forEach(s -> out.println("not analysed: " + s.id() + ": " + s.reason()));
         out.println("sensitivity: " + analysis.directory());
         out.flush();
         return 0;
-    }
-
-    private static String importance(SensitivityResult.Outcome outcome, int parameter) {
-        return String.format(java.util.Locale.ROOT, "%.3f", outcome.importance(parameter));
     }
 
     private Sensitivity resumeAnalysis() throws InputException {

@@ -11,7 +11,9 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * factor's elementary effect is the change in output over the change in that factor (as a
  * fraction of its range); mu* is the mean of their absolute values (Campolongo, Cariboni &amp;
  * Saltelli 2007), sigma their standard deviation (interactions and non-linearity), mu their mean.
- * mu*'s interval: bootstrap over trajectories, +- 1.96 standard deviations.
+ * mu*'s 95% interval: percentile bootstrap over trajectories (Efron &amp; Tibshirani 1993, ch. 13),
+ * the 2.5th and 97.5th percentiles of the resampled mu*; a mean of absolute values, it never goes
+ * below 0, where +- 1.96 standard deviations would for a factor with a few large effects.
  */
 public final class Morris {
     private Morris() {
@@ -64,8 +66,8 @@ public final class Morris {
         return order;
     }
 
-    /** Per factor: mu* with its bootstrap half-width, mu and sigma. */
-    public record Result(double[] muStar, double[] muStarConf, double[] mu, double[] sigma) { }
+    /** Per factor: mu* with its 95% percentile-bootstrap interval, mu and sigma. */
+    public record Result(double[] muStar, double[] muStarLow, double[] muStarHigh, double[] mu, double[] sigma) { }
 
     /**
      * Elementary effects of the runs {@code y} at the unit-cube points {@code x} (trajectories of
@@ -90,7 +92,8 @@ public final class Morris {
             }
         }
         double[] muStar = new double[k];
-        double[] conf = new double[k];
+        double[] low = new double[k];
+        double[] high = new double[k];
         double[] mu = new double[k];
         double[] sigma = new double[k];
         RandomGenerator random = new MersenneTwister(seed);
@@ -106,7 +109,8 @@ public final class Morris {
             muStar[i] = absolute.getMean();
             mu[i] = signed.getMean();
             sigma[i] = signed.getStandardDeviation();
-            SummaryStatistics resampled = new SummaryStatistics();
+            double[] resampled = new double[bootstrap];
+            int kept = 0;
             for (int b = 0; b < bootstrap; b++) {
                 SummaryStatistics one = new SummaryStatistics();
                 for (int t = 0; t < trajectories; t++) {
@@ -116,11 +120,22 @@ public final class Morris {
                     }
                 }
                 if (one.getN() > 0) {
-                    resampled.addValue(one.getMean());
+                    resampled[kept++] = one.getMean();
                 }
             }
-            conf[i] = Saltelli.Z95 * resampled.getStandardDeviation();
+            double[] sorted = java.util.Arrays.copyOf(resampled, kept);
+            java.util.Arrays.sort(sorted);
+            low[i] = percentile(sorted, 0.025);
+            high[i] = percentile(sorted, 0.975);
         }
-        return new Result(muStar, conf, mu, sigma);
+        return new Result(muStar, low, high, mu, sigma);
+    }
+
+    /** The nearest-rank percentile of sorted values: the smallest with at least {@code q} of them at or below it. */
+    static double percentile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
     }
 }

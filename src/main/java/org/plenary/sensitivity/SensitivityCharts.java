@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryLineAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -27,9 +28,13 @@ final class SensitivityCharts {
     private SensitivityCharts() {
     }
 
-    /** Sobol': S1 and ST per parameter; Morris: mu*; bars sorted by ST or mu*, whiskers the 95% interval. */
+    /**
+     * Sobol': S1 and ST per parameter; Morris: mu*; bars sorted by ST or mu*, whiskers the 95% interval
+     * (for mu*, the percentile bootstrap's, not symmetric: drawn as lines from its low to its high end).
+     */
     static JFreeChart indices(SensitivityResult result, SensitivityResult.Outcome outcome) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        List<CategoryLineAnnotation> whiskers = new java.util.ArrayList<>();
         int k = result.paths().size();
         for (int i : SensitivityResult.ranking(outcome, k)) {
             String path = result.paths().get(i);
@@ -39,7 +44,12 @@ final class SensitivityCharts {
                 data.add(first.value(), zeroIfNaN(first.conf()), "first order S1", path);
                 data.add(total.value(), zeroIfNaN(total.conf()), "total order ST", path);
             } else {
-                data.add(outcome.morris().muStar()[i], zeroIfNaN(outcome.morris().muStarConf()[i]), "mu*", path);
+                Morris.Result morris = outcome.morris();
+                data.add(morris.muStar()[i], null, "mu*", path);
+                if (!Double.isNaN(morris.muStarLow()[i])) {
+                    whiskers.add(new CategoryLineAnnotation(path, morris.muStarLow()[i], path, morris.muStarHigh()[i],
+                            Color.BLACK, new BasicStroke(1f)));
+                }
             }
         }
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
@@ -53,6 +63,12 @@ final class SensitivityCharts {
                 : "mu*: mean |elementary effect| (outcome change over the full range)");
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("parameter"), value, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        whiskers.forEach(plot::addAnnotation);
+        // Annotations do not widen a category plot's axis: make room for the longest whisker.
+        double top = whiskers.stream().mapToDouble(CategoryLineAnnotation::getValue2).max().orElse(0);
+        if (top > value.getUpperBound()) {
+            value.setRange(Math.min(0, value.getLowerBound()), top * 1.05);
+        }
         String what = outcome.sobol() != null ? "Sobol' indices" : "Morris mu*";
         return ChartStyle.chart(what + ": " + outcome.id(), subtitle(result), plot, outcome.sobol() != null);
     }

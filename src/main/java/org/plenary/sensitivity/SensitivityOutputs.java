@@ -72,7 +72,7 @@ public final class SensitivityOutputs {
                     } else {
                         Morris.Result morris = outcome.morris();
                         csv.printRecord(outcome.id(), result.paths().get(i), f(morris.muStar()[i]),
-                                f(morris.muStar()[i] - morris.muStarConf()[i]), f(morris.muStar()[i] + morris.muStarConf()[i]),
+                                f(morris.muStarLow()[i]), f(morris.muStarHigh()[i]),
                                 f(morris.mu()[i]), f(morris.sigma()[i]));
                     }
                 }
@@ -158,7 +158,8 @@ public final class SensitivityOutputs {
                     parameter.put("ST_conf", number(outcome.sobol().totalOrder()[i].conf()));
                 } else {
                     parameter.put("mu_star", number(outcome.morris().muStar()[i]));
-                    parameter.put("mu_star_conf", number(outcome.morris().muStarConf()[i]));
+                    parameter.put("mu_star_low", number(outcome.morris().muStarLow()[i]));
+                    parameter.put("mu_star_high", number(outcome.morris().muStarHigh()[i]));
                     parameter.put("sigma", number(outcome.morris().sigma()[i]));
                 }
                 parameters.add(parameter);
@@ -205,7 +206,9 @@ public final class SensitivityOutputs {
                         + " resamples)."
                 : "mu*: mean absolute change of the outcome when the parameter moves by 2/3 of its range (scaled to"
                         + " the whole range); sigma: how much that change depends on the other parameters (Morris"
-                        + " 1991; Campolongo et al. 2007). mu* near 0: the parameter barely matters.", false);
+                        + " 1991; Campolongo et al. 2007). mu* near 0: the parameter barely matters. Intervals: 2.5th"
+                        + " and 97.5th percentiles of mu* over " + plan.bootstrap() + " bootstrap resamples of the"
+                        + " trajectories.", false);
         html.heading(2, "Indices");
         int k = result.paths().size();
         List<List<String>> rows = new ArrayList<>();
@@ -217,15 +220,16 @@ public final class SensitivityOutputs {
                     rows.add(List.of(outcome.id(), result.paths().get(i), interval(first), interval(total)));
                 } else {
                     Morris.Result morris = outcome.morris();
-                    rows.add(List.of(outcome.id(), result.paths().get(i),
-                            Numbers.format(Numbers.round(morris.muStar()[i])) + " +- "
-                                    + Numbers.format(Numbers.round(morris.muStarConf()[i])),
-                            Numbers.format(Numbers.round(morris.sigma()[i]))));
+                    int decimals = decimals(morris.muStarLow()[i], morris.muStarHigh()[i]);
+                    rows.add(List.of(outcome.id(), result.paths().get(i), withInterval(morris.muStar()[i],
+                            morris.muStarLow()[i], morris.muStarHigh()[i]), fixed(morris.sigma()[i], decimals)));
                 }
             }
         }
         html.table(plan.sobol() ? List.of("outcome", "parameter", "S1 [95%]", "ST [95%]")
-                : List.of("outcome", "parameter", "mu*", "sigma"), rows);
+                : List.of("outcome", "parameter", "mu* [95%]", "sigma"), rows);
+        html.paragraph("Each estimate is rounded to two significant digits of its interval's width; sigma to the"
+                + " decimals of its parameter's mu*. indices.csv holds them unrounded.", true);
         if (!result.skipped().isEmpty()) {
             html.heading(2, "Outcomes not analysed");
             html.table(List.of("outcome", "why"), result.skipped().stream()
@@ -239,7 +243,33 @@ public final class SensitivityOutputs {
     }
 
     private static String interval(Saltelli.Estimate estimate) {
-        return Numbers.format(Numbers.round(estimate.value())) + " [" + Numbers.format(Numbers.round(estimate.low()))
-                + ", " + Numbers.format(Numbers.round(estimate.high())) + "]";
+        return withInterval(estimate.value(), estimate.low(), estimate.high());
+    }
+
+    /**
+     * An estimate and its interval, "4.2 [3.1, 5.6]", to the decimals the interval supports: two
+     * significant digits of its width (six decimals at most, as in the CSV files).
+     */
+    static String withInterval(double value, double low, double high) {
+        int decimals = decimals(low, high);
+        return fixed(value, decimals) + " [" + fixed(low, decimals) + ", " + fixed(high, decimals) + "]";
+    }
+
+    /** Decimals that keep two significant digits of an interval's width; six when it has none. */
+    static int decimals(double low, double high) {
+        double width = high - low;
+        if (!(width > 0) || !Double.isFinite(width)) {
+            return 6;
+        }
+        return Math.max(0, Math.min(6, 1 - (int) Math.floor(Math.log10(width))));
+    }
+
+    /** A number with at most the given decimals, trailing zeros kept (they state the precision); blank for NaN. */
+    static String fixed(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return f(value);
+        }
+        String text = new java.math.BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+        return decimals == 6 ? Numbers.format(Numbers.round(value)) : text;
     }
 }

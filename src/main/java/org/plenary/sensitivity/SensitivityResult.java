@@ -27,6 +27,14 @@ public record SensitivityResult(SensitivityPlan plan, List<String> paths, double
             double value = sobol != null ? sobol.totalOrder()[i].value() : morris.muStar()[i];
             return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
         }
+
+        /** Total order or mu* of parameter i as text, to the decimals its 95% interval supports; blank for NaN. */
+        public String importanceText(int i) {
+            double value = sobol != null ? sobol.totalOrder()[i].value() : morris.muStar()[i];
+            double low = sobol != null ? sobol.totalOrder()[i].low() : morris.muStarLow()[i];
+            double high = sobol != null ? sobol.totalOrder()[i].high() : morris.muStarHigh()[i];
+            return SensitivityOutputs.fixed(value, SensitivityOutputs.decimals(low, high));
+        }
     }
 
     /** An outcome left out, with the reason. */

@@ -14,6 +14,7 @@ import org.apache.commons.math3.stat.descriptive.AggregateSummaryStatistics;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -156,6 +157,13 @@ final class SweepCharts {
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         XYPlot plot = new XYPlot(data, columns.axis(plan.paths().get(a)), rows.axis(plan.paths().get(b)), renderer);
+        boolean share = SweepSummary.isShare(outcome);
+        for (double[] cell : values) {
+            XYTextAnnotation label = new XYTextAnnotation(cellText(cell[2], share), cell[0], cell[1]);
+            label.setFont(ChartStyle.SUBTITLE_FONT);
+            label.setPaint(readableOn((Color) scale.getPaint(cell[2])));
+            plot.addAnnotation(label);
+        }
         JFreeChart chart = ChartStyle.chart(outcome, "mean over replications"
                 + (plan.paths().size() > 2 ? " and the other swept parameters" : ""), plot, false);
         NumberAxis legendAxis = new NumberAxis(outcome);
@@ -168,6 +176,22 @@ final class SweepCharts {
         legend.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(legend);
         return chart;
+    }
+
+    /** A cell's value: a share to two decimals, anything else to three significant digits (whole digits kept). */
+    static String cellText(double value, boolean share) {
+        if (share) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        int decimals = value == 0 ? 0 : Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(value))));
+        return new java.math.BigDecimal(value).setScale(decimals, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** Black on light cells, white on dark ones (relative luminance, ITU-R BT.709 weights). */
+    static Color readableOn(Color cell) {
+        double luminance = (0.2126 * cell.getRed() + 0.7152 * cell.getGreen() + 0.0722 * cell.getBlue()) / 255;
+        return luminance > 0.5 ? Color.BLACK : Color.WHITE;
     }
 
     /** The cells one parameter's values fall in: each distinct value, or equal-width bins. */

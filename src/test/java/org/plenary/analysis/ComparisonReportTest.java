@@ -37,6 +37,9 @@ class ComparisonReportTest {
                     "45", "--seed", "1", "--keep", "items", "--set", side[1], "--out", dir.resolve(side[0]).toString());
             assertEquals("0", result[0], result[2]);
         }
+        String[] reseeded = CompareTest.run("run", "scenarios/small-assembly.yaml", "--replications", "8", "--rounds",
+                "45", "--seed", "2", "--keep", "items", "--out", dir.resolve("reseeded").toString());
+        assertEquals("0", reseeded[0], reseeded[2]);
         baseline = dir.resolve("baseline/small-assembly");
         withdrawal = dir.resolve("withdrawal/small-assembly");
     }
@@ -71,6 +74,101 @@ class ComparisonReportTest {
         assertTrue(result[1].contains("detectable_difference"), result[1]);
         List<String> csv = Files.readAllLines(out.resolve("comparison.csv"));
         assertTrue(csv.get(0).endsWith("difference_ci95_low,difference_ci95_high,detectable_difference,replications_needed"));
+    }
+
+    @Test
+    void eachRowsIntervalAndPComeFromThePairedTestWhenSeedsAreShared() throws IOException,
+            org.plenary.scenario.InputException {
+        Path out = dir.resolve("paired");
+        String[] result = CompareTest.run("compare", baseline.toString(), withdrawal.toString(), "--out", out.toString());
+        assertEquals("0", result[0], result[2]);
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try (var csv = SavedRun.parse(out.resolve("comparison.csv"))) {
+            rows = csv.getRecords();
+        }
+        SavedRun reference = SavedRun.read(latest(baseline));
+        SavedRun scenario = SavedRun.read(latest(withdrawal));
+        int checked = 0;
+        for (var row : rows) {
+            assertEquals("paired-t", row.get("test"), "the runs share master seed 1");
+            String key = (row.get("item").isEmpty() ? "assembly" : row.get("item")) + "/" + row.get("outcome")
+                    + (row.get("dimension").isEmpty() ? "" : "/" + row.get("dimension"));
+            var a = reference.byReplication(key);
+            var b = scenario.byReplication(key);
+            // Independently: the differences over replications present in both, mean +- t(n-1) sd / sqrt(n).
+            double[] d = a.keySet().stream().filter(b::containsKey).mapToDouble(r -> b.get(r) - a.get(r)).toArray();
+            if (d.length < 2) {
+                continue;
+            }
+            double mean = java.util.Arrays.stream(d).average().orElseThrow();
+            double sd = Math.sqrt(java.util.Arrays.stream(d).map(x -> (x - mean) * (x - mean)).sum() / (d.length - 1));
+            var t = new org.apache.commons.math3.distribution.TDistribution(d.length - 1);
+            double half = t.inverseCumulativeProbability(0.975) * sd / Math.sqrt(d.length);
+            assertEquals(mean, Double.parseDouble(row.get("difference")), 1e-6, key);
+            assertEquals(mean - half, Double.parseDouble(row.get("difference_ci95_low")), 1e-6, key);
+            assertEquals(mean + half, Double.parseDouble(row.get("difference_ci95_high")), 1e-6, key);
+            assertEquals(row.get("paired_t_p"), row.get("p"), key);
+            if (sd > 0) {
+                double p = 2 * t.cumulativeProbability(-Math.abs(mean) / (sd / Math.sqrt(d.length)));
+                assertEquals(p, Double.parseDouble(row.get("p").replace("< 1e-300", "0")), Math.max(1e-4, p * 0.06), key);
+            }
+            checked++;
+        }
+        assertTrue(checked > 10, "most outcomes vary: " + checked);
+
+        String html = Files.readString(out.resolve("report.html"));
+        String same = html.substring(html.indexOf("Outcomes not shown to differ"), html.indexOf("<h2>Charts"));
+        Matcher intervals = Pattern.compile("\\[(-?[0-9.]+), (-?[0-9.]+)\\]").matcher(same);
+        while (intervals.find()) {
+            double low = Double.parseDouble(intervals.group(1));
+            double high = Double.parseDouble(intervals.group(2));
+            assertTrue(low <= 0 && 0 <= high, "an interval that excludes 0 is under 'not shown to differ': " + low
+                    + ", " + high);
+        }
+
+        Path welch = dir.resolve("welch");
+        String[] unpaired = CompareTest.run("compare", baseline.toString(), dir.resolve("reseeded/small-assembly").toString(),
+                "--out", welch.toString());
+        assertEquals("0", unpaired[0], unpaired[2]);
+        try (var csv = SavedRun.parse(welch.resolve("comparison.csv"))) {
+            for (var row : csv) {
+                assertEquals("welch", row.get("test"), "seeds 1 and 2");
+                assertEquals(row.get("welch_p"), row.get("p"));
+                assertEquals("", row.get("paired_t_p"));
+            }
+        }
+    }
+
+    @Test
+    void pairedDifferenceBandsAreZeroWhereTheRunsCoincide() throws IOException, org.plenary.scenario.InputException {
+        List<SavedRun> runs = List.of(SavedRun.read(latest(baseline)), SavedRun.read(latest(withdrawal)));
+        JFreeChart chart = new ComparisonCharts(runs).difference("t", "position difference",
+                run -> run.draftByRound("res-hr-standards", "mandate_scope"));
+        YIntervalSeriesCollection data = (YIntervalSeriesCollection) chart.getXYPlot().getDataset();
+        double[][] before = runs.get(0).draftByRound("res-hr-standards", "mandate_scope");
+        // The variant's first event is at round 5: up to round 4 each replication is the same in both runs.
+        double spread = TwoSampleTests.stats(java.util.Arrays.stream(before).mapToDouble(r -> r[4]).toArray())
+                .getStandardDeviation();
+        assertTrue(spread > 0, "the draft varies over replications by round 4, so an unpaired band would not be 0");
+        for (int t = 0; t <= 4; t++) {
+            assertEquals(0.0, data.getYValue(0, t), 1e-12, "round " + t);
+            assertEquals(0.0, data.getStartYValue(0, t), 1e-12, "no band where the runs coincide, round " + t);
+            assertEquals(0.0, data.getEndYValue(0, t), 1e-12, "round " + t);
+        }
+        int last = data.getItemCount(0) - 1;
+        assertTrue(data.getEndYValue(0, last) - data.getStartYValue(0, last) > 0, "a band once the runs differ");
+        assertTrue(subtitles(chart).contains("paired t over matched replications"),
+                subtitles(chart));
+    }
+
+    private static String subtitles(JFreeChart chart) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle title) {
+                text.append(title.getText()).append(' ');
+            }
+        }
+        return text.toString();
     }
 
     @Test

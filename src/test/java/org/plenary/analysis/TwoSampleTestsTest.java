@@ -40,6 +40,18 @@ class TwoSampleTestsTest {
     }
 
     @Test
+    void pairedIntervalIsTheIntervalOfThePairedTTest() {
+        // differences 1, 2, 3, 4, 6: mean 3.2, sd sqrt(14.8 / 4) = 1.92354, se 0.860233, t(4, 0.975) = 2.776445,
+        // half-width 2.388393 (R: t.test(after, before, paired = TRUE) -> 0.8116 5.5884)
+        double[] interval = Precision.pairedInterval(new double[] {1, 2, 3, 4, 5}, new double[] {2, 4, 6, 8, 11});
+        assertEquals(0.811607, interval[0], 1e-5);
+        assertEquals(5.588393, interval[1], 1e-5);
+        double[] same = Precision.pairedInterval(new double[] {1, 5, 2}, new double[] {3, 7, 4});
+        assertEquals(2.0, same[0], 1e-12, "differences all 2: no spread, the interval is the point");
+        assertEquals(2.0, same[1], 1e-12);
+    }
+
+    @Test
     void cohensDUsesThePooledStandardDeviation() {
         // means 3 and 6, variances 2.5 and 10, pooled sd = sqrt(6.25) = 2.5, d = 3 / 2.5
         assertEquals(1.2, TwoSampleTests.cohensD(ONE_TO_FIVE, new double[] {2, 4, 6, 8, 10}), 1e-12);

@@ -61,14 +61,34 @@ class SensitivityChartsTest {
         assertEquals(0.55, data.getYValue(0, 1), 0);
     }
 
-    @Test
-    void theMorrisPlanePlacesEachParameterAtMuStarAndSigma() {
-        Morris.Result morris = new Morris.Result(new double[] {2, 0.5, 0}, new double[] {0.1, 0.1, 0},
-                new double[] {2, -0.5, 0}, new double[] {0.3, 0.9, 0});
+    private static SensitivityResult morris() {
+        Morris.Result morris = new Morris.Result(new double[] {2, 0.5, 0}, new double[] {1.9, 0.1, 0},
+                new double[] {2.1, 1.4, 0}, new double[] {2, -0.5, 0}, new double[] {0.3, 0.9, 0});
         SensitivityPlan plan = new SensitivityPlan("morris", List.of("x1=0:1", "x2=0:1", "x3=0:1"), 10, 4, false, 100,
                 List.of(), List.of(), 1);
-        SensitivityResult result = new SensitivityResult(plan, PATHS, new double[0][], List.of(), new LinkedHashMap<>(),
+        return new SensitivityResult(plan, PATHS, new double[0][], List.of(), new LinkedHashMap<>(),
                 List.of(new SensitivityResult.Outcome("y", null, morris, List.of())), List.of(), false);
+    }
+
+    @Test
+    void muStarWhiskersRunFromTheIntervalsLowToItsHighEnd() {
+        SensitivityResult result = morris();
+        CategoryPlot plot = (CategoryPlot) SensitivityCharts.indices(result, result.outcomes().get(0)).getPlot();
+        StatisticalCategoryDataset data = (StatisticalCategoryDataset) plot.getDataset();
+        assertEquals(List.of("x1", "x2", "x3"), data.getColumnKeys());
+        assertEquals(null, data.getStdDevValue(0, 1), "no symmetric whisker: 0.5 [0.1, 1.4] is not 0.5 +- anything");
+        List<String> whiskers = new java.util.ArrayList<>();
+        for (Object annotation : plot.getAnnotations()) {
+            var line = (org.jfree.chart.annotations.CategoryLineAnnotation) annotation;
+            whiskers.add(line.getCategory1() + " " + line.getValue1() + "-" + line.getCategory2() + " " + line.getValue2());
+        }
+        assertEquals(List.of("x1 1.9-x1 2.1", "x2 0.1-x2 1.4", "x3 0.0-x3 0.0"), whiskers);
+        assertTrue(plot.getRangeAxis().getUpperBound() >= 2.1, "room for the longest whisker");
+    }
+
+    @Test
+    void theMorrisPlanePlacesEachParameterAtMuStarAndSigma() {
+        SensitivityResult result = morris();
         XYDataset data = ((XYPlot) SensitivityCharts.morrisPlane(result, result.outcomes().get(0)).getPlot()).getDataset();
         assertEquals(3, data.getSeriesCount());
         assertEquals("x2", data.getSeriesKey(1));

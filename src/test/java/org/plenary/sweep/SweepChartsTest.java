@@ -108,4 +108,38 @@ class SweepChartsTest {
         assertEquals(1, renderer.getPaintScale().getUpperBound());
         assertFalse(heatmap.getTitle().getText().isEmpty());
     }
+
+    @Test
+    void heatmapCellsPrintTheirValueReadablyOnTheirColour() {
+        List<List<String>> points = List.of(List.of("0", "0"), List.of("0", "1"), List.of("1", "0"), List.of("1", "1"));
+        SweepPlan plan = new SweepPlan(List.of("a", "b"), points, "grid");
+        double[][] replications = {{2, 4}, {10}, {1.5, 1.5}, {7, 8, 9}};
+        org.apache.commons.math3.stat.descriptive.SummaryStatistics[] byPoint =
+                new org.apache.commons.math3.stat.descriptive.SummaryStatistics[4];
+        for (int p = 0; p < 4; p++) {
+            byPoint[p] = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+            for (double value : replications[p]) {
+                byPoint[p].addValue(value);
+            }
+        }
+        XYPlot plot = SweepCharts.heatmap(plan, 0, 1, "x decision round", byPoint).getXYPlot();
+        // cell (column a, row b): mean over its replications
+        List<String> expected = List.of("0,0 3 white", "0,1 10 black", "1,0 1.5 white", "1,1 8 black");
+        List<String> drawn = new ArrayList<>();
+        for (Object annotation : plot.getAnnotations()) {
+            var text = (org.jfree.chart.annotations.XYTextAnnotation) annotation;
+            drawn.add((int) text.getX() + "," + (int) text.getY() + " " + text.getText() + " "
+                    + (text.getPaint().equals(java.awt.Color.WHITE) ? "white" : "black"));
+        }
+        assertEquals(expected, drawn, "white on the dark low end of viridis, black on its light high end");
+
+        byPoint[1] = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+        byPoint[1].addValue(0.456);
+        XYPlot shares = SweepCharts.heatmap(plan, 0, 1, "x consensus share", byPoint).getXYPlot();
+        assertEquals("0.46", ((org.jfree.chart.annotations.XYTextAnnotation) shares.getAnnotations().get(1)).getText(),
+                "shares to two decimals");
+        assertEquals("1235", SweepCharts.cellText(1234.56, false), "whole digits are never rounded away");
+        assertEquals("12.3", SweepCharts.cellText(12.345, false));
+        assertEquals("0.00123", SweepCharts.cellText(0.0012345, false));
+    }
 }
