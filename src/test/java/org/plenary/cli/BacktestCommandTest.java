@@ -186,6 +186,33 @@ class BacktestCommandTest {
     }
 
     @Test
+    void aVoteInTheWrongCaseAndAnUnknownStateGetShortHints() {
+        Path votes = Scenarios.write(dir, "votes.csv", """
+                resolution,iso3,vote
+                A/RES/73/27,USA,Yes
+                A/RES/73/27,FRA,maybe
+                A/RES/73/27,GBX,no
+                """);
+        CliTest.Result result = CliTest.plenary("backtest", "scenarios/unga-ict-2018.yaml", "--votes",
+                votes.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, result.exitCode());
+        String err = result.err();
+        assertTrue(err.contains("votes.csv:2: vote: must be yes, no or abstain, got 'Yes' (did you mean 'yes'?)"), err);
+        assertTrue(err.contains("votes.csv:3: vote: must be yes, no or abstain, got 'maybe' (leave out delegations"
+                + " that were absent)"), err);
+        String unknown = err.lines().filter(line -> line.contains("unknown delegation 'GBX'")).findFirst().orElseThrow();
+        assertTrue(unknown.contains("did you mean 'GBR'"), unknown);
+
+        Path far = Scenarios.write(dir, "far.csv", "resolution,iso3,vote\nA/RES/73/27,QQQQQ,no\n");
+        String farErr = CliTest.plenary("backtest", "scenarios/unga-ict-2018.yaml", "--votes", far.toString(),
+                "--out", dir.resolve("out").toString()).err();
+        String line = farErr.lines().filter(l -> l.contains("unknown delegation 'QQQQQ'")).findFirst().orElseThrow();
+        assertTrue(line.contains("(closest of 194: "), line);
+        assertEquals(8, line.substring(line.indexOf("closest of")).split(",").length, "8 codes, not 194: " + line);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    @Test
     void anItemThatIsNeverVotedOnIsRefused() {
         Path file = Scenarios.write(dir, "consensus.yaml",
                 Scenarios.BALLOTS.replace("rule: vote,", "rule: consensus, fallback: fail,"));
