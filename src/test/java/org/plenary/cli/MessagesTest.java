@@ -92,6 +92,22 @@ class MessagesTest {
     }
 
     @Test
+    void sweepAndStatusHelpPutSweepsWhereTheReadmeDoes() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> readmeSweeps = readme.lines().filter(line -> line.startsWith("./plenary sweep")).toList();
+        assertFalse(readmeSweeps.isEmpty(), "the README shows sweeps");
+        assertTrue(readmeSweeps.stream().allMatch(line -> line.contains("results/sweeps")), readmeSweeps.toString());
+        List<String> examples = CliTest.plenary("sweep", "--help").out().lines()
+                .filter(line -> line.startsWith("  plenary sweep ")).toList();
+        assertEquals(5, examples.size(), examples.toString());
+        for (String example : examples) {
+            assertTrue(example.contains("--out results/sweeps") || example.contains("--resume results/sweeps/"), example);
+        }
+        String status = CliTest.plenary("status", "--help").out();
+        assertTrue(status.contains("  plenary status results/sweeps/small-assembly/"), status);
+    }
+
+    @Test
     void messagesSayWhatIsMeant() throws IOException {
         CliTest.Result bare = CliTest.plenary();
         for (String command : List.of("run", "validate", "sweep", "compare", "report", "predict", "verify-models")) {
