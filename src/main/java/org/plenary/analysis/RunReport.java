@@ -69,6 +69,14 @@ public final class RunReport {
             html.image(chart, caption(chart.getFileName().toString()));
         }
 
+        manifestSection(html, manifest, directory);
+        Path report = directory.resolve("report.html");
+        html.write(report);
+        return report;
+    }
+
+    /** The manifest's fields, the seeds of every replication and the resolved scenario, as every report ends. */
+    static void manifestSection(Html html, JsonNode manifest, Path directory) throws IOException {
         html.heading(2, "Manifest");
         List<List<String>> rows = new ArrayList<>();
         for (String key : List.of("version", "git_commit", "java", "os", "scenario_file", "scenario_sha256", "master_seed",
@@ -85,9 +93,6 @@ public final class RunReport {
         if (Files.exists(resolved)) {
             html.details("Resolved scenario (every parameter)", Files.readString(resolved));
         }
-        Path report = directory.resolve("report.html");
-        html.write(report);
-        return report;
     }
 
     private static List<List<String>> itemStateRows(JsonNode summary) {

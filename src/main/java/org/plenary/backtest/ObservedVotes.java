@@ -152,8 +152,10 @@ public final class ObservedVotes {
                 default -> null;
             };
             if (vote == null) {
+                String hint = Suggestions.closest(row.cell(voteAt), List.of("yes", "no", "abstain"));
                 problems.add(new Problem(where, row.line(), "vote", "must be yes, no or abstain, got '"
-                        + row.cell(voteAt) + "' (leave out delegations that were absent)"));
+                        + row.cell(voteAt) + "'" + (hint != null ? " (did you mean '" + hint + "'?)"
+                        : " (leave out delegations that were absent)")));
             }
             Integer earlier = firstLine.putIfAbsent(item + "\u0000" + delegation, row.line());
             if (earlier != null) {

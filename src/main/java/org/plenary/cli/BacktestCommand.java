@@ -3,19 +3,25 @@ package org.plenary.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.plenary.analysis.BacktestReport;
 import java.util.concurrent.Callable;
 import org.plenary.backtest.Backtest;
 import org.plenary.backtest.BacktestFiles;
 import org.plenary.backtest.BallotForecast;
 import org.plenary.backtest.BallotScores;
 import org.plenary.backtest.ObservedVotes;
+import org.plenary.results.Manifest;
 import org.plenary.results.Numbers;
 import org.plenary.results.RunWriter;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Scenario;
 import org.plenary.scenario.ScenarioLoader;
 import org.plenary.scenario.ScenarioYaml;
+import org.plenary.sim.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +37,8 @@ import picocli.CommandLine.Spec;
             "Scores per item and pooled: 3-way accuracy, Cohen's kappa, log-loss (probabilities below "
                 + "0.01 count as 0.01), Brier score, and two baselines that read the observed votes: every ballot as the item's"
                 + " majority, and each delegation as the majority of the others in its groups.",
-            "Writes backtest.csv, backtest.json and charts to RESULTS/<scenario-name>/<UTC-time>-backtest-<hash>/."},
+            "Writes backtest.csv, backtest.json, charts, manifest.json and report.html to"
+                + " RESULTS/<scenario-name>/<UTC-time>-backtest-<hash>/ ('plenary report' rewrites the report)."},
         footer = {"", "The votes file is a CSV with a header: resolution,iso3,vote (a UN symbol such as A/RES/73/27"
                 + " names the item A-RES-73-27) or item,delegation,vote; other columns are ignored. vote is yes, no"
                 + " or abstain; a delegation without a row was absent and is not scored.",
@@ -75,13 +82,17 @@ final class BacktestCommand implements Callable<Integer> {
         if (previous != null) {
             previous.checkCovers(votes);
         }
+        Instant start = Instant.now();
+        int threads = experiment.threads();
         BallotForecast forecast;
         try (Progress progress = new Progress("replications", scenario.replications())) {
-            forecast = BallotForecast.run(scenario, experiment.threads(), progress::step);
+            forecast = BallotForecast.run(scenario, threads, progress::step);
         }
+        Manifest.Context run = new Manifest.Context(Cli.commandLine(spec.commandLine()), loaded.file(),
+                loaded.sha256(), threads, start, Instant.now());
         noteUnvoted(err, scenario, votes, forecast);
         Backtest.Result result = Backtest.compare(scenario, votes, previous, forecast, WORST);
-        Path directory = write(loaded, votes, result);
+        Path directory = write(loaded, votes, result, run);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Cli.printJson(out, BacktestFiles.toJson(result, false));
@@ -103,8 +114,8 @@ final class BacktestCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private Path write(ScenarioLoader.Loaded loaded, ObservedVotes votes, Backtest.Result result) throws IOException,
-            InputException {
+    private Path write(ScenarioLoader.Loaded loaded, ObservedVotes votes, Backtest.Result result, Manifest.Context run)
+            throws IOException, InputException {
         Scenario scenario = loaded.scenario();
         Map<String, Object> context = Cli.context(loaded, Cli.commandLine(spec.commandLine()));
         context.put("votes_file", votes.file().toString());
@@ -116,7 +127,16 @@ final class BacktestCommand implements Callable<Integer> {
         String hash = RunWriter.shortHash(ScenarioYaml.write(scenario) + votes.file().toAbsolutePath()
                 + (previousFile == null ? "" : previousFile.toAbsolutePath()));
         return Cli.writeResults(experiment.out, scenario.name(), "backtest-" + hash,
-                staging -> BacktestFiles.write(staging, scenario, result, context));
+                (staging, target) -> {
+                    BacktestFiles.write(staging, scenario, result, context);
+                    // The forecast ran replications 1..N of the scenario's seed, as a run does: the same manifest.
+                    List<Long> seeds = new ArrayList<>();
+                    for (int replication = 1; replication <= scenario.replications(); replication++) {
+                        seeds.add(Seeds.forReplication(scenario.seed(), 0, replication));
+                    }
+                    Manifest.write(staging, Manifest.build(scenario, seeds, run));
+                    BacktestReport.write(staging, target);
+                });
     }
 
     private static void print(PrintWriter out, Scenario scenario, Backtest.Result result, Path directory) {

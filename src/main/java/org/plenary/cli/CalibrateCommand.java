@@ -233,7 +233,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         return Cli.writeResults(experiment.out, loaded.scenario().name(),
                 "calibration-" + RunWriter.shortHash(outcome.calibrated()),
-                staging -> CalibrationFiles.write(staging, outcome, context));
+                (staging, target) -> CalibrationFiles.write(staging, outcome, context));
     }
 
     private static void print(PrintWriter out, CalibrationFiles.Outcome outcome, Path directory) {

@@ -51,7 +51,8 @@ final class Cli {
 
     /** Writes files into a staging directory; {@link #writeResults} commits them only if this succeeds. */
     interface ResultsWriter {
-        void write(Path staging) throws IOException;
+        /** Writes into {@code staging}, which becomes {@code target} (for files that say where they are). */
+        void write(Path staging, Path target) throws IOException;
     }
 
     /**
@@ -67,7 +68,7 @@ final class Cli {
             throw new InputException(new Problem("--out " + base, 0, "", "cannot create the results directory: " + e));
         }
         try {
-            writer.write(directory.staging());
+            writer.write(directory.staging(), directory.target());
             return directory.commit();
         } catch (IOException | RuntimeException e) {
             directory.abandon();

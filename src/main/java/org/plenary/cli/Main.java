@@ -54,6 +54,7 @@ public final class Main implements Runnable {
         System.setProperty("plenary.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         CommandLine commandLine = new CommandLine(new Main());
         unwrappedFooters(commandLine);
+        commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             PrintWriter err = line.getErr();
             if (exception instanceof InputException input) {
@@ -73,6 +74,20 @@ public final class Main implements Runnable {
             return 1;
         });
         return commandLine;
+    }
+
+    /**
+     * A usage error in one line and where to read more: the whole help page would bury the message.
+     * Picocli's "did you mean" for a misspelt option or command is kept.
+     */
+    private static int usageError(CommandLine.ParameterException exception, String[] args) {
+        CommandLine line = exception.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("error: " + exception.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+        err.println("see '" + line.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return line.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.plenary.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.plenary.analysis.BacktestReport;
 import org.plenary.analysis.RunReport;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
@@ -15,11 +16,11 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.VersionProvider.class,
         description = {"(Re)write report.html for a results directory.",
             "One self-contained page with the scenario, the manifest (version, seeds, parameters), every chart and"
-                + " the summary tables. Reads the saved files only; never re-runs a model. 'run' writes the"
-                + " report already."},
+                + " the summary tables. Reads the saved files only; never re-runs a model. 'run' and 'backtest'"
+                + " write the report already."},
         footer = {"", "Example:", "  plenary report results/small-assembly/20260101T120000Z-1a2b3c4d"})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A directory written by 'plenary run'.")
+    @Parameters(index = "0", paramLabel = "RESULT_DIR", description = "A directory written by 'plenary run' or 'plenary backtest'.")
     Path directory;
 
     @Spec
@@ -32,15 +33,22 @@ final class ReportCommand implements Callable<Integer> {
             throw new InputException(new Problem(directory.toString(), 0, "", "is a " + kind + " directory, whose"
                     + " report.html its command wrote already; 'plenary report' rewrites the report of a run"));
         }
+        if (kind.equals("backtest")) {
+            print(BacktestReport.write(directory, directory));
+            return 0;
+        }
         for (String required : new String[] {"manifest.json", "summary.json"}) {
             if (!Files.isRegularFile(directory.resolve(required))) {
                 throw new InputException(new Problem(directory.toString(), 0, "",
                         "not a complete results directory: " + required + " is missing"));
             }
         }
-        Path report = RunReport.write(directory);
+        print(RunReport.write(directory));
+        return 0;
+    }
+
+    private void print(Path report) {
         spec.commandLine().getOut().println("report: " + report);
         spec.commandLine().getOut().flush();
-        return 0;
     }
 }

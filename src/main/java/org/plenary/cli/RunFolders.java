@@ -50,8 +50,11 @@ final class RunFolders {
         return new Choice(latest, note);
     }
 
-    /** "run", "sweep", "comparison", or "" for anything else. */
+    /** "run", "sweep", "comparison", "backtest", or "" for anything else. */
     static String kind(Path directory) {
+        if (Files.isRegularFile(directory.resolve("backtest.json"))) {
+            return "backtest";
+        }
         if (Files.isRegularFile(directory.resolve("sweep.csv")) || Files.isRegularFile(directory.resolve(org.plenary.sweep.Sweep.PLAN))) {
             return "sweep";
         }

@@ -20,8 +20,8 @@ public final class ScenarioInput {
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = {"Override any parameter, repeatable. Paths follow the YAML structure; delegations,"
                     + " blocs and agenda items are addressed by id:",
-                "  --set influence.rate=0.2 --set delegations.USA.capability=0",
-                "  --set blocs.CEPT.cohesion=0.9 --set decision.majority=0.67"})
+                "  --set influence.rate=0.2", "  --set delegations.USA.capability=0",
+                "  --set blocs.CEPT.cohesion=0.9", "  --set decision.majority=0.67"})
     List<String> sets = new ArrayList<>();
 
     /** Loads the scenario with the --set overrides first, then the given command-line ones. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Counts the finished shards (or points, for a local sweep) and replications, asks squeue which array"
                 + " tasks are still pending or running, and names the log of every task that ended without its"
                 + " shard. Reads files and squeue only; changes nothing."},
-        footer = {"", "Example:", "  plenary status results/small-assembly/20260101T120000Z-sweep-1a2b3c4d"})
+        footer = {"", "Example:", "  plenary status results/sweeps/small-assembly/20260101T120000Z-sweep-1a2b3c4d"})
 final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A sweep directory.")
     Path directory;

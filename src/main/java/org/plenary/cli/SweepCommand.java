@@ -33,15 +33,17 @@ import picocli.CommandLine.Spec;
                 + " two or more, and report.html. Points are the scenario's 'sweep:' block, --param values (full"
                 + " factorial) or --sample over --range. An interrupted sweep resumes with --resume DIR: finished"
                 + " points are never recomputed."},
-        footer = {"", "Examples:",
-            "  plenary sweep scenarios/small-assembly.yaml --param influence.rate=0.1,0.3,0.5 --replications 20",
+        footer = {"", "Sweeps go in their own folder, results/sweeps, apart from the runs that compare picks from.",
+            "", "Examples:",
+            "  plenary sweep scenarios/small-assembly.yaml --param influence.rate=0.1,0.3,0.5 --replications 20"
+                    + " --out results/sweeps",
             "  plenary sweep scenarios/small-assembly.yaml --param chair.accommodation=0.01,0.03,0.1"
-                    + " --param delegations.USA.capability=10,30",
+                    + " --param delegations.USA.capability=10,30 --out results/sweeps",
             "  plenary sweep scenarios/small-assembly.yaml --sample lhs --points 40 --range influence.anchor=0:0.2"
-                    + " --range decision.standing_exponent=0:1",
-            "  plenary sweep --resume results/small-assembly/20260101T120000Z-sweep-1a2b3c4d",
-            "  plenary sweep scenarios/small-assembly.yaml --param influence.rate=0.1,0.3,0.5 --backend slurm"
-                    + " --tasks 6 --time 0:20:00 --detach   (see docs/cluster.md)"})
+                    + " --range decision.standing_exponent=0:1 --out results/sweeps",
+            "  plenary sweep --resume results/sweeps/small-assembly/20260101T120000Z-sweep-1a2b3c4d",
+            "  plenary sweep scenarios/small-assembly.yaml --param influence.rate=0.1,0.3,0.5 --out results/sweeps"
+                    + " --backend slurm --tasks 6 --time 0:20:00 --detach   (see docs/cluster.md)"})
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (not with --resume).")
     Path file;

@@ -1,5 +1,7 @@
 package org.plenary.results;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -18,12 +20,19 @@ import org.plenary.scenario.ScenarioYaml;
 
 /** manifest.json: everything needed to know how a results directory was made and to remake it. */
 public final class Manifest {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private Manifest() {
     }
 
     /** What the command line and environment contribute to a manifest. */
     public record Context(List<String> commandLine, Path scenarioFile, String scenarioSha256, int threads,
                           Instant start, Instant end) { }
+
+    /** Writes {@code manifest} as {@code directory/manifest.json}. */
+    public static void write(Path directory, Map<String, Object> manifest) throws IOException {
+        JSON.writeValue(directory.resolve("manifest.json").toFile(), manifest);
+    }
 
     public static Map<String, Object> build(Scenario scenario, List<Long> seeds, Context context) {
         Map<String, Object> root = new LinkedHashMap<>();

@@ -15,7 +15,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * A results directory that appears only when complete: files are written into a hidden staging
  * directory beside it, which is renamed into place on {@link #commit()} and deleted on
- * {@link #abandon()}, with the scenario's folder if this run created it. A failed run therefore leaves
+ * {@link #abandon()}, with the folders this run created to hold it (the scenario's, the results
+ * folder). A failed run therefore leaves
  * nothing half-written behind. A run killed outright (SIGKILL, power loss) cannot clean up: its staging
  * directory names its process, and the next run writing beside it deletes it once that process is gone.
  */
@@ -34,13 +35,16 @@ public final class RunDirectory {
 
     private final Path staging;
     private final Path target;
-    /** The folder this run created to hold it (the scenario's folder), removed if it stays empty; or null. */
-    private final Path createdParent;
+    /**
+     * The outermost folder this run created to hold it (the scenario's folder, or the results folder above
+     * it), removed with those inside it if they stay empty; or null.
+     */
+    private final Path createdRoot;
 
-    private RunDirectory(Path staging, Path target, Path createdParent) {
+    private RunDirectory(Path staging, Path target, Path createdRoot) {
         this.staging = staging;
         this.target = target;
-        this.createdParent = createdParent;
+        this.createdRoot = createdRoot;
     }
 
     /**
@@ -82,12 +86,15 @@ public final class RunDirectory {
     }
 
     private static RunDirectory staged(Path parent, String stem, Path target) throws IOException {
-        boolean existed = Files.isDirectory(parent);
+        Path createdRoot = null;
+        for (Path folder = parent; folder != null && !Files.isDirectory(folder); folder = folder.getParent()) {
+            createdRoot = folder;
+        }
         Files.createDirectories(parent);
         removeDeadStaging(parent);
         Path staging = Files.createTempDirectory(parent, STAGING + stem + "-pid" + ProcessHandle.current().pid() + "@"
                 + HOST + "-");
-        return new RunDirectory(staging, target, existed ? null : parent);
+        return new RunDirectory(staging, target, createdRoot);
     }
 
     /**
@@ -129,8 +136,8 @@ public final class RunDirectory {
     }
 
     /**
-     * Deletes the staging directory and everything in it, then the scenario's folder if this run created
-     * it and it is empty; never throws.
+     * Deletes the staging directory and everything in it, then the folders this run created to hold it
+     * while they are empty; never throws.
      */
     public void abandon() {
         // On SIGTERM this runs while the run's threads may still add files: try again if one slipped in.
@@ -142,9 +149,11 @@ public final class RunDirectory {
                 // results, and the next run here removes it.
             }
         }
-        if (createdParent != null) {
+        if (createdRoot != null) {
             try {
-                Files.deleteIfExists(createdParent);
+                for (Path folder = staging.getParent(); folder.startsWith(createdRoot); folder = folder.getParent()) {
+                    Files.deleteIfExists(folder);
+                }
             } catch (IOException e) {
                 // not empty: another run writes there too
             }

@@ -1,7 +1,5 @@
 package org.plenary.results;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +21,6 @@ import org.plenary.scenario.ScenarioYaml;
  * order, then the summaries, charts and manifest, and only then makes the directory visible.
  */
 public final class RunWriter implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Scenario scenario;
     private final RunDirectory directory;
@@ -114,7 +111,7 @@ public final class RunWriter implements AutoCloseable {
         if (leadership != null) {
             leadership.write(charts);
         }
-        JSON.writeValue(staging.resolve("manifest.json").toFile(), Manifest.build(scenario, seeds, context));
+        Manifest.write(staging, Manifest.build(scenario, seeds, context));
         RunReport.write(staging, directory.target());
         Path target = directory.commit();
         committed = true;

@@ -1,11 +1,15 @@
 package org.plenary.scenario;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean" hints for misspelt keys and ids. */
 public final class Suggestions {
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
+    /** Candidates listed in full up to this many; of a longer list (194 states) only the closest. */
+    private static final int LISTED = 8;
 
     private Suggestions() {
     }
@@ -34,6 +38,12 @@ public final class Suggestions {
         }
         if (candidates.isEmpty()) {
             return message + " (there are none)";
+        }
+        if (candidates.size() > LISTED) {
+            List<String> nearest = candidates.stream()
+                    .sorted(Comparator.comparingInt(c -> DISTANCE.apply(word.toLowerCase(), c.toLowerCase())))
+                    .limit(LISTED).toList();
+            return message + " (closest of " + candidates.size() + ": " + String.join(", ", nearest) + ")";
         }
         return message + " (expected one of: " + String.join(", ", candidates) + ")";
     }

@@ -185,6 +185,71 @@ class BacktestCommandTest {
         assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }
 
+    /** Like a run's: a manifest that says how to remake it, and a report that 'plenary report' can rewrite. */
+    @Test
+    void writesAManifestAndAReportThatPlenaryReportRewrites() throws Exception {
+        Path out = dir.resolve("out");
+        CliTest.Result result = CliTest.plenary("backtest", scenario().toString(), "--votes",
+                observedLeftText().toString(), "--out", out.toString(), "--seed", "11", "--threads", "1");
+        assertEquals(0, result.exitCode(), result.err());
+        Path run;
+        try (var runs = Files.list(out.resolve("ballots"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+        assertEquals("ballots", manifest.get("scenario_name").asText());
+        assertEquals(11, manifest.get("master_seed").asLong());
+        assertEquals(1, manifest.get("threads").asInt());
+        int replications = manifest.get("parameters").get("replications").asInt();
+        assertEquals(replications, manifest.get("replication_seeds").size());
+        assertEquals(org.plenary.sim.Seeds.forReplication(11, 0, 1),
+                manifest.get("replication_seeds").get(0).get("seed").asLong(), "the seed replication 1 ran with");
+        assertTrue(manifest.get("command_line").toString().contains("--votes"), manifest.toString());
+
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("Plenary backtest: ballots"), report);
+        assertTrue(report.contains("<td>pooled</td><td class=\"num\">5</td><td class=\"num\">0.800</td><td class=\"num\">0.688</td>"), "accuracy 4/5, kappa"
+                + " 11/16 (see scoresWritesFilesAndPrintsJson)");
+        assertTrue(report.contains("backtest confusion") && report.contains("master_seed"), report);
+
+        Files.delete(run.resolve("report.html"));
+        CliTest.Result rewritten = CliTest.plenary("report", run.toString());
+        assertEquals(0, rewritten.exitCode(), rewritten.err());
+        assertEquals(report, Files.readString(run.resolve("report.html")), "rebuilt from the saved files alone");
+
+        CliTest.Result compare = CliTest.plenary("compare", run.toString(), run.toString(),
+                "--out", dir.resolve("cmp").toString());
+        assertEquals(2, compare.exitCode());
+        assertTrue(compare.err().contains("is a backtest directory"), compare.err());
+    }
+
+    @Test
+    void aVoteInTheWrongCaseAndAnUnknownStateGetShortHints() {
+        Path votes = Scenarios.write(dir, "votes.csv", """
+                resolution,iso3,vote
+                A/RES/73/27,USA,Yes
+                A/RES/73/27,FRA,maybe
+                A/RES/73/27,GBX,no
+                """);
+        CliTest.Result result = CliTest.plenary("backtest", "scenarios/unga-ict-2018.yaml", "--votes",
+                votes.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, result.exitCode());
+        String err = result.err();
+        assertTrue(err.contains("votes.csv:2: vote: must be yes, no or abstain, got 'Yes' (did you mean 'yes'?)"), err);
+        assertTrue(err.contains("votes.csv:3: vote: must be yes, no or abstain, got 'maybe' (leave out delegations"
+                + " that were absent)"), err);
+        String unknown = err.lines().filter(line -> line.contains("unknown delegation 'GBX'")).findFirst().orElseThrow();
+        assertTrue(unknown.contains("did you mean 'GBR'"), unknown);
+
+        Path far = Scenarios.write(dir, "far.csv", "resolution,iso3,vote\nA/RES/73/27,QQQQQ,no\n");
+        String farErr = CliTest.plenary("backtest", "scenarios/unga-ict-2018.yaml", "--votes", far.toString(),
+                "--out", dir.resolve("out").toString()).err();
+        String line = farErr.lines().filter(l -> l.contains("unknown delegation 'QQQQQ'")).findFirst().orElseThrow();
+        assertTrue(line.contains("(closest of 194: "), line);
+        assertEquals(8, line.substring(line.indexOf("closest of")).split(",").length, "8 codes, not 194: " + line);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
     @Test
     void anItemThatIsNeverVotedOnIsRefused() {
         Path file = Scenarios.write(dir, "consensus.yaml",

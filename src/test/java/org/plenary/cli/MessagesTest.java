@@ -58,6 +58,56 @@ class MessagesTest {
     }
 
     @Test
+    void anOptionErrorIsOneLineAndAHintNotTheHelpPage() {
+        CliTest.Result unknown = CliTest.plenary("run", "scenarios/small-assembly.yaml", "--replicatons", "3");
+        assertEquals(2, unknown.exitCode());
+        List<String> lines = unknown.err().lines().toList();
+        assertEquals(1, lines.stream().filter(line -> line.startsWith("error: ")).count(), unknown.err());
+        assertTrue(lines.get(0).startsWith("error: Unknown option") && lines.get(0).contains("--replicatons"),
+                unknown.err());
+        assertTrue(unknown.err().contains("--replications"), "picocli's suggestion stays: " + unknown.err());
+        assertEquals("see 'plenary run --help'", lines.get(lines.size() - 1));
+        assertFalse(unknown.err().contains("Usage:") || unknown.err().contains("--threads"), unknown.err());
+        assertTrue(lines.size() <= 3, unknown.err());
+
+        CliTest.Result missing = CliTest.plenary("sweep", "scenarios/small-assembly.yaml");
+        assertEquals(2, missing.exitCode());
+        assertEquals(List.of("error: nothing to sweep: give --param, --sample with --range, or a 'sweep:' block in"
+                + " the scenario", "see 'plenary sweep --help'"), missing.err().lines().toList());
+    }
+
+    @Test
+    void setExamplesInHelpAreNeverBrokenMidPath() {
+        for (String command : List.of("run", "validate")) {
+            CommandLine commandLine = Main.commandLine();
+            CommandLine sub = commandLine.getSubcommands().get(command);
+            sub.setUsageHelpWidth(80);
+            sub.setUsageHelpAutoWidth(false);
+            String help = CliTest.plenary(commandLine, command, "--help").out();
+            for (String path : List.of("influence.rate=0.2", "delegations.USA.capability=0", "blocs.CEPT.cohesion=0.9",
+                    "decision.majority=0.67")) {
+                assertTrue(help.contains("--set " + path), command + ": --set " + path + " is broken in\n" + help);
+            }
+        }
+    }
+
+    @Test
+    void sweepAndStatusHelpPutSweepsWhereTheReadmeDoes() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> readmeSweeps = readme.lines().filter(line -> line.startsWith("./plenary sweep")).toList();
+        assertFalse(readmeSweeps.isEmpty(), "the README shows sweeps");
+        assertTrue(readmeSweeps.stream().allMatch(line -> line.contains("results/sweeps")), readmeSweeps.toString());
+        List<String> examples = CliTest.plenary("sweep", "--help").out().lines()
+                .filter(line -> line.startsWith("  plenary sweep ")).toList();
+        assertEquals(5, examples.size(), examples.toString());
+        for (String example : examples) {
+            assertTrue(example.contains("--out results/sweeps") || example.contains("--resume results/sweeps/"), example);
+        }
+        String status = CliTest.plenary("status", "--help").out();
+        assertTrue(status.contains("  plenary status results/sweeps/small-assembly/"), status);
+    }
+
+    @Test
     void messagesSayWhatIsMeant() throws IOException {
         CliTest.Result bare = CliTest.plenary();
         for (String command : List.of("run", "validate", "sweep", "compare", "report", "predict", "verify-models")) {
