@@ -3,7 +3,6 @@ package org.plenary.dynamics;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.plenary.model.Assembly;
 import org.plenary.model.Coalition;
@@ -41,8 +40,6 @@ public final class CoalitionFormation implements Mechanism {
     private final AllianceLandscape landscape;
     /** Per item: the last pass moved nobody and nothing dissolved or merged after it. */
     private boolean[] settled = new boolean[0];
-    /** Delegation indexes in the order of their ids, so the drawn order does not depend on the file's. */
-    private int[] byId = new int[0];
     private int[] order = new int[0];
     private int[] target = new int[0];
     private int[] live = new int[0];
@@ -95,7 +92,9 @@ public final class CoalitionFormation implements Mechanism {
             lead(a, actors, m);
             refresh(a, actors, m);
         }
-        inputs.take(a);
+        if (!unchanged) {
+            inputs.take(a);
+        }
         if (publish) {
             a.setCoalitions(coalitions(a, actors));
         }
@@ -104,15 +103,6 @@ public final class CoalitionFormation implements Mechanism {
     private void allocate(Assembly a) {
         int n = a.delegations;
         int d = a.dimensions;
-        byId = new int[n];
-        Integer[] sorted = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            sorted[i] = i;
-        }
-        Arrays.sort(sorted, Comparator.comparing(i -> a.delegationIds[i]));
-        for (int i = 0; i < n; i++) {
-            byId[i] = sorted[i];
-        }
         order = new int[n];
         settled = new boolean[a.items];
         target = new int[n];
@@ -140,8 +130,7 @@ public final class CoalitionFormation implements Mechanism {
      * change it (ODD 7.4b: an absent member is suspended, not gone).
      */
     public static boolean canBelong(Assembly a, int i, int m) {
-        int f = i * a.forums + a.itemForum[m];
-        return a.voting[i] && !a.withdrawn[i] && !a.forumDisengaged[f] && Distances.itemSalience(a, i, m) > 0;
+        return a.engagedIn(i, m) && Distances.itemSalience(a, i, m) > 0;
     }
 
 
@@ -246,8 +235,9 @@ public final class CoalitionFormation implements Mechanism {
         int n = a.delegations;
         int count = 0;
         for (int x = 0; x < n; x++) {
-            if (canBelong(a, byId[x], m)) {
-                order[count++] = byId[x];
+            // Shuffled from the order of ids, so the drawn order does not depend on the file's.
+            if (canBelong(a, a.idOrder[x], m)) {
+                order[count++] = a.idOrder[x];
             }
         }
         for (int x = count - 1; x > 0; x--) {
@@ -364,7 +354,7 @@ public final class CoalitionFormation implements Mechanism {
      */
     double energy(Assembly a, int m) {
         CoalitionActors actors = a.actors();
-        if (byId.length != a.delegations) {
+        if (order.length != a.delegations) {
             allocate(a);
         }
         landscape.coordinatingGroups(a);

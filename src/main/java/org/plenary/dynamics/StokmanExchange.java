@@ -39,9 +39,8 @@ public final class StokmanExchange implements Mechanism {
     private double[] gain = new double[0];
     private double[] shift = new double[0];
     private Integer[] rank = new Integer[0];
-    /** Each delegation's place in the order of ids, and the delegation at each place. */
+    /** Each delegation's place in the order of ids ({@link Assembly#idOrder}). */
     private int[] idRank = new int[0];
-    private int[] byRank = new int[0];
     private int candidates;
 
     public StokmanExchange(double rate) {
@@ -58,16 +57,9 @@ public final class StokmanExchange implements Mechanism {
             outcomeWeight = new double[d];
             exchanged = new boolean[n];
             sorted = new long[4 * n];
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (x, y) -> a.delegationIds[x].compareTo(a.delegationIds[y]));
             idRank = new int[n];
-            byRank = new int[n];
             for (int r = 0; r < n; r++) {
-                byRank[r] = order[r];
-                idRank[order[r]] = r;
+                idRank[a.idOrder[r]] = r;
             }
         }
         Arrays.fill(outcome, 0);
@@ -75,7 +67,7 @@ public final class StokmanExchange implements Mechanism {
         Arrays.fill(exchanged, false);
         // Summed in the order of ids, so the outcome is the same number whatever the order of the file.
         for (int r = 0; r < n; r++) {
-            int i = byRank[r];
+            int i = a.idOrder[r];
             if (hasAVote(a, i)) {
                 for (int k = 0; k < d; k++) {
                     double w = a.capability[i] * a.activeSalience[i * d + k];
@@ -186,7 +178,7 @@ public final class StokmanExchange implements Mechanism {
             Arrays.sort(sorted, quadrant * n, quadrant * n + count[quadrant]);
             for (int c = 0; c < count[quadrant]; c++) {
                 long entry = sorted[quadrant * n + c];
-                sorted[quadrant * n + c] = (entry & 0xffffffff00000000L) | byRank[(int) (entry & 0xffffffffL)];
+                sorted[quadrant * n + c] = (entry & 0xffffffff00000000L) | a.idOrder[(int) (entry & 0xffffffffL)];
             }
         }
     }

@@ -1,10 +1,12 @@
 package org.plenary.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.plenary.scenario.Scenario;
 
 /**
@@ -25,6 +27,11 @@ public final class Assembly {
     public final String[] groupIds;
     public final String[] itemIds;
     public final String[] dimensionIds;
+    /**
+     * Delegation indexes in the order of their ids, for mechanisms whose result must not depend on the
+     * order in which the scenario lists delegations (docs/ODD.md 7.4b, 7.10).
+     */
+    public final int[] idOrder;
 
     /** Ideal points x*: the capitals' instructions. */
     public final double[] ideal;
@@ -103,6 +110,8 @@ public final class Assembly {
         delegationIds = list.stream().map(Scenario.Delegation::id).toArray(String[]::new);
         itemIds = scenario.agenda().stream().map(Scenario.Item::id).toArray(String[]::new);
         groupIds = allGroups(scenario).toArray(String[]::new);
+        idOrder = IntStream.range(0, delegations).boxed()
+                .sorted(Comparator.comparing(i -> delegationIds[i])).mapToInt(Integer::intValue).toArray();
         groups = groupIds.length;
 
         ideal = new double[delegations * dimensions];
@@ -225,8 +234,15 @@ public final class Assembly {
      * and not absent from it this round.
      */
     public boolean takesPart(int i, int item) {
-        int f = i * forums + itemForum[item];
-        return voting[i] && !withdrawn[i] && !forumDisengaged[f] && !absent[f];
+        return engagedIn(i, item) && !absent[i * forums + itemForum[item]];
+    }
+
+    /**
+     * Engaged in an item whether or not present this round: a voting delegation, not withdrawn and
+     * not disengaged from the item's forum (absence suspends, it does not disengage).
+     */
+    public boolean engagedIn(int i, int item) {
+        return voting[i] && !withdrawn[i] && !forumDisengaged[i * forums + itemForum[item]];
     }
 
     public boolean isMember(int i, int g) {
