@@ -2,6 +2,8 @@ package org.plenary.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.plenary.dynamics.ExchangeOutcomes.outcomes;
+import static org.plenary.dynamics.ExchangeOutcomes.utility;
 
 import ec.util.MersenneTwisterFast;
 import java.nio.file.Path;
@@ -179,31 +181,5 @@ class ExchangeOfSupportTest {
         reused.step(two, random);
         assertArrayEquals(new int[] {0, 1, 0, 1}, two.exchanges.toArray(), "this round's exchange only");
         assertArrayEquals(new double[] {0.2, 11.0 / 15, 0.4 - 2.0 / 15, 0.8}, two.position, EPS);
-    }
-
-    /** Capability x salience weighted mean position per dimension, over everyone with a vote. */
-    private static double[] outcomes(Assembly a) {
-        double[] o = new double[a.dimensions];
-        for (int k = 0; k < a.dimensions; k++) {
-            double w = 0;
-            for (int i = 0; i < a.delegations; i++) {
-                if (a.voting[i] && !a.withdrawn[i]) {
-                    double wi = a.capability[i] * a.activeSalience[i * a.dimensions + k];
-                    o[k] += wi * a.position[i * a.dimensions + k];
-                    w += wi;
-                }
-            }
-            o[k] /= w;
-        }
-        return o;
-    }
-
-    /** Linear utility of the outcomes for i: minus its salience-weighted distance from its ideal point. */
-    private static double utility(Assembly a, int i, double[] o) {
-        double u = 0;
-        for (int k = 0; k < a.dimensions; k++) {
-            u -= a.salience[i * a.dimensions + k] * Math.abs(a.ideal[i * a.dimensions + k] - o[k]);
-        }
-        return u;
     }
 }

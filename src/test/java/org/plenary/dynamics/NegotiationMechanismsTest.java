@@ -2,6 +2,8 @@ package org.plenary.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.plenary.dynamics.ExchangeOutcomes.outcomes;
+import static org.plenary.dynamics.ExchangeOutcomes.utility;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -198,30 +200,6 @@ class NegotiationMechanismsTest {
         new StokmanExchange(0.5).step(a, random);
         assertEquals(0.8 - 0.27, a.position[2], EPS, "half of B's move of 0.54");
         assertEquals(0.2 + 0.27, a.position[1], EPS);
-    }
-
-    /** Capability x salience weighted mean position per dimension, over everyone (all have a vote here). */
-    private static double[] outcomes(Assembly a) {
-        double[] o = new double[a.dimensions];
-        for (int k = 0; k < a.dimensions; k++) {
-            double w = 0;
-            for (int i = 0; i < a.delegations; i++) {
-                double wi = a.capability[i] * a.activeSalience[i * a.dimensions + k];
-                o[k] += wi * a.position[i * a.dimensions + k];
-                w += wi;
-            }
-            o[k] /= w;
-        }
-        return o;
-    }
-
-    /** Linear expected utility of the outcomes for i: minus the salience-weighted distance from its ideal. */
-    private static double utility(Assembly a, int i, double[] o) {
-        double u = 0;
-        for (int k = 0; k < a.dimensions; k++) {
-            u -= a.salience[i * a.dimensions + k] * Math.abs(a.ideal[i * a.dimensions + k] - o[k]);
-        }
-        return u;
     }
 
     // ---- 7.11 attendance ---------------------------------------------------------------------
