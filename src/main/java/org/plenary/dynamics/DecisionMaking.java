@@ -25,7 +25,8 @@ import org.plenary.scenario.Scenario;
  * with its own cohesion, by the same rule (docs/ODD.md, 7.4b).
  * Consensus: someone takes part and there is no sustained objection (or an objecting capability
  * share within the tolerated one). At the deadline the fallback applies: a vote (see {@link #tally})
- * or failure.
+ * or failure. That is the ITU-like assembly's procedure ({@link ItuPlenary}); an item in a declared
+ * standards body is decided by that body's {@link DecisionProcedure} (docs/ODD.md 7.13).
  */
 public final class DecisionMaking implements Mechanism {
     private final Scenario.Decision rule;
@@ -37,17 +38,30 @@ public final class DecisionMaking implements Mechanism {
     private int[] cast = new int[0];
     private final ObjectionRule objections;
     private final Ballot ballot;
+    /** Each body's procedure, indexed like {@code Assembly.bodyIds}. */
+    private final DecisionProcedure[] procedures;
 
-    /** v1's decisions: objections against the status quo, sincere votes. */
+    /** v1's decisions in one ITU-like assembly: objections against the status quo, sincere votes. */
     public DecisionMaking(Scenario.Decision rule) {
-        this(rule, new StatusQuoObjections(), new SincereBallot());
+        this(rule, new StatusQuoObjections(), new SincereBallot(), Scenario.Bodies.NONE);
     }
 
-    /** With the model v2 rules the scenario chooses: what objections measure, how ballots are cast. */
+    /** With the model v2 rules the scenario chooses, in one ITU-like assembly. */
     DecisionMaking(Scenario.Decision rule, ObjectionRule objections, Ballot ballot) {
+        this(rule, objections, ballot, Scenario.Bodies.NONE);
+    }
+
+    /**
+     * With the rules the scenario chooses: what objections measure, how ballots are cast, and each
+     * standards body's procedure (docs/ODD.md 7.13; one ITU-like assembly when it declares none).
+     */
+    DecisionMaking(Scenario.Decision rule, ObjectionRule objections, Ballot ballot, Scenario.Bodies bodies) {
         this.rule = rule;
         this.objections = objections;
         this.ballot = ballot;
+        this.procedures = bodies.declared()
+                ? bodies.list().stream().map(body -> DecisionProcedures.of(body, this)).toArray(DecisionProcedure[]::new)
+                : new DecisionProcedure[] {new ItuPlenary(this)};
     }
 
     @Override
@@ -60,26 +74,34 @@ public final class DecisionMaking implements Mechanism {
                 continue;
             }
             double share = markObjections(a, m);
-            if (consensus(a, m, share, a.objecting)) {
-                close(a, m, ItemState.CONSENSUS);
-            } else if (a.round() >= a.deadline[m]) {
-                close(a, m, votesAtDeadline() ? vote(a, m, random) : ItemState.FAILED);
+            ItemState next = procedures[a.itemBody[m]].decide(a, m, share, random);
+            if (next.isClosed()) {
+                close(a, m, next);
             }
         }
     }
 
     /**
-     * Whether item m's rule would take {@code texts}' text on it (indexed like the drafts) in this
-     * round's decision, were it the draft: consensus on it (no sustained objection, or a tolerated
-     * share), or, from the deadline on where the fallback is a vote, its adoption by the delegations'
-     * sincere intentions. Read-only, and draws nothing: under bloc discipline the ballots as cast are
-     * random, so the sincere ones stand in for them (docs/ODD.md, 7.6b).
+     * Whether item m's body would take {@code texts}' text on it (indexed like the drafts) in this
+     * round's decision, were it the draft (its procedure's {@link DecisionProcedure#accepts}). Read-only,
+     * and draws nothing.
      */
     boolean accepts(Assembly a, int m, double[] texts) {
         if (wouldObject.length != a.objecting.length) {
             wouldObject = new boolean[a.objecting.length];
         }
-        if (consensus(a, m, objectingShare(a, m, texts, wouldObject), wouldObject)) {
+        double share = objectingShare(a, m, texts, wouldObject);
+        return procedures[a.itemBody[m]].accepts(a, m, share, wouldObject, texts);
+    }
+
+    /**
+     * v1's rule in an ITU-like assembly: consensus on item m's text in {@code texts}, or, from the
+     * deadline on where the fallback is a vote, its adoption by the delegations' sincere intentions
+     * (under bloc discipline the ballots as cast are random, so the sincere ones stand in for them,
+     * docs/ODD.md, 7.6b).
+     */
+    boolean acceptsByRule(Assembly a, int m, double share, boolean[] objecting, double[] texts) {
+        if (consensus(a, m, share, objecting)) {
             return true;
         }
         if (a.round() < a.deadline[m] || !votesAtDeadline()) {
@@ -89,18 +111,27 @@ public final class DecisionMaking implements Mechanism {
         return outcome(rule, tally(a, m, null, i -> voteIntention(a, i, m, band, texts))) == ItemState.VOTE_ADOPTED;
     }
 
+    /** Consensus under the scenario's decision rule: {@link #agreed} where the rule is consensus. */
+    boolean consensus(Assembly a, int m, double share, boolean[] objecting) {
+        return rule.rule() == Scenario.Rule.CONSENSUS && agreed(a, m, share, objecting);
+    }
+
     /**
-     * Consensus on item m with the objectors marked in {@code objecting} (their capability share given):
-     * someone takes part (an empty room agrees to nothing: the deadline's quorum rule decides) and
-     * no one objects, or the objecting share is tolerated.
+     * Agreement on item m with the objectors marked in {@code objecting} (their capability share given):
+     * someone takes part (an empty room agrees to nothing) and no one objects, or the objecting share is
+     * tolerated.
      */
-    private boolean consensus(Assembly a, int m, double share, boolean[] objecting) {
+    boolean agreed(Assembly a, int m, double share, boolean[] objecting) {
         boolean noObjection = share == 0 && !anyObjector(a, m, objecting);
-        return rule.rule() == Scenario.Rule.CONSENSUS && anyoneTakesPart(a, m)
+        return anyoneTakesPart(a, m)
                 && (noObjection || (rule.maxObjectingShare() > 0 && share <= rule.maxObjectingShare()));
     }
 
-    private boolean votesAtDeadline() {
+    double abstentionBand() {
+        return rule.abstentionBand();
+    }
+
+    boolean votesAtDeadline() {
         return rule.rule() == Scenario.Rule.VOTE || rule.fallback() == Scenario.Fallback.VOTE;
     }
 
@@ -278,6 +309,14 @@ public final class DecisionMaking implements Mechanism {
      * discipline and the spatial logit draw from {@code random}; sincere ballots draw nothing).
      */
     ItemState vote(Assembly a, int m, MersenneTwisterFast random) {
+        return outcome(rule, castBallots(a, m, random));
+    }
+
+    /**
+     * Casts every ballot on item m's draft, records them and the tally in the assembly ({@code ballots},
+     * {@code votes}), and returns the tally {yes, no, abstain, accredited} (see {@link #tally}).
+     */
+    int[] castBallots(Assembly a, int m, MersenneTwisterFast random) {
         double band = rule.abstentionBand();
         ballot.prepare(a, m, band);
         if (cast.length != a.delegations) {
@@ -288,7 +327,7 @@ public final class DecisionMaking implements Mechanism {
         a.votes[3 * m] = tally[0];
         a.votes[3 * m + 1] = tally[1];
         a.votes[3 * m + 2] = tally[2];
-        return outcome(rule, tally);
+        return tally;
     }
 
     /**
@@ -309,7 +348,7 @@ public final class DecisionMaking implements Mechanism {
         int no = 0;
         for (int i = 0; i < a.delegations; i++) {
             int ballot = NO_BALLOT;
-            if (!a.withdrawn[i] && a.voting[i]) {
+            if (!a.withdrawn[i] && a.voting[i] && a.isMemberFor(i, m)) {
                 accredited++;
                 ballot = ABSENT;
                 if (a.takesPart(i, m)) {

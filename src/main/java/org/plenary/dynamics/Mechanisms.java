@@ -63,7 +63,7 @@ public final class Mechanisms {
         }
         boolean aspirations = v2.aspirations().objections() == Scenario.Objections.ASPIRATION;
         DecisionMaking decision = new DecisionMaking(scenario.decision(),
-                aspirations ? new AspirationObjections() : new StatusQuoObjections(), ballot(scenario));
+                aspirations ? new AspirationObjections() : new StatusQuoObjections(), ballot(scenario), scenario.bodies());
         // Closed-rule proposers weigh their texts by the decision step's own rule.
         steps.add(new Step("drafting", scenario.agendaSetting().on()
                 ? new AgendaSetting(scenario.agendaSetting(), scenario.chair(), scenario.agenda(), decision)

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.plenary.scenario.Scenario;
@@ -22,11 +23,14 @@ public final class Assembly {
     public final int items;
     public final int groups;
     public final int forums;
+    public final int bodies;
 
     public final String[] delegationIds;
     public final String[] groupIds;
     public final String[] itemIds;
     public final String[] dimensionIds;
+    /** Standards bodies (docs/ODD.md 7.13); one implicit body, {@link #ASSEMBLY}, when the scenario declares none. */
+    public final String[] bodyIds;
     /**
      * Delegation indexes in the order of their ids, for mechanisms whose result must not depend on the
      * order in which the scenario lists delegations (docs/ODD.md 7.4b, 7.10).
@@ -58,6 +62,13 @@ public final class Assembly {
     public final double[] itemWeights;
     public final double[] statusQuo;
     public final int[] itemForum;
+    /** The body each item sits in. */
+    public final int[] itemBody;
+    /**
+     * Each delegation's role in each body, {@code role[i * bodies + b]}: the body procedure's role code
+     * (Scenario.Procedure.roleCode), 0 for not a member. Everyone is a member of the implicit body.
+     */
+    public final int[] role;
     public final int[] deadline;
     public final double[] draft;
     /** Items voted on as tabled, {@code draft} fixed at their text: the chair never redrafts them. */
@@ -185,9 +196,32 @@ public final class Assembly {
             }
         }
         concessionExponent = aspirations.concession().clone();
+        Scenario.Bodies declared = scenario.bodies();
+        bodies = Math.max(1, declared.list().size());
+        bodyIds = declared.declared()
+                ? declared.list().stream().map(Scenario.Body::id).toArray(String[]::new) : new String[] {ASSEMBLY};
+        itemBody = new int[items];
+        role = new int[delegations * bodies];
+        if (declared.declared()) {
+            for (int m = 0; m < items; m++) {
+                itemBody[m] = declared.indexOf(declared.itemBody().get(m));
+            }
+            for (int i = 0; i < delegations; i++) {
+                Map<String, String> roles = declared.roles().getOrDefault(delegationIds[i], Map.of());
+                for (int b = 0; b < bodies; b++) {
+                    String name = roles.get(bodyIds[b]);
+                    role[i * bodies + b] = name == null ? 0 : declared.list().get(b).procedure().roleCode(name);
+                }
+            }
+        } else {
+            Arrays.fill(role, 1);
+        }
         demand = new double[items * delegations * dimensions];
         absent = new boolean[delegations * forums];
     }
+
+    /** The id of the one body of a scenario that declares none. */
+    public static final String ASSEMBLY = "assembly";
 
     /** Every group named by a delegation or a bloc declaration or a join event, in first-seen order. */
     private static Set<String> allGroups(Scenario scenario) {
@@ -242,7 +276,17 @@ public final class Assembly {
      * not disengaged from the item's forum (absence suspends, it does not disengage).
      */
     public boolean engagedIn(int i, int item) {
-        return voting[i] && !withdrawn[i] && !forumDisengaged[i * forums + itemForum[item]];
+        return voting[i] && !withdrawn[i] && !forumDisengaged[i * forums + itemForum[item]] && isMemberFor(i, item);
+    }
+
+    /** Whether delegation i has a role in the body item m sits in now. */
+    public boolean isMemberFor(int i, int item) {
+        return roleFor(i, item) != 0;
+    }
+
+    /** Delegation i's role code in the body item m sits in now; 0 when it is not a member. */
+    public int roleFor(int i, int item) {
+        return role[i * bodies + itemBody[item]];
     }
 
     public boolean isMember(int i, int g) {

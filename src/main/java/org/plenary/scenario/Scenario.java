@@ -1,6 +1,7 @@
 package org.plenary.scenario;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated scenario: every value present, in range and cross-checked. Built only by
@@ -24,7 +25,23 @@ public record Scenario(
         List<SweepAxis> sweep,
         Formation formation,
         AgendaSetting agendaSetting,
-        Negotiation negotiation) {
+        Negotiation negotiation,
+        Bodies bodies) {
+
+    /** A scenario of one ITU-like assembly, as every scenario without {@code bodies} is. */
+    public Scenario(String name, String description, long seed, int rounds, int replications,
+                    List<Dimension> dimensions, List<Delegation> delegations, List<Bloc> blocs, List<Item> agenda,
+                    Decision decision, Chair chair, Influence influence, Coalitions coalitions, List<Event> events,
+                    List<SweepAxis> sweep, Formation formation, AgendaSetting agendaSetting, Negotiation negotiation) {
+        this(name, description, seed, rounds, replications, dimensions, delegations, blocs, agenda, decision, chair,
+                influence, coalitions, events, sweep, formation, agendaSetting, negotiation, Bodies.NONE);
+    }
+
+    /** This scenario with the standards bodies given. */
+    public Scenario withBodies(Bodies newBodies) {
+        return new Scenario(name, description, seed, rounds, replications, dimensions, delegations, blocs, agenda,
+                decision, chair, influence, coalitions, events, sweep, formation, agendaSetting, negotiation, newBodies);
+    }
 
     /** The forums an agenda item can sit in and a delegation can disengage from. */
     public static final List<String> FORUMS = List.of("plenary", "study-group", "ad-hoc");
@@ -223,6 +240,81 @@ public record Scenario(
     public enum CrossPressure { ABSTAIN, SINCERE }
 
     public record Voting(Discipline discipline, CrossPressure crossPressured) { }
+
+    /**
+     * A standards body's decision procedure (docs/ODD.md 7.13) and the membership roles it knows, in
+     * the order of their codes in the model (role code = position + 1; 0 = not a member).
+     */
+    public enum Procedure {
+        ITU_PLENARY("itu-plenary", List.of("member")),
+        ITU_T_AAP("itu-t-aap", List.of("member-state", "sector-member")),
+        ISO_IEC("iso-iec", List.of("P", "O")),
+        IETF("ietf", List.of("participant")),
+        THREE_GPP("3gpp", List.of("individual-member", "observer"));
+
+        private final String label;
+        private final List<String> roles;
+
+        Procedure(String label, List<String> roles) {
+            this.label = label;
+            this.roles = roles;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public List<String> roles() {
+            return roles;
+        }
+
+        /** The model's code of a role of this procedure: its position in {@link #roles()} + 1, 0 if unknown. */
+        public int roleCode(String role) {
+            return roles.indexOf(role) + 1;
+        }
+
+        public static Procedure ofLabel(String label) {
+            for (Procedure p : values()) {
+                if (p.label.equals(label)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("unknown procedure " + label);
+        }
+
+        public static List<String> labels() {
+            return java.util.Arrays.stream(values()).map(Procedure::label).toList();
+        }
+    }
+
+    /**
+     * A standards body and its procedure's parameters: {@code rough}, the objecting share of participants
+     * a rough consensus leaves "in the rough" (ietf); {@code majority}, the share of votes cast a vote
+     * needs (3gpp's technical super-majority); {@code lastCall}, the rounds of an AAP last call (itu-t-aap).
+     */
+    public record Body(String id, Procedure procedure, double rough, double majority, int lastCall) { }
+
+    /**
+     * The standards bodies of a scenario (docs/ODD.md 7.13): {@code itemBody} the body id of each agenda
+     * item (indexed like the agenda); {@code roles} each delegation's role per body (delegation id to
+     * body id to role; a missing entry: not a member). {@link #NONE}: one ITU-like assembly of every delegation.
+     */
+    public record Bodies(List<Body> list, List<String> itemBody, Map<String, Map<String, String>> roles) {
+        public static final Bodies NONE = new Bodies(List.of(), List.of(), Map.of());
+
+        public boolean declared() {
+            return !list.isEmpty();
+        }
+
+        public int indexOf(String id) {
+            for (int b = 0; b < list.size(); b++) {
+                if (list.get(b).id().equals(id)) {
+                    return b;
+                }
+            }
+            return -1;
+        }
+    }
 
     public int dimensionIndex(String id) {
         for (int k = 0; k < dimensions.size(); k++) {

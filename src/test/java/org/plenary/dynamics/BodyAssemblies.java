@@ -1,0 +1,62 @@
+package org.plenary.dynamics;
+
+import ec.util.MersenneTwisterFast;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plenary.model.Assembly;
+import org.plenary.scenario.Scenario;
+import org.plenary.testing.Scenarios;
+
+/**
+ * One item in one standards body, for the hand-computed tests of the bodies' procedures: one dimension,
+ * the draft at 0.75 against the status quo 0.5 (abstention band 0.05), capability and salience 1, deadline 5.
+ * A delegation's id prefix says where it stands: Y at 0.75 votes yes (0 from the draft, 0.25 from the status
+ * quo); N at 0.25 votes no but never objects (threshold 1e6); X at 0.25 votes no and objects (it loses 0.25,
+ * over its threshold 0.1); A at 0.625 abstains (0.125 from both). "Outsider", at 0.25 and objecting, is in no body.
+ */
+final class BodyAssemblies {
+    private BodyAssemblies() {
+    }
+
+    /** Roles from pairs: delegation id, role. */
+    static Map<String, String> roles(String... pairs) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (int p = 0; p < pairs.length; p += 2) {
+            roles.put(pairs[p], pairs[p + 1]);
+        }
+        return roles;
+    }
+
+    /** The assembly after one decision step in {@code round}, the item in a body {@code body} of the given roles. */
+    static Assembly decided(Path dir, Scenario.Body body, Map<String, String> roles, int round) throws Exception {
+        StringBuilder delegations = new StringBuilder();
+        for (String id : roles.keySet()) {
+            double at = id.startsWith("Y") ? 0.75 : id.startsWith("A") ? 0.625 : 0.25;
+            String threshold = id.startsWith("X") ? "0.1" : "1000000";
+            delegations.append("  - {id: %s, position: {a: %s}, objection_threshold: %s}%n".formatted(id, at, threshold));
+        }
+        delegations.append("  - {id: Outsider, position: {a: 0.25}, objection_threshold: 0.1}\n");
+        Scenario s = Scenarios.load(dir, """
+                name: body
+                rounds: 5
+                dimensions: [{id: a}]
+                influence: {model: none, anchor: 0}
+                decision: {abstention_band: 0.05}
+                delegation_defaults: {salience: 1}
+                agenda:
+                  - {id: ai, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 5}
+                delegations:
+                """ + delegations);
+        Map<String, Map<String, String>> membership = new LinkedHashMap<>();
+        roles.forEach((id, role) -> membership.put(id, Map.of(body.id(), role)));
+        s = s.withBodies(new Scenario.Bodies(List.of(body), List.of(body.id()), membership));
+        Assembly a = new Assembly(s);
+        a.draft[0] = 0.75;
+        a.setRound(round);
+        new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(), s.bodies())
+                .step(a, new MersenneTwisterFast(1));
+        return a;
+    }
+}
