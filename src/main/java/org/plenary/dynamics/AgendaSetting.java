@@ -313,8 +313,8 @@ public final class AgendaSetting implements Mechanism {
 
     /** An accepted closed-rule proposal is the draft as it stands: no compromise, no concession. */
     private static void asItStands(Assembly a, int m, double[] texts) {
-        if (a.tabled[m]) {
-            return; // a tabled text is voted as it stands
+        if (a.textFixed(m)) {
+            return; // a tabled text is voted as it stands; a text in its last call stays as consented
         }
         int d = a.dimensions;
         for (int k = 0; k < d; k++) {

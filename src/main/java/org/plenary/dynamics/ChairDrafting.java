@@ -52,8 +52,8 @@ public final class ChairDrafting implements Mechanism {
      * from the anchor moved a share {@code towardCompromise} of the way to the compromise.
      */
     void draft(Assembly a, int m, double[] anchor, double towardCompromise) {
-        if (a.tabled[m]) {
-            return; // a tabled text is voted as it stands
+        if (a.textFixed(m)) {
+            return; // a tabled text is voted as it stands; a text in its last call stays as consented
         }
         int d = a.dimensions;
         boolean tracking = onWithdrawal != Scenario.ConcessionsOnWithdrawal.KEEP;

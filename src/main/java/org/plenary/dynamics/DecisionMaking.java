@@ -127,6 +127,14 @@ public final class DecisionMaking implements Mechanism {
                 && (noObjection || (rule.maxObjectingShare() > 0 && share <= rule.maxObjectingShare()));
     }
 
+    /**
+     * Whether delegation i, taking part in the item whose objections were marked last, is hurt beyond its own
+     * threshold by the text, standing aside: what a comment needs (docs/ODD.md 7.13, itu-t-aap).
+     */
+    boolean hurtBeyondThreshold(Assembly a, int i) {
+        return hurt[i] > a.objectionThreshold[i];
+    }
+
     double abstentionBand() {
         return rule.abstentionBand();
     }

@@ -13,8 +13,7 @@ final class DecisionProcedures {
             case ISO_IEC -> new IsoIecBallot(decisions);
             case IETF -> new RoughConsensus(body.rough());
             case THREE_GPP -> new ThreeGppVote(decisions, body.majority());
-            case ITU_T_AAP -> throw new UnsupportedOperationException(
-                    "procedure " + body.procedure().label() + " is not built yet");
+            case ITU_T_AAP -> new AlternativeApproval(decisions, body.lastCall());
         };
     }
 }

@@ -73,6 +73,11 @@ public final class Assembly {
     public final double[] draft;
     /** Items voted on as tabled, {@code draft} fixed at their text: the chair never redrafts them. */
     public final boolean[] tabled;
+    /**
+     * The round in which an item's last call ends (ITU-T A.8, docs/ODD.md 7.13), its text frozen till then;
+     * 0 when it is in none.
+     */
+    public final int[] lastCallEnds;
     /** The chair's accumulated move of each draft toward objectors, added to the compromise. */
     public final double[] concession;
     public final ItemState[] itemState;
@@ -176,6 +181,7 @@ public final class Assembly {
                 System.arraycopy(item.text(), 0, draft, m * dimensions, dimensions);
             }
         }
+        lastCallEnds = new int[items];
         concession = new double[items * dimensions];
         itemState = new ItemState[items];
         Arrays.fill(itemState, ItemState.OPEN);
@@ -277,6 +283,11 @@ public final class Assembly {
      */
     public boolean engagedIn(int i, int item) {
         return voting[i] && !withdrawn[i] && !forumDisengaged[i * forums + itemForum[item]] && isMemberFor(i, item);
+    }
+
+    /** Whether item m's text stands as it is: tabled, or frozen by a last call. */
+    public boolean textFixed(int item) {
+        return tabled[item] || lastCallEnds[item] > 0;
     }
 
     /** Whether delegation i has a role in the body item m sits in now. */

@@ -14,7 +14,9 @@ import org.plenary.testing.Scenarios;
  * the draft at 0.75 against the status quo 0.5 (abstention band 0.05), capability and salience 1, deadline 5.
  * A delegation's id prefix says where it stands: Y at 0.75 votes yes (0 from the draft, 0.25 from the status
  * quo); N at 0.25 votes no but never objects (threshold 1e6); X at 0.25 votes no and objects (it loses 0.25,
- * over its threshold 0.1); A at 0.625 abstains (0.125 from both). "Outsider", at 0.25 and objecting, is in no body.
+ * over its threshold 0.1); A at 0.625 abstains (0.125 from both); C at 0.25 with capability 0.01 is hurt beyond
+ * its threshold 0.1 but lacks the standing to object (standing exponent 0.5: pressure 0.25 x (0.01 / mean)^0.5).
+ * "Outsider", at 0.25 and objecting, is in no body.
  */
 final class BodyAssemblies {
     private BodyAssemblies() {
@@ -31,11 +33,19 @@ final class BodyAssemblies {
 
     /** The assembly after one decision step in {@code round}, the item in a body {@code body} of the given roles. */
     static Assembly decided(Path dir, Scenario.Body body, Map<String, String> roles, int round) throws Exception {
+        return stepped(dir, body, roles, round, round);
+    }
+
+    /** As {@link #decided}, after decision steps in rounds {@code from} to {@code to}, the draft fixed. */
+    static Assembly stepped(Path dir, Scenario.Body body, Map<String, String> roles, int from, int to)
+            throws Exception {
         StringBuilder delegations = new StringBuilder();
         for (String id : roles.keySet()) {
             double at = id.startsWith("Y") ? 0.75 : id.startsWith("A") ? 0.625 : 0.25;
-            String threshold = id.startsWith("X") ? "0.1" : "1000000";
-            delegations.append("  - {id: %s, position: {a: %s}, objection_threshold: %s}%n".formatted(id, at, threshold));
+            String threshold = id.startsWith("X") || id.startsWith("C") ? "0.1" : "1000000";
+            String capability = id.startsWith("C") ? "0.01" : "1";
+            delegations.append("  - {id: %s, position: {a: %s}, objection_threshold: %s, capability: %s}%n"
+                    .formatted(id, at, threshold, capability));
         }
         delegations.append("  - {id: Outsider, position: {a: 0.25}, objection_threshold: 0.1}\n");
         Scenario s = Scenarios.load(dir, """
@@ -54,9 +64,12 @@ final class BodyAssemblies {
         s = s.withBodies(new Scenario.Bodies(List.of(body), List.of(body.id()), membership));
         Assembly a = new Assembly(s);
         a.draft[0] = 0.75;
-        a.setRound(round);
-        new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(), s.bodies())
-                .step(a, new MersenneTwisterFast(1));
+        DecisionMaking decisions = new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(),
+                s.bodies());
+        for (int round = from; round <= to; round++) {
+            a.setRound(round);
+            decisions.step(a, new MersenneTwisterFast(1));
+        }
         return a;
     }
 }
