@@ -72,6 +72,10 @@ public final class Mechanisms {
             steps.add(new Step("aspirations", new AspirationConcession()));
         }
         steps.add(new Step("decision", decision));
+        if (scenario.bodies().shifting().on()) {
+            steps.add(new Step("forum-shifting", new ExpectedOutcomeShifting(scenario.bodies().shifting(),
+                    scenario.agenda(), decision)));
+        }
         return List.copyOf(steps);
     }
 

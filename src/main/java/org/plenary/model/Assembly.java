@@ -110,6 +110,8 @@ public final class Assembly {
     public final boolean[] absent;
     /** The exchanges of support made this round. */
     public final Exchanges exchanges = new Exchanges();
+    /** The items moved between bodies this round (forum shifting). */
+    public final VenueMoves venueMoves = new VenueMoves();
 
     private List<Coalition> coalitions = List.of();
     /** Coalitions as actors (formation, leaders, tabled texts); null when those mechanisms are off. */

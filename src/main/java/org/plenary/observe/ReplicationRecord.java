@@ -41,6 +41,8 @@ public final class ReplicationRecord implements RoundObserver {
     private final List<List<Coalition>> coalitions = new ArrayList<>();
     /** Per round, the exchanges of support made, as {a, b, dimension a, dimension b} quadruples. */
     private final List<int[]> exchanges = new ArrayList<>();
+    /** Per round, the items moved between bodies, as {item, from, to, by} quadruples (forum shifting). */
+    private final List<int[]> venueMoves = new ArrayList<>();
     private int[] decidedRound;
     private int[] votes;
     /** Leaders, tabled texts and coalition events; null unless coalitions act (v2 mechanisms on). */
@@ -111,6 +113,7 @@ public final class ReplicationRecord implements RoundObserver {
         }
         coalitions.add(a.coalitions());
         exchanges.add(a.exchanges.toArray());
+        venueMoves.add(a.venueMoves.toArray());
         if (statusQuo == null) {
             statusQuo = a.statusQuo.clone();
         }
@@ -193,6 +196,11 @@ public final class ReplicationRecord implements RoundObserver {
 
     public List<Coalition> coalitions(int round) {
         return coalitions.get(round);
+    }
+
+    /** The items moved between bodies in a round, as {item, from, to, by} quadruples (body indexes as declared). */
+    public int[] venueMoves(int round) {
+        return venueMoves.get(round);
     }
 
     /** The exchanges of support made in a round, as {a, b, dimension a, dimension b} quadruples. */

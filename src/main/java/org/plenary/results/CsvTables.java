@@ -42,6 +42,8 @@ public final class CsvTables implements Closeable {
     private final CSVPrinter coalitionEventsFile;
     private final CSVPrinter ballotsFile;
     private final CSVPrinter exchangesFile;
+    /** venues.csv: items moved between standards bodies; null unless the scenario declares bodies. */
+    private final CSVPrinter venuesFile;
 
     public CsvTables(Scenario scenario, Path directory, Keep keep) throws IOException {
         this.scenario = scenario;
@@ -67,7 +69,11 @@ public final class CsvTables implements Closeable {
         ballotsFile = open(directory.resolve("ballots.csv"), false, "replication", "item", "round", "delegation", "vote");
         exchangesFile = open(directory.resolve("exchanges.csv"), false, "replication", "round", "a", "b",
                 "dimension_a", "dimension_b");
+        venuesFile = scenario.bodies().declared() ? open(directory.resolve("venues.csv"), false, VENUE_COLUMNS) : null;
     }
+
+    /** Columns of venues.csv: every move of an item between standards bodies (docs/ODD.md 7.14). */
+    public static final String[] VENUE_COLUMNS = {"replication", "round", "item", "from", "to", "by"};
 
     /** Columns of leaders.csv: every coalition with a leader, each round. */
     public static final String[] LEADER_COLUMNS = {"replication", "round", "group", "leader"};
@@ -119,6 +125,7 @@ public final class CsvTables implements Closeable {
         append(coalitionEventsFile, rendered.coalitionEventsText);
         append(ballotsFile, rendered.ballotsText);
         append(exchangesFile, rendered.exchangesText);
+        append(venuesFile, rendered.venuesText);
     }
 
     private static void append(CSVPrinter file, StringBuilder text) throws IOException {
@@ -141,6 +148,7 @@ public final class CsvTables implements Closeable {
         private final StringBuilder coalitionEventsText = new StringBuilder();
         private final StringBuilder ballotsText = new StringBuilder();
         private final StringBuilder exchangesText = new StringBuilder();
+        private final StringBuilder venuesText = new StringBuilder();
         private final CSVPrinter rounds = printer(roundsText);
         private final CSVPrinter items = printer(itemsText);
         private final CSVPrinter coalitions = printer(coalitionsText);
@@ -153,6 +161,7 @@ public final class CsvTables implements Closeable {
         private final CSVPrinter coalitionEvents = printer(coalitionEventsText);
         private final CSVPrinter ballots = printer(ballotsText);
         private final CSVPrinter exchanges = printer(exchangesText);
+        private final CSVPrinter venues = printer(venuesText);
 
         private static CSVPrinter printer(StringBuilder text) {
             try {
@@ -190,6 +199,9 @@ public final class CsvTables implements Closeable {
                 writeItemsAndCoalitions(record, t, row, rows);
             }
             writeExchanges(record, replication, t, rows);
+            if (venuesFile != null) {
+                writeVenues(record, replication, t, rows);
+            }
         }
         writeOutcomes(record, row, rows);
         if (leadersFile != null && record.actors() != null) {
@@ -310,6 +322,16 @@ public final class CsvTables implements Closeable {
         for (int e = 0; e < made.length; e += 4) {
             rows.exchanges.printRecord(replication, round, delegationIds[made[e]], delegationIds[made[e + 1]],
                     dimensionIds.get(made[e + 2]), dimensionIds.get(made[e + 3]));
+        }
+    }
+
+    /** venues.csv: every item moved between bodies this round, with the delegation that moved it. */
+    private void writeVenues(ReplicationRecord record, String replication, int round, Rows rows) throws IOException {
+        int[] moves = record.venueMoves(round);
+        List<Scenario.Body> bodies = scenario.bodies().list();
+        for (int v = 0; v < moves.length; v += 4) {
+            rows.venues.printRecord(replication, round, scenario.agenda().get(moves[v]).id(),
+                    bodies.get(moves[v + 1]).id(), bodies.get(moves[v + 2]).id(), delegationIds[moves[v + 3]]);
         }
     }
 

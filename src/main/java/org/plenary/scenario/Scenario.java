@@ -294,13 +294,35 @@ public record Scenario(
      */
     public record Body(String id, Procedure procedure, double rough, double majority, int lastCall) { }
 
+    public enum ShiftingModel { NONE, EXPECTED_OUTCOME }
+
+    /**
+     * Forum shifting (docs/ODD.md 7.14): a delegation moves an open item to another body when it expects a
+     * better outcome there by more than {@code cost} (in units of its weighted distance); a move
+     * extends the item's deadline to at least {@code delay} rounds ahead; an item moves at most
+     * {@code maxMoves} times.
+     */
+    public record ForumShifting(ShiftingModel model, double cost, int delay, int maxMoves) {
+        public static final ForumShifting NONE = new ForumShifting(ShiftingModel.NONE, 0.2, 10, 1);
+
+        public boolean on() {
+            return model != ShiftingModel.NONE;
+        }
+    }
+
     /**
      * The standards bodies of a scenario (docs/ODD.md 7.13): {@code itemBody} the body id of each agenda
      * item (indexed like the agenda); {@code roles} each delegation's role per body (delegation id to
-     * body id to role; a missing entry: not a member). {@link #NONE}: one ITU-like assembly of every delegation.
+     * body id to role; a missing entry: not a member); {@code shifting} whether and how items move between them. {@link #NONE}: one ITU-like assembly of every delegation.
      */
-    public record Bodies(List<Body> list, List<String> itemBody, Map<String, Map<String, String>> roles) {
-        public static final Bodies NONE = new Bodies(List.of(), List.of(), Map.of());
+    public record Bodies(List<Body> list, List<String> itemBody, Map<String, Map<String, String>> roles,
+                         ForumShifting shifting) {
+        public static final Bodies NONE = new Bodies(List.of(), List.of(), Map.of(), ForumShifting.NONE);
+
+        /** Bodies without forum shifting. */
+        public Bodies(List<Body> list, List<String> itemBody, Map<String, Map<String, String>> roles) {
+            this(list, itemBody, roles, ForumShifting.NONE);
+        }
 
         public boolean declared() {
             return !list.isEmpty();

@@ -1,0 +1,118 @@
+package org.plenary.dynamics;
+
+import ec.util.MersenneTwisterFast;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.plenary.model.Assembly;
+import org.plenary.scenario.Scenario;
+
+/**
+ * Forum shifting by expected outcome (docs/ODD.md 7.14), after the round's decisions. For each open item m
+ * and each delegation i that may move it (its delegation sponsor; else the members of its bloc sponsor;
+ * else anyone taking part), in order of capability (then id), the value of body b to i is
+ * <pre>
+ *   t_b      = the compromise of b's members taking part (7.6's capability x salience mean of positions)
+ *   V_i(b)   = D_i(q_m) - D_i(t_b)   if b's procedure would accept t_b now (DecisionProcedure.accepts), else 0
+ * </pre>
+ * and i moves m from its body f to the member body b maximising V_i(b) - cost, when that exceeds
+ * V_i(f): {@code cost}, in the units of D, is what the move costs i (delay, a restart). The first delegation that moves it does; the move restarts the item at the new body's first
+ * stage (no last call under way) and extends its deadline to at least {@code delay} rounds ahead; the
+ * draft travels with it. An item moves at most {@code maxMoves} times. Reads the model; draws nothing.
+ */
+final class ExpectedOutcomeShifting implements Mechanism {
+    private final Scenario.ForumShifting rule;
+    private final List<Scenario.Item> agenda;
+    private final DecisionMaking decisions;
+    private int[] moves = new int[0];
+    private double[] texts = new double[0];
+
+    ExpectedOutcomeShifting(Scenario.ForumShifting rule, List<Scenario.Item> agenda, DecisionMaking decisions) {
+        this.rule = rule;
+        this.agenda = agenda;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public void step(Assembly a, MersenneTwisterFast random) {
+        a.venueMoves.clear();
+        if (moves.length != a.items) {
+            moves = new int[a.items];
+            texts = new double[a.items * a.dimensions];
+        }
+        int[] order = IntStream.of(a.idOrder).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -a.capability[i]))
+                .mapToInt(Integer::intValue).toArray();
+        for (int m = 0; m < a.items; m++) {
+            if (a.itemState[m].isClosed() || moves[m] >= rule.maxMoves()) {
+                continue;
+            }
+            for (int i : order) {
+                if (a.takesPart(i, m) && mayMove(a, i, m) && moveIfBetter(a, i, m)) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private boolean mayMove(Assembly a, int i, int m) {
+        String sponsor = agenda.get(m).sponsor();
+        if (sponsor == null) {
+            return true;
+        }
+        for (int g = 0; g < a.groups; g++) {
+            if (a.groupIds[g].equals(sponsor)) {
+                return a.isMember(i, g);
+            }
+        }
+        return a.delegationIds[i].equals(sponsor);
+    }
+
+    private boolean moveIfBetter(Assembly a, int i, int m) {
+        int from = a.itemBody[m];
+        double stay = value(a, i, m, from);
+        int best = -1;
+        double bestValue = stay;
+        for (int b = 0; b < a.bodies; b++) {
+            if (b != from && a.role[i * a.bodies + b] != 0) {
+                double v = value(a, i, m, b) - rule.cost();
+                if (v > bestValue) {
+                    best = b;
+                    bestValue = v;
+                }
+            }
+        }
+        if (best < 0) {
+            return false;
+        }
+        a.itemBody[m] = best;
+        a.lastCallEnds[m] = 0;
+        a.deadline[m] = Math.max(a.deadline[m], a.round() + rule.delay());
+        moves[m]++;
+        a.venueMoves.add(m, from, best, i);
+        return true;
+    }
+
+    /** V_i(b): i's gain over the status quo from the text body b would write and accept now; 0 if none. */
+    private double value(Assembly a, int i, int m, int body) {
+        int from = a.itemBody[m];
+        a.itemBody[m] = body;
+        try {
+            int d = a.dimensions;
+            boolean anyone = false;
+            for (int k = 0; k < d; k++) {
+                int mk = m * d + k;
+                double compromise = ChairDrafting.weightedMean(a, m, k, false, a.position);
+                anyone |= !Double.isNaN(compromise);
+                texts[mk] = a.itemWeights[mk] > 0 && !Double.isNaN(compromise) ? compromise : a.statusQuo[mk];
+            }
+            if (!anyone || !decisions.accepts(a, m, texts)) {
+                return 0;
+            }
+            double gain = Distances.toText(a, i, m, a.statusQuo) - Distances.toText(a, i, m, texts);
+            return Double.isNaN(gain) ? 0 : gain;
+        } finally {
+            a.itemBody[m] = from;
+        }
+    }
+}
