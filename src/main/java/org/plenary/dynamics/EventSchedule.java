@@ -35,6 +35,12 @@ public final class EventSchedule implements Mechanism {
         }
         int i = a.delegationIndex(event.delegation());
         int d = a.dimensions;
+        if (event.body() != null) {
+            // Membership is per body: leaving one leaves the delegation a member of the others.
+            int b = java.util.Arrays.asList(a.bodyIds).indexOf(event.body());
+            a.role[i * a.bodies + b] = event.type() == Scenario.EventType.WITHDRAW ? 0 : a.declaredRole[i * a.bodies + b];
+            return;
+        }
         switch (event.type()) {
             case WITHDRAW -> a.withdrawn[i] = true;
             case DISENGAGE -> {

@@ -69,6 +69,8 @@ public final class Assembly {
      * (Scenario.Procedure.roleCode), 0 for not a member. Everyone is a member of the implicit body.
      */
     public final int[] role;
+    /** The roles the scenario declares, for a delegation that re-engages in a body it withdrew from. */
+    public final int[] declaredRole;
     public final int[] deadline;
     public final double[] draft;
     /** Items voted on as tabled, {@code draft} fixed at their text: the chair never redrafts them. */
@@ -224,6 +226,7 @@ public final class Assembly {
         } else {
             Arrays.fill(role, 1);
         }
+        declaredRole = role.clone();
         demand = new double[items * delegations * dimensions];
         absent = new boolean[delegations * forums];
     }

@@ -163,10 +163,18 @@ public record Scenario(
     /**
      * A scheduled change. Only the fields its type uses are set: {@code delegation} for all but a
      * bloc-level {@code set}; {@code dimensions}/{@code forums} for disengage and re-engage;
-     * {@code attribute}/{@code value} for set; {@code bloc} for join, leave and bloc-level set.
+     * {@code attribute}/{@code value} for set; {@code bloc} for join, leave and bloc-level set; {@code body}
+     * (else null) for a withdraw from, or a re-engage in, one standards body only.
      */
     public record Event(int round, EventType type, String delegation, String bloc, List<String> dimensions,
-                        List<String> forums, String attribute, double value) { }
+                        List<String> forums, String attribute, double value, String body) {
+
+        /** An event that is not about one standards body. */
+        public Event(int round, EventType type, String delegation, String bloc, List<String> dimensions,
+                     List<String> forums, String attribute, double value) {
+            this(round, type, delegation, bloc, dimensions, forums, attribute, value, null);
+        }
+    }
 
     public enum FormationModel { NONE, ALLIANCE }
 

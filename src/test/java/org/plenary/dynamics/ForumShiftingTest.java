@@ -2,6 +2,8 @@ package org.plenary.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import java.nio.file.Path;
@@ -27,6 +29,16 @@ class ForumShiftingTest {
     Path dir;
 
     private Assembly afterOneRound(double cost) throws Exception {
+        Scenario s = twoBodies(cost);
+        Assembly a = new Assembly(s);
+        a.setRound(2);
+        DecisionMaking decisions = new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(),
+                s.bodies());
+        new ExpectedOutcomeShifting(s.bodies().shifting(), s.agenda(), decisions).step(a, new MersenneTwisterFast(1));
+        return a;
+    }
+
+    private Scenario twoBodies(double cost) throws Exception {
         Scenario s = Scenarios.load(dir, """
                 name: shift
                 rounds: 5
@@ -47,15 +59,9 @@ class ForumShiftingTest {
                 "R1", Map.of("itu", "member"), "R2", Map.of("itu", "member"), "R3", Map.of("itu", "member"),
                 "Y1", Map.of("sc42", "P"), "Y2", Map.of("sc42", "P"));
         Scenario.ForumShifting shifting = new Scenario.ForumShifting(Scenario.ShiftingModel.EXPECTED_OUTCOME, cost, 10, 1);
-        s = s.withBodies(new Scenario.Bodies(List.of(
+        return s.withBodies(new Scenario.Bodies(List.of(
                 new Scenario.Body("itu", Scenario.Procedure.ITU_PLENARY, 0.1, 0.71, 2),
                 new Scenario.Body("sc42", Scenario.Procedure.ISO_IEC, 0.1, 0.71, 2)), List.of("itu"), roles, shifting));
-        Assembly a = new Assembly(s);
-        a.setRound(2);
-        DecisionMaking decisions = new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(),
-                s.bodies());
-        new ExpectedOutcomeShifting(shifting, s.agenda(), decisions).step(a, new MersenneTwisterFast(1));
-        return a;
     }
 
     @Test
@@ -64,6 +70,24 @@ class ForumShiftingTest {
         assertEquals(1, a.itemBody[0], "moved to SC 42");
         assertArrayEquals(new int[] {0, 0, 1, a.delegationIndex("M")}, a.venueMoves.toArray());
         assertEquals(12, a.deadline[0], "the restart: round 2 + delay 10, later than the deadline 5");
+    }
+
+    @Test
+    void withdrawingFromOneBodyLeavesTheDelegationAMemberOfTheOther() throws Exception {
+        Assembly a = new Assembly(twoBodies(0.2));
+        int m = a.delegationIndex("M");
+        EventSchedule.apply(a, new Scenario.Event(1, Scenario.EventType.WITHDRAW, "M", null, List.of(), List.of(),
+                null, 0, "itu"));
+        assertFalse(a.takesPart(m, 0), "out of the ITU, where the item sits");
+        assertEquals(0, a.role[m * a.bodies]);
+        assertEquals(Scenario.Procedure.ISO_IEC.roleCode("P"), a.role[m * a.bodies + 1], "still a P-member of SC 42");
+        assertFalse(a.withdrawn[m], "not withdrawn from the assembly as a whole");
+        a.itemBody[0] = 1;
+        assertTrue(a.takesPart(m, 0), "takes part once the item is in SC 42");
+        a.itemBody[0] = 0;
+        EventSchedule.apply(a, new Scenario.Event(2, Scenario.EventType.REENGAGE, "M", null, List.of(), List.of(),
+                null, 0, "itu"));
+        assertTrue(a.takesPart(m, 0), "re-engaged in the ITU with its declared role");
     }
 
     @Test
