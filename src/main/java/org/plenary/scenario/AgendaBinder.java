@@ -24,7 +24,7 @@ final class AgendaBinder {
             if (id != null) {
                 entry.field = "agenda[" + id + "]";
             }
-            entry.allow(List.of("id", "title", "forum", "weights", "status_quo", "deadline", "sponsor", "text"));
+            entry.allow(List.of("id", "title", "forum", "weights", "status_quo", "deadline", "sponsor", "text", "body"));
             String forum = entry.choice("forum", "plenary", Scenario.FORUMS);
             double[] weights = entry.perDimension("weights", dims, 0.0, false);
             if (!entry.node.has("weights")) {
@@ -66,7 +66,10 @@ final class AgendaBinder {
         return values;
     }
 
-    /** A sponsor is a delegation or a coordinating bloc, and drafts only with agenda-setting on. */
+    /**
+     * A sponsor is a delegation or a coordinating bloc; it drafts with agenda-setting on, and with forum
+     * shifting on it is who may move the item (docs/ODD.md 7.14).
+     */
     static void checkSponsors(YamlNode top, List<Scenario.Item> agenda, Scenario.AgendaSetting setting,
                               Set<String> delegationIds, List<Scenario.Bloc> blocs) {
         for (Scenario.Item item : agenda) {
@@ -77,9 +80,11 @@ final class AgendaBinder {
             String pointer = "/agenda/" + indexOfItem(top, item.id()) + "/sponsor";
             String field = "agenda[" + item.id() + "].sponsor";
             Scenario.Bloc bloc = blocs.stream().filter(b -> b.id().equals(sponsor)).findFirst().orElse(null);
-            if (!setting.on()) {
+            boolean shifting = !"none".equals(top.node.path("forum_shifting").path("model").asText("none"));
+            if (!setting.on() && !shifting) {
                 top.binding.problem(pointer, field,
-                        "a sponsor drafts the first text only with agenda_setting: {model: tabling}");
+                        "a sponsor drafts the first text only with agenda_setting: {model: tabling} (or moves the"
+                                + " item with forum_shifting on)");
             } else if (bloc != null && bloc.cohesion() <= 0) {
                 top.binding.problem(pointer, field, "bloc '" + sponsor + "' has cohesion 0: it does not coordinate,"
                         + " so it cannot sponsor a text; name a delegation or a bloc with cohesion above 0");

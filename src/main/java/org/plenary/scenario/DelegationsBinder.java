@@ -8,7 +8,8 @@ import java.util.Set;
 /** The {@code delegations} section (inline or from delegations_file), with the defaults filled in. */
 final class DelegationsBinder {
     static final List<String> KEYS = List.of("id", "name", "region", "groups", "position", "salience",
-            "capability", "openness", "tolerance", "objection_threshold", "votes", "aspiration", "concession");
+            "capability", "openness", "tolerance", "objection_threshold", "votes", "aspiration", "concession",
+            "membership");
 
     private DelegationsBinder() {
     }

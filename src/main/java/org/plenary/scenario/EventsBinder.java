@@ -18,11 +18,11 @@ final class EventsBinder {
     /** Fields each event type does not use: giving them is a mistake worth reporting. */
     private static final Map<Scenario.EventType, List<String>> EVENT_FIELDS = Map.of(
             Scenario.EventType.WITHDRAW, List.of("bloc", "dimensions", "forums", "attribute", "value"),
-            Scenario.EventType.DISENGAGE, List.of("bloc", "attribute", "value"),
+            Scenario.EventType.DISENGAGE, List.of("bloc", "attribute", "value", "body"),
             Scenario.EventType.REENGAGE, List.of("bloc", "attribute", "value"),
-            Scenario.EventType.SET, List.of("dimensions", "forums"),
-            Scenario.EventType.JOIN, List.of("dimensions", "forums", "attribute", "value"),
-            Scenario.EventType.LEAVE, List.of("dimensions", "forums", "attribute", "value"));
+            Scenario.EventType.SET, List.of("dimensions", "forums", "body"),
+            Scenario.EventType.JOIN, List.of("dimensions", "forums", "attribute", "value", "body"),
+            Scenario.EventType.LEAVE, List.of("dimensions", "forums", "attribute", "value", "body"));
 
     private EventsBinder() {
     }
@@ -42,7 +42,8 @@ final class EventsBinder {
                                      Set<String> groups) {
         List<Scenario.Event> events = new ArrayList<>();
         for (YamlNode entry : top.list("events", false)) {
-            entry.allow(List.of("round", "type", "delegation", "bloc", "dimensions", "forums", "attribute", "value"));
+            entry.allow(List.of("round", "type", "delegation", "bloc", "dimensions", "forums", "attribute", "value",
+                    "body"));
             int round = entry.requiredInteger("round", 1, 1_000_000);
             if (round > rounds) {
                 entry.warnAt("round", "the event at round " + round + " never happens: the scenario"
@@ -99,7 +100,9 @@ final class EventsBinder {
                     checkSetAttribute(entry, blocLevel, attribute, value, dims);
                 }
             }
-            events.add(new Scenario.Event(round, type, delegation, bloc, eventDims, forums, attribute, value));
+            // A withdraw or reengage in one standards body only (BodiesBinder checks the body's id).
+            events.add(new Scenario.Event(round, type, delegation, bloc, eventDims, forums, attribute, value,
+                    entry.text("body", null)));
         }
         return events;
     }

@@ -26,7 +26,7 @@ public final class ScenarioBinder {
     static final List<String> TOP_KEYS = List.of("name", "description", "seed", "rounds", "replications",
             "dimensions", "delegations", "delegations_file", "delegation_defaults", "blocs", "agenda", "decision",
             "chair", "influence", "coalitions", "events", "sweep", "profiles", "coalition_formation", "agenda_setting",
-            "exchange", "attendance", "voting", "positions_from");
+            "exchange", "attendance", "voting", "positions_from", "bodies", "forum_shifting");
 
     private ScenarioBinder() {
     }
@@ -89,8 +89,10 @@ public final class ScenarioBinder {
         InfluenceBinder.checkConvex(binding, influence, delegations, events);
         List<Scenario.SweepAxis> sweep = SweepBinder.bind(top);
         Scenario.Negotiation negotiation = bindNegotiation(top, dimensionIds, delegations);
+        Scenario.Bodies bodies = BodiesBinder.bind(top, delegations, agenda, events);
         return new Scenario(name, description, seed, rounds, replications, dimensions, delegations, blocs,
-                agenda, decision, chair, influence, coalitions, events, sweep, formation, agendaSetting, negotiation);
+                agenda, decision, chair, influence, coalitions, events, sweep, formation, agendaSetting, negotiation,
+                bodies);
     }
 
     /**

@@ -34,6 +34,7 @@ public final class ScenarioLoader {
         boolean ktab = KtabFile.isKtab(file);
         SourceTree tree = ktab ? KtabFile.load(file) : YamlLoader.load(file);
         List<String> referenceColumns = DelegationsFile.merge(tree);
+        MembersFile.merge(tree);
         Overrides.apply(tree, overrides);
         ScenarioBinder.Result result = ScenarioBinder.bind(tree);
         return new Loaded(file, sha256(file), result.scenario(), result.warnings(), YamlLoader.write(tree.root()),
@@ -47,6 +48,7 @@ public final class ScenarioLoader {
     public static SourceTree read(Path file) throws InputException {
         SourceTree tree = YamlLoader.load(file);
         DelegationsFile.merge(tree);
+        MembersFile.merge(tree);
         return tree;
     }
 

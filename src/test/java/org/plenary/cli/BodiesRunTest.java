@@ -1,0 +1,125 @@
+package org.plenary.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenary.testing.Scenarios;
+
+/**
+ * `plenary run` and `validate` with standards bodies (docs/ODD.md 7.13-7.14), as a user runs them. The item
+ * opens in the ITU (members M, R1-R3) where M objects to the compromise 0.375 (it loses 0.525 - 0.4 = 0.125,
+ * over its threshold 0.1); in SC 42 (P-members M, Y1, Y2) the compromise 0.833 is approved, worth 0.333 to M,
+ * more than the cost 0.1: M moves it in round 1, and SC 42's ballot adopts it in round 2 (3 P-members yes).
+ */
+class BodiesRunTest {
+    @TempDir
+    Path dir;
+
+    private static final String SCENARIO = """
+            name: bodies
+            seed: 3
+            rounds: 12
+            replications: 3
+            dimensions: [{id: a}]
+            influence: {model: none, noise: 0}
+            delegation_defaults: {salience: 1, objection_threshold: 1000000}
+            bodies:
+              - {id: itu, procedure: itu-plenary}
+              - {id: sc42, procedure: iso-iec}
+            delegations:
+              - {id: M, position: {a: 0.9}, objection_threshold: 0.1, membership: {itu: member, sc42: P}}
+              - {id: R1, position: {a: 0.2}, membership: {itu: member}}
+              - {id: R2, position: {a: 0.2}, membership: {itu: member}}
+              - {id: R3, position: {a: 0.2}, membership: {itu: member}}
+              - {id: Y1, position: {a: 0.8}, membership: {sc42: P}}
+              - {id: Y2, position: {a: 0.8}, membership: {sc42: P}}
+            agenda:
+              - {id: ai, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 10, body: itu}
+            forum_shifting: {model: expected-outcome, cost: 0.1}
+            """;
+
+    private static Path only(Path directory) throws Exception {
+        try (Stream<Path> runs = Files.list(directory)) {
+            return runs.findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void anItemMovedToIsoIecIsAdoptedByItsBallotAndTheMoveIsInVenuesCsv() throws Exception {
+        Path scenario = Scenarios.write(dir, "bodies.yaml", SCENARIO);
+        byte[] first = null;
+        for (String threads : List.of("1", "2")) {
+            Path out = dir.resolve("out" + threads);
+            CliTest.Result run = CliTest.plenary("run", scenario.toString(), "--out", out.toString(), "--threads",
+                    threads);
+            assertEquals(0, run.exitCode(), run.err());
+            Path result = only(out.resolve("bodies"));
+            List<String> venues = Files.readAllLines(result.resolve("venues.csv"));
+            assertEquals(List.of("replication,round,item,from,to,by", "1,1,ai,itu,sc42,M", "2,1,ai,itu,sc42,M",
+                    "3,1,ai,itu,sc42,M"), venues);
+            List<String> outcomes = Files.readAllLines(result.resolve("outcomes.csv"));
+            assertTrue(outcomes.get(1).startsWith("1,ai,vote-adopted,2,"), outcomes.toString());
+            byte[] bytes = Files.readAllBytes(result.resolve("venues.csv"));
+            if (first != null) {
+                assertArrayEquals(first, bytes, "venues.csv differs between 1 and 2 threads");
+            }
+            first = bytes;
+        }
+    }
+
+    private CliTest.Result validate(String text) {
+        return CliTest.plenary("validate", Scenarios.write(dir, "bad.yaml", text).toString());
+    }
+
+    private static int lineOf(String text, String fragment) {
+        return text.substring(0, text.indexOf(fragment)).split("\n", -1).length;
+    }
+
+    @Test
+    void anItemInAnUnknownBodyIsRejectedWithFileLineAndField() {
+        String bad = SCENARIO.replace("body: itu}", "body: sc24}");
+        CliTest.Result result = validate(bad);
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("bad.yaml:" + lineOf(bad, "body: sc24") + ": agenda[ai].body: unknown body"
+                + " 'sc24'"), result.err());
+        assertFalse(result.err().contains("\tat "), result.err());
+    }
+
+    @Test
+    void aRoleUnknownToItsProcedureIsRejectedWithFileLineAndField() {
+        String bad = SCENARIO.replace("{id: Y1, position: {a: 0.8}, membership: {sc42: P}}",
+                "{id: Y1, position: {a: 0.8}, membership: {sc42: member}}");
+        CliTest.Result result = validate(bad);
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("bad.yaml:" + lineOf(bad, "{id: Y1") + ": delegations[Y1].membership.sc42:"
+                + " 'member' is not a role of iso-iec (roles: P, O)"), result.err());
+    }
+
+    @Test
+    void anIsoBallotWithoutAPMemberIsRejectedWithFileLineAndField() {
+        String bad = SCENARIO.replace("sc42: P", "sc42: O").replace("forum_shifting: {model: expected-outcome, cost: 0.1}",
+                "").replace("body: itu}", "body: sc42}");
+        CliTest.Result result = validate(bad);
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("bad.yaml:" + lineOf(bad, "body: sc42}") + ": agenda[ai].body: an ISO/IEC"
+                + " ballot in 'sc42' needs P-members"), result.err());
+    }
+
+    @Test
+    void aMembersFileRowNamingAnUnknownDelegationIsReportedAtItsLine() {
+        Scenarios.write(dir, "members.csv", "delegation,role,basis\nY1,P,source\nZZ,P,assumption\n");
+        String bad = SCENARIO.replace("{id: sc42, procedure: iso-iec}", "{id: sc42, procedure: iso-iec, members_file:"
+                + " members.csv}").replace(", membership: {sc42: P}}", "}");
+        CliTest.Result result = validate(bad);
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("members.csv:3: delegation: unknown delegation 'ZZ'"), result.err());
+    }
+}
