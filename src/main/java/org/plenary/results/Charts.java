@@ -77,6 +77,12 @@ public final class Charts {
         ChartStyle.save(CoalitionFlowChart.chart(scenario, aggregate.flowReplication(), namer, true),
                 directory.resolve("coalition-flow-capability.png"));
         files.add("coalition-flow-capability.png");
+        if (aggregate.venues() != null) {
+            ChartStyle.save(BodyCharts.venues(aggregate), directory.resolve("venues.png"));
+            files.add("venues.png");
+            ChartStyle.save(BodyCharts.outcomes(aggregate), directory.resolve("body-outcomes.png"));
+            files.add("body-outcomes.png");
+        }
         return files;
     }
 
@@ -170,14 +176,7 @@ public final class Charts {
                         scenario.agenda().get(m).id());
             }
         }
-        StackedBarRenderer renderer = new StackedBarRenderer();
-        Color[] stateColours = {new Color(170, 170, 170), new Color(0, 158, 115), new Color(0, 114, 178),
-            new Color(230, 159, 0), new Color(213, 94, 0)};
-        for (int s = 0; s < stateColours.length; s++) {
-            renderer.setSeriesPaint(s, stateColours[s]);
-        }
-        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-        renderer.setShadowVisible(false);
+        StackedBarRenderer renderer = stateRenderer();
         NumberAxis share = new NumberAxis("share of replications");
         share.setRange(0, 1);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("agenda item"), share, renderer);
@@ -187,6 +186,19 @@ public final class Charts {
                 true);
         chart.setPadding(new RectangleInsets(4, 4, 4, 18)); // room for the last tick label, "1.0"
         return chart;
+    }
+
+    /** Stacked bars with one colour per item state, in the order of {@link ItemState}. */
+    static StackedBarRenderer stateRenderer() {
+        StackedBarRenderer renderer = new StackedBarRenderer();
+        Color[] stateColours = {new Color(170, 170, 170), new Color(0, 158, 115), new Color(0, 114, 178),
+            new Color(230, 159, 0), new Color(213, 94, 0)};
+        for (int s = 0; s < stateColours.length; s++) {
+            renderer.setSeriesPaint(s, stateColours[s]);
+        }
+        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        renderer.setShadowVisible(false);
+        return renderer;
     }
 
     /**

@@ -45,6 +45,8 @@ public final class RunAggregate {
     private final SummaryStatistics finalPolarisation = new SummaryStatistics();
     private int replications;
     private final FlowReplication flow;
+    /** Items' bodies and endings per body; null unless the scenario declares bodies. */
+    private final VenueTally venues;
 
     public RunAggregate(Scenario scenario) {
         this.scenario = scenario;
@@ -64,6 +66,7 @@ public final class RunAggregate {
         objectingShareAtDecision = statistics(m);
         votes = statistics(3 * m);
         flow = new FlowReplication(scenario);
+        venues = scenario.bodies().declared() ? new VenueTally(scenario) : null;
         for (int item = 0; item < m; item++) {
             Map<ItemState, Integer> counts = new EnumMap<>(ItemState.class);
             for (ItemState state : ItemState.values()) {
@@ -84,6 +87,9 @@ public final class RunAggregate {
     public void add(ReplicationRecord record) {
         replications++;
         flow.add(record);
+        if (venues != null) {
+            venues.add(record);
+        }
         for (int t = 0; t <= rounds; t++) {
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < d; k++) {
@@ -141,6 +147,11 @@ public final class RunAggregate {
     /** The replication the coalition flow chart shows, chosen by a stated rule. */
     public FlowReplication flowReplication() {
         return flow;
+    }
+
+    /** Where items sat and how they ended per standards body; null without bodies. */
+    VenueTally venues() {
+        return venues;
     }
 
     public double meanPosition(int round, int delegation, int k) {

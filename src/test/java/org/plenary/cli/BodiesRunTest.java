@@ -67,6 +67,8 @@ class BodiesRunTest {
                     "3,1,ai,itu,sc42,M"), venues);
             List<String> outcomes = Files.readAllLines(result.resolve("outcomes.csv"));
             assertTrue(outcomes.get(1).startsWith("1,ai,vote-adopted,2,"), outcomes.toString());
+            assertTrue(Files.exists(result.resolve("charts/venues.png")));
+            assertTrue(Files.exists(result.resolve("charts/body-outcomes.png")));
             byte[] bytes = Files.readAllBytes(result.resolve("venues.csv"));
             if (first != null) {
                 assertArrayEquals(first, bytes, "venues.csv differs between 1 and 2 threads");
