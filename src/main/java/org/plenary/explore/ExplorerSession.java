@@ -13,6 +13,7 @@ import org.plenary.results.SummaryWriter;
 import org.plenary.scenario.DelegationsFile;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.KtabFile;
+import org.plenary.scenario.MembersFile;
 import org.plenary.scenario.Overrides;
 import org.plenary.scenario.Problem;
 import org.plenary.scenario.Scenario;
@@ -252,6 +253,7 @@ public final class ExplorerSession {
                                                List<Overrides.Assignment> options) throws InputException {
         SourceTree tree = KtabFile.isKtab(file) ? KtabFile.load(file) : YamlLoader.load(file);
         DelegationsFile.merge(tree);
+        MembersFile.merge(tree);
         List<Overrides.Assignment> assignments = new ArrayList<>();
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             assignments.add(Overrides.Assignment.parse(setting.getKey() + "=" + setting.getValue()));
