@@ -14,37 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.plenary.testing.Scenarios;
 
 /**
- * `plenary run` and `validate` with standards bodies (docs/ODD.md 7.13-7.14), as a user runs them. The item
- * opens in the ITU (members M, R1-R3) where M objects to the compromise 0.375 (it loses 0.525 - 0.4 = 0.125,
- * over its threshold 0.1); in SC 42 (P-members M, Y1, Y2) the compromise 0.833 is approved, worth 0.333 to M,
- * more than the cost 0.1: M moves it in round 1, and SC 42's ballot adopts it in round 2 (3 P-members yes).
+ * `plenary run` and `validate` with standards bodies (docs/ODD.md 7.13-7.14), as a user runs them, on
+ * {@link Scenarios#BODIES}: M moves the item from the ITU to SC 42 in round 1 and SC 42's ballot adopts it in
+ * round 2 (3 P-members yes).
  */
 class BodiesRunTest {
     @TempDir
     Path dir;
 
-    private static final String SCENARIO = """
-            name: bodies
-            seed: 3
-            rounds: 12
-            replications: 3
-            dimensions: [{id: a}]
-            influence: {model: none, noise: 0}
-            delegation_defaults: {salience: 1, objection_threshold: 1000000}
-            bodies:
-              - {id: itu, procedure: itu-plenary}
-              - {id: sc42, procedure: iso-iec}
-            delegations:
-              - {id: M, position: {a: 0.9}, objection_threshold: 0.1, membership: {itu: member, sc42: P}}
-              - {id: R1, position: {a: 0.2}, membership: {itu: member}}
-              - {id: R2, position: {a: 0.2}, membership: {itu: member}}
-              - {id: R3, position: {a: 0.2}, membership: {itu: member}}
-              - {id: Y1, position: {a: 0.8}, membership: {sc42: P}}
-              - {id: Y2, position: {a: 0.8}, membership: {sc42: P}}
-            agenda:
-              - {id: ai, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 10, body: itu}
-            forum_shifting: {model: expected-outcome, cost: 0.1}
-            """;
+    private static final String SCENARIO = Scenarios.BODIES;
 
     private static Path only(Path directory) throws Exception {
         try (Stream<Path> runs = Files.list(directory)) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ec.util.MersenneTwisterFast;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
@@ -16,12 +15,10 @@ import org.plenary.scenario.Scenario;
 import org.plenary.testing.Scenarios;
 
 /**
- * Forum shifting by expected outcome (docs/ODD.md 7.14), by hand. One dimension, salience and capability 1,
- * status quo 0.5, nobody objects (thresholds 1e6). The item sits in the ITU: members M (0.9), R1, R2, R3 (0.2);
- * its compromise (0.9 + 3 x 0.2) / 4 = 0.375 passes by consensus, so M's value there is
- * |0.9 - 0.5| - |0.9 - 0.375| = 0.4 - 0.525 = -0.125. In SC 42 (ISO/IEC), P-members M, Y1, Y2 (0.8): compromise
- * (0.9 + 1.6) / 3 = 0.8333, all three vote yes, approved; M's value 0.4 - 0.0667 = 0.3333. The difference,
- * 0.4583, is what a move is worth to M; the R's are not members of SC 42.
+ * Forum shifting by expected outcome (docs/ODD.md 7.14), by hand on {@link Scenarios#BODIES}: the ITU would not
+ * take its compromise (M objects), so the item is worth 0 to M there; SC 42 would approve its compromise, worth
+ * 0.4 - 0.0667 = 0.3333 to M. The difference, 0.3333, is what a move is worth to M; the R's are not members of
+ * SC 42 and cannot move it there.
  */
 class ForumShiftingTest {
 
@@ -39,37 +36,15 @@ class ForumShiftingTest {
     }
 
     private Scenario twoBodies(double cost) throws Exception {
-        Scenario s = Scenarios.load(dir, """
-                name: shift
-                rounds: 5
-                dimensions: [{id: a}]
-                influence: {model: none, anchor: 0}
-                delegation_defaults: {salience: 1, objection_threshold: 1000000}
-                agenda:
-                  - {id: ai, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 5}
-                delegations:
-                  - {id: M, position: {a: 0.9}}
-                  - {id: R1, position: {a: 0.2}}
-                  - {id: R2, position: {a: 0.2}}
-                  - {id: R3, position: {a: 0.2}}
-                  - {id: Y1, position: {a: 0.8}}
-                  - {id: Y2, position: {a: 0.8}}
-                """);
-        Map<String, Map<String, String>> roles = Map.of("M", Map.of("itu", "member", "sc42", "P"),
-                "R1", Map.of("itu", "member"), "R2", Map.of("itu", "member"), "R3", Map.of("itu", "member"),
-                "Y1", Map.of("sc42", "P"), "Y2", Map.of("sc42", "P"));
-        Scenario.ForumShifting shifting = new Scenario.ForumShifting(Scenario.ShiftingModel.EXPECTED_OUTCOME, cost, 10, 1);
-        return s.withBodies(new Scenario.Bodies(List.of(
-                new Scenario.Body("itu", Scenario.Procedure.ITU_PLENARY, 0.1, 0.71, 2),
-                new Scenario.Body("sc42", Scenario.Procedure.ISO_IEC, 0.1, 0.71, 2)), List.of("itu"), roles, shifting));
+        return Scenarios.load(dir, Scenarios.BODIES, "forum_shifting.cost=" + cost);
     }
 
     @Test
     void aMemberOfBothBodiesMovesTheItemWhenTheGainExceedsTheCost() throws Exception {
-        Assembly a = afterOneRound(0.45);
+        Assembly a = afterOneRound(0.33);
         assertEquals(1, a.itemBody[0], "moved to SC 42");
         assertArrayEquals(new int[] {0, 0, 1, a.delegationIndex("M")}, a.venueMoves.toArray());
-        assertEquals(12, a.deadline[0], "the restart: round 2 + delay 10, later than the deadline 5");
+        assertEquals(12, a.deadline[0], "the restart: round 2 + delay 10, later than the deadline 10");
     }
 
     @Test
@@ -92,9 +67,9 @@ class ForumShiftingTest {
 
     @Test
     void aCostAboveTheGainKeepsTheItemWhereItIs() throws Exception {
-        Assembly a = afterOneRound(0.46);
+        Assembly a = afterOneRound(0.34);
         assertEquals(0, a.itemBody[0]);
         assertEquals(0, a.venueMoves.count());
-        assertEquals(5, a.deadline[0]);
+        assertEquals(10, a.deadline[0]);
     }
 }

@@ -13,7 +13,7 @@ import org.plenary.sim.AssemblySim;
 import org.plenary.testing.Scenarios;
 
 /**
- * The data of the venue and body-outcome charts, on the run of BodiesRunTest: the item sits in the ITU at
+ * The data of the venue and body-outcome charts, on {@link Scenarios#BODIES}: the item sits in the ITU at
  * round 0, is moved to SC 42 in round 1 and adopted there by ballot in round 2, in every replication.
  */
 class VenueTallyTest {
@@ -22,26 +22,7 @@ class VenueTallyTest {
 
     @Test
     void itemsAreCountedWhereTheyAreEachRoundAndEndingsByTheirLastBody() throws Exception {
-        Scenario s = Scenarios.load(dir, """
-                name: bodies
-                rounds: 4
-                dimensions: [{id: a}]
-                influence: {model: none, noise: 0}
-                delegation_defaults: {salience: 1, objection_threshold: 1000000}
-                bodies:
-                  - {id: itu, procedure: itu-plenary}
-                  - {id: sc42, procedure: iso-iec}
-                delegations:
-                  - {id: M, position: {a: 0.9}, objection_threshold: 0.1, membership: {itu: member, sc42: P}}
-                  - {id: R1, position: {a: 0.2}, membership: {itu: member}}
-                  - {id: R2, position: {a: 0.2}, membership: {itu: member}}
-                  - {id: R3, position: {a: 0.2}, membership: {itu: member}}
-                  - {id: Y1, position: {a: 0.8}, membership: {sc42: P}}
-                  - {id: Y2, position: {a: 0.8}, membership: {sc42: P}}
-                agenda:
-                  - {id: ai, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 10}
-                forum_shifting: {model: expected-outcome, cost: 0.1}
-                """);
+        Scenario s = Scenarios.load(dir, Scenarios.BODIES, "rounds=4");
         VenueTally tally = new VenueTally(s);
         for (int replication = 1; replication <= 2; replication++) {
             ReplicationRecord record = new ReplicationRecord(replication, replication, s.rounds(),

@@ -56,6 +56,38 @@ public final class Scenarios {
             events: [{round: 2, type: withdraw, delegation: W}]
             """;
 
+    /**
+     * Two standards bodies, one item, no influence, one dimension, salience and capability 1, status quo 0.5,
+     * nobody objecting but M (threshold 0.1). In the ITU (members M, R1-R3) the compromise is
+     * (0.9 + 3 x 0.2) / 4 = 0.375, which M objects to: it loses |0.9 - 0.375| - |0.9 - 0.5| = 0.125 &gt; 0.1, so
+     * the ITU would not take it and the item is worth 0 to M there. In SC 42 (ISO/IEC, P-members M, Y1, Y2) the
+     * compromise (0.9 + 2 x 0.8) / 3 = 0.8333 has no objector and all three vote yes: approved, worth
+     * 0.4 - 0.0667 = 0.3333 to M. With forum shifting at cost 0.1, M moves the item to SC 42 in round 1, and its
+     * ballot adopts it in round 2.
+     */
+    public static final String BODIES = """
+            name: bodies
+            seed: 3
+            rounds: 12
+            replications: 3
+            dimensions: [{id: a}]
+            influence: {model: none, noise: 0}
+            delegation_defaults: {salience: 1, objection_threshold: 1000000}
+            bodies:
+              - {id: itu, procedure: itu-plenary}
+              - {id: sc42, procedure: iso-iec}
+            delegations:
+              - {id: M, position: {a: 0.9}, objection_threshold: 0.1, membership: {itu: member, sc42: P}}
+              - {id: R1, position: {a: 0.2}, membership: {itu: member}}
+              - {id: R2, position: {a: 0.2}, membership: {itu: member}}
+              - {id: R3, position: {a: 0.2}, membership: {itu: member}}
+              - {id: Y1, position: {a: 0.8}, membership: {sc42: P}}
+              - {id: Y2, position: {a: 0.8}, membership: {sc42: P}}
+            agenda:
+              - {id: ai, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 10, body: itu}
+            forum_shifting: {model: expected-outcome, cost: 0.1}
+            """;
+
     public static Path write(Path directory, String name, String text) {
         try {
             Path file = directory.resolve(name);
