@@ -62,6 +62,8 @@ public final class Assembly {
     public final double[] itemWeights;
     public final double[] statusQuo;
     public final int[] itemForum;
+    /** Each body's decision procedure, indexed like {@link #bodyIds}. */
+    public final Scenario.Procedure[] bodyProcedure;
     /** The body each item sits in. */
     public final int[] itemBody;
     /**
@@ -210,6 +212,8 @@ public final class Assembly {
         bodies = Math.max(1, declared.list().size());
         bodyIds = declared.declared()
                 ? declared.list().stream().map(Scenario.Body::id).toArray(String[]::new) : new String[] {ASSEMBLY};
+        bodyProcedure = declared.declared() ? declared.list().stream().map(Scenario.Body::procedure)
+                .toArray(Scenario.Procedure[]::new) : new Scenario.Procedure[] {Scenario.Procedure.ITU_PLENARY};
         itemBody = new int[items];
         role = new int[delegations * bodies];
         if (declared.declared()) {

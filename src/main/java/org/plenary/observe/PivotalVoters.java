@@ -21,9 +21,13 @@ public final class PivotalVoters {
     private PivotalVoters() {
     }
 
-    /** Whether pivotality is recorded for item m now: it is open, or was decided this round. */
+    /**
+     * Whether pivotality is recorded for item m now: it is open, or was decided this round, in a body that
+     * decides by the plenary's vote (the swing is measured against that rule; other bodies count otherwise).
+     */
     public static boolean applies(Assembly a, int m) {
-        return a.itemState[m] == ItemState.OPEN || a.decidedRound[m] == a.round();
+        return (a.itemState[m] == ItemState.OPEN || a.decidedRound[m] == a.round())
+                && a.bodyProcedure[a.itemBody[m]] == Scenario.Procedure.ITU_PLENARY;
     }
 
     /**

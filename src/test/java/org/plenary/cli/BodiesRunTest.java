@@ -45,6 +45,9 @@ class BodiesRunTest {
                     "3,1,ai,itu,sc42,M"), venues);
             List<String> outcomes = Files.readAllLines(result.resolve("outcomes.csv"));
             assertTrue(outcomes.get(1).startsWith("1,ai,vote-adopted,2,"), outcomes.toString());
+            assertTrue(Files.readAllLines(result.resolve("pivotal.csv")).stream().skip(1)
+                    .noneMatch(row -> Integer.parseInt(row.split(",")[1]) >= 2),
+                    "no swing voters by the plenary's vote once the item is in SC 42, which counts otherwise");
             assertTrue(Files.exists(result.resolve("charts/venues.png")));
             assertTrue(Files.exists(result.resolve("charts/body-outcomes.png")));
             byte[] bytes = Files.readAllBytes(result.resolve("venues.csv"));
