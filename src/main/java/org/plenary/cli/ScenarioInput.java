@@ -33,7 +33,12 @@ public final class ScenarioInput {
     /** As {@link #load(List)}, then the scenario's warnings on {@code err}: how a command that runs it starts. */
     ScenarioLoader.Loaded loadAndWarn(List<Overrides.Assignment> commandOverrides, PrintWriter err)
             throws InputException {
-        ScenarioLoader.Loaded loaded = load(commandOverrides);
+        return loadAndWarn(file, sets, commandOverrides, err);
+    }
+
+    static ScenarioLoader.Loaded loadAndWarn(Path file, List<String> sets, List<Overrides.Assignment> commandOverrides,
+            PrintWriter err) throws InputException {
+        ScenarioLoader.Loaded loaded = load(file, sets, commandOverrides);
         ValidateCommand.printWarnings(err, loaded.warnings());
         return loaded;
     }
