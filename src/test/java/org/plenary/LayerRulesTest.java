@@ -38,16 +38,12 @@ class LayerRulesTest {
             .because("each layer builds on the ones below it and none reaches back up");
 
     @ArchTest
-    static final ArchRule modelAndDynamicsNeverImportTheLayersAbove = noClasses()
-            .that().resideInAnyPackage("org.plenary.model..", "org.plenary.dynamics..")
-            .should().dependOnClassesThat().resideInAnyPackage(ABOVE_THE_MODEL)
+    static final ArchRule modelAndDynamicsNeverImportTheLayersAbove = modelAndDynamicsNeverUse(ABOVE_THE_MODEL)
             .as("model and dynamics never import observe, results, analysis or cli")
             .because("data flows one way: the model is observed, never the other way round");
 
     @ArchTest
-    static final ArchRule modelAndDynamicsDoNoInputOrOutput = noClasses()
-            .that().resideInAnyPackage("org.plenary.model..", "org.plenary.dynamics..")
-            .should().dependOnClassesThat().resideInAnyPackage(INPUT_OUTPUT)
+    static final ArchRule modelAndDynamicsDoNoInputOrOutput = modelAndDynamicsNeverUse(INPUT_OUTPUT)
             .as("model and dynamics do no I/O (java.io, java.nio.file, Jackson, Commons CSV, JFreeChart)")
             .because("a model class never writes files: observers record, results write");
 
@@ -64,4 +60,9 @@ class LayerRulesTest {
             .should().dependOnClassesThat().resideInAPackage("org.jfree..")
             .as("only results, analysis, sweep, sensitivity, backtest and idealpoints draw charts (JFreeChart)")
             .because("charts are drawn from saved or aggregated results, with one style (results.ChartStyle)");
+
+    private static ArchRule modelAndDynamicsNeverUse(String... packages) {
+        return noClasses().that().resideInAnyPackage("org.plenary.model..", "org.plenary.dynamics..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages);
+    }
 }
