@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.plenary.results.Html;
 
 /**
  * report.html of a comparison, answer first: the outcomes that differ (effect, 95% interval,

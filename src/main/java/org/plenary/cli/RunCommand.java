@@ -62,10 +62,9 @@ final class RunCommand implements Callable<Integer> {
         if (rounds != null) {
             overrides.add(Overrides.Assignment.option("--rounds", "rounds", rounds));
         }
-        ScenarioLoader.Loaded loaded = input.load(overrides);
-        Scenario scenario = loaded.scenario();
         PrintWriter err = spec.commandLine().getErr();
-        ValidateCommand.printWarnings(err, loaded.warnings());
+        ScenarioLoader.Loaded loaded = input.loadAndWarn(overrides, err);
+        Scenario scenario = loaded.scenario();
         if (!scenario.sweep().isEmpty()) {
             err.println("note: this scenario has a sweep: block, which 'run' ignores; 'plenary sweep "
                     + loaded.file() + "' runs it");

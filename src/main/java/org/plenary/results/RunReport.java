@@ -1,4 +1,4 @@
-package org.plenary.analysis;
+package org.plenary.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * report.html for a results directory: scenario, manifest, summary tables and every chart, in
- * one self-contained page. Reads only the saved files; never runs a model.
+ * one self-contained page. Reads only the saved files; never runs a model. It lives with the
+ * results because a run writes it before its directory goes into place ({@link RunWriter}); the
+ * analysis reports and {@code plenary report} reuse it.
  */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,7 +78,7 @@ public final class RunReport {
     }
 
     /** The manifest's fields, the seeds of every replication and the resolved scenario, as every report ends. */
-    static void manifestSection(Html html, JsonNode manifest, Path directory) throws IOException {
+    public static void manifestSection(Html html, JsonNode manifest, Path directory) throws IOException {
         html.heading(2, "Manifest");
         List<List<String>> rows = new ArrayList<>();
         for (String key : List.of("version", "git_commit", "java", "os", "scenario_file", "scenario_sha256", "master_seed",
@@ -164,7 +166,7 @@ public final class RunReport {
         return "[" + format(ci.get(0).asDouble()) + ", " + format(ci.get(1).asDouble()) + "]";
     }
 
-    static String format(double value) {
+    public static String format(double value) {
         return Double.isNaN(value) ? "" : String.format(java.util.Locale.ROOT, "%.3f", value);
     }
 
@@ -174,7 +176,7 @@ public final class RunReport {
         return list;
     }
 
-    static List<Path> charts(Path directory) throws IOException {
+    public static List<Path> charts(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }

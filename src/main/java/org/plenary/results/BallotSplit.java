@@ -1,4 +1,4 @@
-package org.plenary.analysis;
+package org.plenary.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
