@@ -341,10 +341,15 @@ public final class DecisionMaking implements Mechanism {
      */
     public static ItemState outcome(Scenario.Decision rule, int[] tally) {
         int present = tally[0] + tally[1] + tally[2];
-        if (tally[3] == 0 || present < rule.quorum() * tally[3]) {
+        if (tally[3] == 0 || present < quorumCount(rule, tally[3])) {
             return ItemState.NO_QUORUM;
         }
         return adopts(rule.majority(), tally[0], tally[1]) ? ItemState.VOTE_ADOPTED : ItemState.VOTE_REJECTED;
+    }
+
+    /** The fewest delegations present that make the quorum: quorum x accredited, rounded up. */
+    public static int quorumCount(Scenario.Decision rule, int accredited) {
+        return (int) Math.ceil(rule.quorum() * accredited);
     }
 
     /** Whether yes votes carry against no votes under the majority (abstentions do not count). */

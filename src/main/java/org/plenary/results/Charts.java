@@ -171,8 +171,9 @@ public final class Charts {
             }
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
+        // In ItemState order: open, consensus, vote-adopted, vote-rejected, no-quorum, failed.
         Color[] stateColours = {new Color(170, 170, 170), new Color(0, 158, 115), new Color(0, 114, 178),
-            new Color(230, 159, 0), new Color(213, 94, 0)};
+            new Color(230, 159, 0), new Color(204, 121, 167), new Color(213, 94, 0)};
         for (int s = 0; s < stateColours.length; s++) {
             renderer.setSeriesPaint(s, stateColours[s]);
         }
@@ -207,7 +208,8 @@ public final class Charts {
             for (int choice = 0; choice < choices.length; choice++) {
                 data.addValue(aggregate.votes(m, choice).getMean(), choices[choice], id);
             }
-            counts.add(id + " " + voteTally(aggregate, m) + " in " + voted + " of " + aggregate.replications());
+            counts.add(id + " " + voteTally(aggregate, m) + " (" + turnout(aggregate, m) + ") in " + voted + " of "
+                    + aggregate.replications());
         }
         if (counts.isEmpty()) {
             return null;
@@ -238,6 +240,20 @@ public final class Charts {
     public static String voteTally(RunAggregate aggregate, int m) {
         return String.format(java.util.Locale.ROOT, "%.0f-%.0f-%.0f", aggregate.votes(m, 0).getMean(),
                 aggregate.votes(m, 1).getMean(), aggregate.votes(m, 2).getMean());
+    }
+
+    /**
+     * Who was there for an item's vote, mean over the replications that voted: "present 84.9 of 193
+     * accredited, quorum 97" (one decimal unless whole, so that a mean just short of the quorum shows).
+     */
+    public static String turnout(RunAggregate aggregate, int m) {
+        return "present " + count(aggregate.turnout(m, 0).getMean()) + " of " + count(aggregate.turnout(m, 1).getMean())
+                + " accredited, quorum " + count(aggregate.turnout(m, 2).getMean());
+    }
+
+    private static String count(double mean) {
+        return mean == Math.rint(mean) ? String.format(java.util.Locale.ROOT, "%.0f", mean)
+                : String.format(java.util.Locale.ROOT, "%.1f", mean);
     }
 
     /** Coalition count and the largest coalition's capability share over rounds, with 95% bands. */
