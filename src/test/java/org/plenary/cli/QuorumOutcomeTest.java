@@ -82,6 +82,27 @@ class QuorumOutcomeTest {
         assertTrue(lower.out().contains("vote-adopted 100%"), lower.out());
         assertTrue(lower.out().contains("present 3 of 6 accredited, quorum 3"), lower.out());
         assertTrue(!lower.out().contains("no-quorum"), "no legend line when no vote missed its quorum");
+
+        List<String> rows = compare(runDirectory(dir.resolve("lower")), run);
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("no-quorum,text,,")
+                && r.contains(",2,2,0,1,1,")), "n 2 and 2, mean 0 then 1, difference 1: " + rows);
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("adopted,text,,") && r.contains(",2,2,1,0,-1,")),
+                rows.toString());
+        CliTest.Result again = CliTest.plenary("run", file.toString(), "--out", dir.resolve("again").toString(),
+                "--set", "decision.quorum=0.5", "--set", "seed=4");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(compare(runDirectory(dir.resolve("lower")), runDirectory(dir.resolve("again"))).stream()
+                .noneMatch(r -> r.startsWith("no-quorum,")), "no row when neither run missed a quorum");
+    }
+
+    private List<String> compare(Path reference, Path scenario) throws IOException {
+        Path out = Files.createTempDirectory(dir, "compare");
+        CliTest.Result result = CliTest.plenary("compare", reference.toString(), scenario.toString(), "--out",
+                out.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        try (Stream<Path> files = Files.walk(out)) {
+            return Files.readAllLines(files.filter(p -> p.endsWith("comparison.csv")).findFirst().orElseThrow());
+        }
     }
 
     @Test
