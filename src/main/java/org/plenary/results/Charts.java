@@ -88,7 +88,8 @@ public final class Charts {
         List<String> highlighted = EventLabels.roleActors(scenario);
         if (delegations.size() <= MAX_DELEGATION_LINES) {
             for (Scenario.Delegation delegation : delegations) {
-                data.addSeries(meanSeries(aggregate, delegation.id(), BlocRoster.delegation(scenario, delegation.id()), k));
+                BlocRoster alone = BlocRoster.delegation(scenario, delegation.id());
+                data.addSeries(meanSeries(aggregate, delegation.id(), alone, k));
             }
         } else {
             for (BlocRoster bloc : BlocRoster.blocs(scenario)) {

@@ -41,7 +41,7 @@ public final class RunAggregate {
     private final SummaryStatistics[] objectingShareAtDecision;
     /** Per item and choice (yes, no, abstain): the tally over replications that voted. */
     private final SummaryStatistics[] votes;
-    /** Per item and count (present, accredited, quorum): who could vote and how many had to, over replications that voted. */
+    /** Per item and count (present, accredited, quorum): who could vote and how many had to, where it was voted. */
     private final SummaryStatistics[] turnout;
     private final SummaryStatistics finalCoalitions = new SummaryStatistics();
     private final SummaryStatistics finalLargestShare = new SummaryStatistics();
@@ -204,7 +204,7 @@ public final class RunAggregate {
         return votes[3 * item + choice];
     }
 
-    /** Over the replications that voted on an item: 0 those present, 1 those accredited, 2 the quorum (present needed). */
+    /** Over the replications that voted on an item: 0 those present, 1 those accredited, 2 the quorum. */
     public SummaryStatistics turnout(int item, int count) {
         return turnout[3 * item + count];
     }
