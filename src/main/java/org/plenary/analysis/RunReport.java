@@ -62,7 +62,7 @@ public final class RunReport {
         html.heading(2, "Assembly at the last round");
         html.table(List.of("outcome", "mean", "sd", "95% CI", "n"), finalRoundRows(summary));
 
-        List<List<String>> ballots = BallotSplit.rows(directory, parameters.path("delegations"));
+        List<List<String>> ballots = BallotSplit.rows(directory, parameters);
         if (!ballots.isEmpty()) {
             html.heading(2, "Ballots by bloc (mean per replication voted)");
             html.table(BallotSplit.HEADER, ballots);
