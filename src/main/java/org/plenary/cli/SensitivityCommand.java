@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
                 + " N x (k + 2) points; Saltelli et al. 2010 and Jansen estimators). morris: elementary-effects"
                 + " screening, mu* and sigma from r trajectories of k + 1 points: cheap, for many parameters.",
             "Every numeric outcome of the run summaries is analysed (each item's final text per dimension, decision"
-                + " round, consensus and adopted shares; coalitions, largest coalition's share, polarisation), as the"
-                + " mean over --replications at each point; --outcome narrows them. --contrast path=value makes each"
+                + " round, consensus, adopted and no-quorum shares; coalitions, largest coalition's share,"
+                + " polarisation), as the mean over --replications at each point; --outcome narrows them. --contrast path=value makes each"
                 + " outcome the difference between the scenario and its variant with that override, on the same"
                 + " seeds: e.g. the sensitivity of a withdrawal's effect.",
             "Writes indices.csv, samples.csv, indices.json, charts (indices with 95%% bootstrap intervals, convergence"

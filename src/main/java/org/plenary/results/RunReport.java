@@ -50,8 +50,12 @@ public final class RunReport {
         if (!votes.isEmpty()) {
             html.heading(2, "Votes");
             html.paragraph("Items that went to a vote: the tally (one state, one vote) averaged over the replications"
-                    + " that voted, with its 95% interval.", true);
-            html.table(List.of("item", "replications that voted", "yes", "no", "abstain"), votes);
+                    + " that voted, with its 95% interval; who was present (yes + no + abstain), who was accredited"
+                    + " (with a vote and not withdrawn) and the quorum, the fewest present for the vote to count ("
+                    + parameters.path("decision").path("quorum").asText() + " of those accredited, rounded up). A vote"
+                    + " with fewer present ends as no-quorum, and the status quo stays in force.", true);
+            html.table(List.of("item", "replications that voted", "yes", "no", "abstain", "present", "accredited",
+                    "quorum"), votes);
             Path votesCsv = directory.resolve("votes.csv");
             if (Files.isRegularFile(votesCsv)) {
                 html.details("Every vote held (votes.csv)", Files.readString(votesCsv));
@@ -60,7 +64,7 @@ public final class RunReport {
         html.heading(2, "Assembly at the last round");
         html.table(List.of("outcome", "mean", "sd", "95% CI", "n"), finalRoundRows(summary));
 
-        List<List<String>> ballots = BallotSplit.rows(directory, parameters.path("delegations"));
+        List<List<String>> ballots = BallotSplit.rows(directory, parameters);
         if (!ballots.isEmpty()) {
             html.heading(2, "Ballots by bloc (mean per replication voted)");
             html.table(BallotSplit.HEADER, ballots);
@@ -131,10 +135,11 @@ public final class RunReport {
             JsonNode vote = item.getValue().path("vote");
             if (vote.isObject()) {
                 List<String> row = new ArrayList<>(List.of(item.getKey(), vote.path("yes").path("n").asText()));
-                for (String choice : List.of("yes", "no", "abstain")) {
+                for (String choice : List.of("yes", "no", "abstain", "present", "accredited", "quorum")) {
                     JsonNode stats = vote.path(choice);
-                    row.add(String.format(java.util.Locale.ROOT, "%.1f", stats.path("mean").asDouble())
-                            + (interval(stats).isEmpty() ? "" : " " + interval(stats)));
+                    // Runs saved before present, accredited and quorum were summarised leave those cells empty.
+                    row.add(stats.isMissingNode() ? "" : String.format(java.util.Locale.ROOT, "%.1f",
+                            stats.path("mean").asDouble()) + (interval(stats).isEmpty() ? "" : " " + interval(stats)));
                 }
                 rows.add(row);
             }

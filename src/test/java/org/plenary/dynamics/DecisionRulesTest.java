@@ -158,8 +158,8 @@ class DecisionRulesTest extends HandComputedCase {
                 Scenario.VoteModel.THRESHOLD, null);
         // Present 1 + 1 + 1 = 3 of 6 accredited meets the quorum 0.5 exactly.
         assertEquals(ItemState.VOTE_REJECTED, DecisionMaking.outcome(rule, new int[] {1, 1, 1, 6}));
-        assertEquals(ItemState.FAILED, DecisionMaking.outcome(rule, new int[] {1, 1, 0, 5}), "2 of 5 present");
+        assertEquals(ItemState.NO_QUORUM, DecisionMaking.outcome(rule, new int[] {1, 1, 0, 5}), "2 of 5 present");
         assertEquals(ItemState.VOTE_ADOPTED, DecisionMaking.outcome(rule, new int[] {2, 1, 0, 6}));
-        assertEquals(ItemState.FAILED, DecisionMaking.outcome(rule, new int[] {0, 0, 0, 0}), "nobody accredited");
+        assertEquals(ItemState.NO_QUORUM, DecisionMaking.outcome(rule, new int[] {0, 0, 0, 0}), "nobody accredited");
     }
 }

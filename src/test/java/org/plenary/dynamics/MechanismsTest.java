@@ -226,7 +226,7 @@ class MechanismsTest extends HandComputedCase {
                 new DecisionMaking(scenario(body, "decision.majority=0.75").decision()).vote(a, 0));
         a.forumDisengaged[0 * a.forums + a.itemForum[0]] = true;
         a.forumDisengaged[1 * a.forums + a.itemForum[0]] = true;
-        assertEquals(ItemState.FAILED, new DecisionMaking(scenario(body).decision()).vote(a, 0),
+        assertEquals(ItemState.NO_QUORUM, new DecisionMaking(scenario(body).decision()).vote(a, 0),
                 "1 present of 3 accredited is below a quorum of one half");
     }
 
@@ -389,6 +389,6 @@ class MechanismsTest extends HandComputedCase {
         assertEquals(ItemState.OPEN, a.itemState[0], "no consensus among nobody");
         a.setRound(2);
         decision.step(a, random);
-        assertEquals(ItemState.FAILED, a.itemState[0], "no quorum at the deadline");
+        assertEquals(ItemState.NO_QUORUM, a.itemState[0], "no quorum at the deadline");
     }
 }

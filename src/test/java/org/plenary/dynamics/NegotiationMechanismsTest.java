@@ -248,7 +248,7 @@ class NegotiationMechanismsTest extends HandComputedCase {
         assertEquals(ItemState.VOTE_REJECTED, decision.vote(a, 0), "1 yes, 1 no: not adopted without X");
         assertArrayEquals(new int[] {1, 1, 0}, Arrays.copyOf(a.votes, 3), "X is neither yes, no nor abstaining");
         a.absent[1 * a.forums + a.itemForum[0]] = true;
-        assertEquals(ItemState.FAILED, decision.vote(a, 0), "1 present of 3: below the quorum of one half");
+        assertEquals(ItemState.NO_QUORUM, decision.vote(a, 0), "1 present of 3: below the quorum of one half");
         // Z, who would object to 0.8 with a low threshold, does not object while absent.
         Scenario objecting = scenario(THREE_VOTERS + "delegation_defaults: {objection_threshold: 0.01}\n");
         Assembly b = new Assembly(objecting);
