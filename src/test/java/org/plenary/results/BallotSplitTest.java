@@ -1,4 +1,4 @@
-package org.plenary.analysis;
+package org.plenary.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
