@@ -301,6 +301,8 @@ function drawPlane() {
   const order = scenario.delegations.map((d, i) => i).sort((a, b) =>
     scenario.delegations[b].capability - scenario.delegations[a].capability);
   const labelled = new Set(order.slice(0, scenario.delegations.length <= 40 ? 40 : 15));
+  const circles = [];
+  const labels = [];
   for (const i of order) {
     const d = scenario.delegations[i];
     const s = state.delegations[i];
@@ -318,9 +320,43 @@ function drawPlane() {
       drawPlane();
     });
     svg.appendChild(circle);
+    circles.push({x: cx, y: cy, r: radius(d)});
     if (labelled.has(i)) {
-      svg.appendChild(el("svg:text", {x: cx + radius(d) + 2, y: cy + 4, fill: withdrawn ? "#999" : "#222"},
-        d.id + (withdrawn ? " (withdrawn)" : "")));
+      labels.push({circle: circles[circles.length - 1], text: d.id + (withdrawn ? " (withdrawn)" : ""),
+        colour: withdrawn ? "#999" : "#222"});
+    }
+  }
+  placeLabels(svg, labels, circles, {left, top: 0, right: Number(svg.getAttribute("width")), bottom: top + size});
+}
+
+// Labels go on top of every circle, largest delegation first, each at the first place around its circle
+// that overlaps no label already placed and, where one exists, no other circle. A label without such a
+// place is left out (in a dense cluster): its circle's tooltip still names the delegation.
+function placeLabels(svg, labels, circles, bounds) {
+  const placed = [];
+  const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const inside = (box) => box.x >= bounds.left && box.y >= bounds.top && box.x + box.width <= bounds.right
+    && box.y + box.height <= bounds.bottom;
+  const hidesCircle = (box, own) => circles.some((c) => c !== own
+    && overlap(box, {x: c.x - c.r, y: c.y - c.r, width: 2 * c.r, height: 2 * c.r}));
+  for (const label of labels) {
+    const text = el("svg:text", {x: 0, y: 0, fill: label.colour, "class": "label"}, label.text);
+    svg.appendChild(text);
+    const ink = text.getBBox(); // at (0, 0): ink.y is minus the ascent
+    const c = label.circle, gap = 2, w = ink.width, h = ink.height, d = c.r * Math.SQRT1_2;
+    // Top-left corners of the label's box: right, left, above, below, then the four diagonals.
+    const corners = [[c.x + c.r + gap, c.y - h / 2], [c.x - c.r - gap - w, c.y - h / 2],
+      [c.x - w / 2, c.y - c.r - gap - h], [c.x - w / 2, c.y + c.r + gap],
+      [c.x + d + gap, c.y - d - h], [c.x + d + gap, c.y + d], [c.x - d - gap - w, c.y - d - h], [c.x - d - gap - w, c.y + d]];
+    const boxes = corners.map(([x, y]) => ({x, y, width: w, height: h}))
+      .filter((box) => inside(box) && !placed.some((other) => overlap(box, other)));
+    const box = boxes.find((b) => !hidesCircle(b, c)) || boxes[0];
+    if (box) {
+      text.setAttribute("x", box.x - ink.x);
+      text.setAttribute("y", box.y - ink.y);
+      placed.push(box);
+    } else {
+      text.remove();
     }
   }
 }
