@@ -11,7 +11,9 @@ let scenario = null;   // the /api/scenario view
 let state = null;      // the latest round's view
 let pending = {};      // form edits not yet applied: path -> text
 let blocColour = {};
+let drawn = false;     // the views were drawn at least once
 let drawPending = false;
+let stream = null;     // the event stream: open only while the server plays
 
 function el(tag, attrs, text) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
@@ -172,7 +174,23 @@ function renderDelegationForm() {
   box.innerHTML = "";
   const id = $("delegation").value;
   (scenario.delegationFields[id] || []).forEach((field) => box.appendChild(fieldRow(field)));
-  $("withdraw-who").textContent = id;
+  renderWithdraw();
+}
+
+// "Withdraw X" is offered only while X has not withdrawn (by hand or by the scenario's own events);
+// the delegation list marks those that have.
+function renderWithdraw() {
+  const id = $("delegation").value;
+  const statuses = state ? state.delegations.map((s) => s.status) : [];
+  const options = $("delegation").options;
+  scenario.delegations.forEach((d, i) => {
+    const text = d.id + " – " + d.name + (statuses[i] === "withdrawn" ? " (withdrawn)" : "");
+    if (options[i].textContent !== text) options[i].textContent = text;
+  });
+  const gone = statuses[scenario.delegations.findIndex((d) => d.id === id)] === "withdrawn";
+  $("withdraw").textContent = "Withdraw " + id;
+  $("withdraw").hidden = gone;
+  $("withdrawn").textContent = gone ? id + " has withdrawn" : "";
 }
 
 function renderEvents() {
@@ -231,16 +249,56 @@ function setState(view) {
   $("play").disabled = view.playing || view.finished;
   $("pause").disabled = !view.playing;
   $("step").disabled = view.finished;
-  // Rounds can arrive faster than a busy machine draws them: draw only the latest, once per frame.
-  if (!drawPending) {
+  renderWithdraw();
+  followPlay(view);
+  if (!drawn) {
+    // The first views at once, not at the next frame: the first paint shows them.
+    drawn = true;
+    drawViews();
+  } else if (!drawPending) {
+    // Rounds can arrive faster than a busy machine draws them: draw only the latest, once per frame.
     drawPending = true;
     requestAnimationFrame(() => {
       drawPending = false;
-      drawPlane();
-      drawDrafts();
-      drawFlow();
+      drawViews();
     });
   }
+}
+
+function drawViews() {
+  drawPlane();
+  drawDrafts();
+  drawFlow();
+}
+
+// The scenario (when it changed: redrawing the form drops edits not yet applied) and the round shown.
+function showViews(views) {
+  if (!scenario || JSON.stringify(views.scenario) !== JSON.stringify(scenario)) {
+    setScenario(views.scenario);
+  }
+  setState(views.state);
+}
+
+// Rounds are pushed over the event stream only while the server plays. An idle page holds no
+// connection open, so a browser waiting for the network to go quiet (a headless screenshot) can finish;
+// it asks for the views again when it is shown again, in case another page changed them meanwhile.
+function followPlay(view) {
+  if (view.playing && !stream) {
+    stream = new EventSource("api/stream");
+    stream.addEventListener("state", (e) => setState(JSON.parse(e.data)));
+    stream.addEventListener("scenario", (e) => showViews(JSON.parse(e.data)));
+    stream.addEventListener("failure", (e) => showProblems($("general-problems"), [{text: JSON.parse(e.data).message}]));
+    stream.onopen = () => { $("connection").textContent = "live"; };
+    stream.onerror = () => { $("connection").textContent = "reconnecting…"; };
+  } else if (!view.playing && stream) {
+    stream.close();
+    stream = null;
+    $("connection").textContent = "";
+  }
+}
+
+async function fetchViews() {
+  return {scenario: await call("GET", "api/scenario"), state: await call("GET", "api/state")};
 }
 
 function hull(points) {
@@ -476,24 +534,10 @@ async function exportYaml() {
 
 // ----- wiring ---------------------------------------------------------------------------------
 
-function connect() {
-  const source = new EventSource("api/stream");
-  source.addEventListener("state", (e) => setState(JSON.parse(e.data)));
-  source.addEventListener("scenario", (e) => {
-    const data = JSON.parse(e.data);
-    if (!scenario || JSON.stringify(data.scenario) !== JSON.stringify(scenario)) {
-      setScenario(data.scenario);
-    }
-    setState(data.state);
-  });
-  source.addEventListener("failure", (e) => showProblems($("general-problems"), [{text: JSON.parse(e.data).message}]));
-  source.onopen = () => { $("connection").textContent = "live"; };
-  source.onerror = () => { $("connection").textContent = "reconnecting…"; };
-}
-
 async function start() {
-  setScenario(await call("GET", "api/scenario"));
-  setState(await call("GET", "api/state"));
+  // The server writes the first views into the page (unless it was busy): drawn before the first paint.
+  const written = $("initial-views").textContent.trim();
+  showViews(written ? JSON.parse(written) : await fetchViews());
   const act = (path, body) => call("POST", path, body).then(setState)
     .catch((problems) => showProblems($("general-problems"), problems));
   $("play").onclick = () => act("api/play", {speed: Number($("speed").value)});
@@ -528,7 +572,11 @@ async function start() {
     value: $("salience-value").value.trim()});
   $("run-replications").onclick = runReplications;
   $("export").onclick = exportYaml;
-  connect();
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden && !stream) {
+      fetchViews().then(showViews).catch((problems) => showProblems($("general-problems"), problems));
+    }
+  });
 }
 
 start();
