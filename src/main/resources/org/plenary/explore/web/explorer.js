@@ -388,8 +388,9 @@ function drawPlane() {
 }
 
 // Labels go on top of every circle, largest delegation first, each at the first place around its circle
-// that overlaps no label already placed and, where one exists, no other circle. A label without such a
-// place is left out (in a dense cluster): its circle's tooltip still names the delegation.
+// that overlaps no label already placed and no other circle: next to it, else a little further out with a
+// leader line; failing both, next to it over other circles. A label without any such place is left out
+// (in a dense cluster): its circle's tooltip still names the delegation.
 function placeLabels(svg, labels, circles, bounds) {
   const placed = [];
   const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -401,21 +402,31 @@ function placeLabels(svg, labels, circles, bounds) {
     const text = el("svg:text", {x: 0, y: 0, fill: label.colour, "class": "label"}, label.text);
     svg.appendChild(text);
     const ink = text.getBBox(); // at (0, 0): ink.y is minus the ascent
-    const c = label.circle, gap = 2, w = ink.width, h = ink.height, d = c.r * Math.SQRT1_2;
-    // Top-left corners of the label's box: right, left, above, below, then the four diagonals.
-    const corners = [[c.x + c.r + gap, c.y - h / 2], [c.x - c.r - gap - w, c.y - h / 2],
-      [c.x - w / 2, c.y - c.r - gap - h], [c.x - w / 2, c.y + c.r + gap],
-      [c.x + d + gap, c.y - d - h], [c.x + d + gap, c.y + d], [c.x - d - gap - w, c.y - d - h], [c.x - d - gap - w, c.y + d]];
-    const boxes = corners.map(([x, y]) => ({x, y, width: w, height: h}))
-      .filter((box) => inside(box) && !placed.some((other) => overlap(box, other)));
-    const box = boxes.find((b) => !hidesCircle(b, c)) || boxes[0];
-    if (box) {
-      text.setAttribute("x", box.x - ink.x);
-      text.setAttribute("y", box.y - ink.y);
-      placed.push(box);
-    } else {
+    const c = label.circle, w = ink.width, h = ink.height;
+    // Boxes at a distance from the circle's edge: right, left, above, below, then the four diagonals.
+    const around = (gap) => {
+      const r = c.r + gap, d = r * Math.SQRT1_2;
+      return [[c.x + r, c.y - h / 2], [c.x - r - w, c.y - h / 2], [c.x - w / 2, c.y - r - h], [c.x - w / 2, c.y + r],
+        [c.x + d, c.y - d - h], [c.x + d, c.y + d], [c.x - d - w, c.y - d - h], [c.x - d - w, c.y + d]]
+        .map(([x, y]) => ({x, y, width: w, height: h}))
+        .filter((box) => inside(box) && !placed.some((other) => overlap(box, other)));
+    };
+    const near = around(2), far = around(16);
+    const box = near.find((b) => !hidesCircle(b, c)) || far.find((b) => !hidesCircle(b, c)) || near[0];
+    if (!box) {
       text.remove();
+      continue;
     }
+    if (!near.includes(box)) {
+      // From the circle's edge toward the label's nearest point.
+      const tx = Math.min(Math.max(c.x, box.x), box.x + w), ty = Math.min(Math.max(c.y, box.y), box.y + h);
+      const length = Math.hypot(tx - c.x, ty - c.y);
+      svg.insertBefore(el("svg:line", {x1: c.x + (tx - c.x) * c.r / length, y1: c.y + (ty - c.y) * c.r / length,
+        x2: tx, y2: ty, stroke: "#777", "stroke-width": 0.7, "class": "leader"}), text);
+    }
+    text.setAttribute("x", box.x - ink.x);
+    text.setAttribute("y", box.y - ink.y);
+    placed.push(box);
   }
 }
 
