@@ -26,9 +26,9 @@ import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
 
 /**
- * The explorer's web server: the page and its scripts from the classpath, a JSON API over one
- * {@link ExplorerSession}, a timer that plays rounds, and server-sent events that push each round
- * to every open page. It listens on 127.0.0.1 only. Bad input is answered with the CLI's problems
+ * The explorer's web server: the page (with the views it first shows written in) and its scripts from
+ * the classpath, a JSON API over one {@link ExplorerSession}, a timer that plays rounds, and server-sent
+ * events that push each round to every page listening (a page listens only while rounds play). It listens on 127.0.0.1 only. Bad input is answered with the CLI's problems
  * (HTTP 422), refused requests with 403 or 413, and anything unexpected with a message (HTTP 500),
  * all as JSON: no request stops the server. One piece of work runs at a time (a step, a replay after a
  * change, replications): a request arriving meanwhile is answered "busy" (HTTP 429) within a quarter of a
