@@ -205,17 +205,11 @@ public final class ExplorerServer implements AutoCloseable {
     /**
      * The page with the scenario and the round shown written in, so that its first paint shows the
      * assembly without waiting for a request (a headless screenshot taken at the load event included).
-     * While other work holds the session the page goes without them and asks for them itself.
+     * It does not queue for other work: the session's views are read consistently on their own, and
+     * replications, the long work, do not hold the session while they run.
      */
-    private String page() throws InterruptedException {
-        String views = "";
-        if (work.tryAcquire(BUSY_WAIT_MILLISECONDS, TimeUnit.MILLISECONDS)) {
-            try {
-                views = json(Map.of("scenario", session.describe(), "state", state()));
-            } finally {
-                work.release();
-            }
-        }
+    private String page() {
+        String views = json(Map.of("scenario", session.describe(), "state", state()));
         // Inside a script element "</script>" would end it: no '<' is left, JSON reads the escape back.
         return PAGE.replace(VIEWS_PLACE, views.replace("<", "\\u003c"));
     }

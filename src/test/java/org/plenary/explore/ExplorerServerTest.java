@@ -197,12 +197,7 @@ class ExplorerServerTest {
         for (int round = 1; round <= 3; round++) {
             http.ok(http.post("/api/step", ""));
         }
-        String page = http.get("/").body();
-        String open = "<script id=\"initial-views\" type=\"application/json\">";
-        int start = page.indexOf(open) + open.length();
-        String written = page.substring(start, page.indexOf("</script>", start));
-        assertFalse(written.contains("<"), written);
-        JsonNode views = ExplorerHttp.JSON.readTree(written);
+        JsonNode views = ExplorerHttp.initialViews(http.get("/").body());
         assertEquals(description, views.get("scenario").get("description").asText());
         assertEquals(http.ok(http.get("/api/scenario")), views.get("scenario"));
         assertEquals(3, views.get("state").get("round").asInt());

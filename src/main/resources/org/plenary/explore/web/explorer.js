@@ -545,10 +545,9 @@ async function exportYaml() {
 
 // ----- wiring ---------------------------------------------------------------------------------
 
-async function start() {
-  // The server writes the first views into the page (unless it was busy): drawn before the first paint.
-  const written = $("initial-views").textContent.trim();
-  showViews(written ? JSON.parse(written) : await fetchViews());
+function start() {
+  // The server writes the first views into the page: drawn before the first paint.
+  showViews(JSON.parse($("initial-views").textContent));
   const act = (path, body) => call("POST", path, body).then(setState)
     .catch((problems) => showProblems($("general-problems"), problems));
   $("play").onclick = () => act("api/play", {speed: Number($("speed").value)});
