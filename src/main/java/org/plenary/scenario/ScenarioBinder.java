@@ -771,13 +771,15 @@ public final class ScenarioBinder {
      * runs or when other states are added.
      */
     private final class Profiles {
-        static final List<String> KEYS = List.of("seed", "noise", "default", "groups", "adjust");
+        static final List<String> KEYS = List.of("seed", "noise", "default", "groups", "adjust", "as_of");
         private final List<String> dims;
         private final long seed;
         private final double noise;
         private final double[][] defaults;
         private final java.util.Map<String, double[][]> groups = new java.util.LinkedHashMap<>();
         private final java.util.Map<String, double[][]> adjustments = new java.util.LinkedHashMap<>();
+        /** Every delegation with an adjustment, in force at profiles.as_of or not. */
+        private final Set<String> adjusted = new LinkedHashSet<>();
         private final Node node;
         private final double[] fallbackSalience;
 
@@ -791,9 +793,28 @@ public final class ScenarioBinder {
             groupsNode.node.fieldNames().forEachRemaining(group -> groups.put(group,
                     profile(groupsNode.object(group, List.of("position", "salience")), 0, 1)));
             Node adjustNode = node.object("adjust", null);
-            adjustNode.node.fieldNames().forEachRemaining(id -> adjustments.put(id,
-                    profile(adjustNode.object(id, List.of("position", "salience")), -1, 1)));
+            java.time.LocalDate asOf = node.date("as_of");
+            adjustNode.node.fieldNames().forEachRemaining(id -> {
+                Node adjustment = adjustNode.object(id, List.of("position", "salience", "from", "until"));
+                double[][] values = profile(adjustment, -1, 1);
+                adjusted.add(id);
+                if (inForce(asOf, adjustment.date("from"), adjustment.date("until"), adjustment)) {
+                    adjustments.put(id, values);
+                }
+            });
             fallbackSalience = defaultSalience;
+        }
+
+        /**
+         * A dated adjustment is in force from {@code from} (inclusive) until {@code until} (exclusive); with
+         * no profiles.as_of the scenario is set when its adjustments were written, and all apply.
+         */
+        private static boolean inForce(java.time.LocalDate asOf, java.time.LocalDate from, java.time.LocalDate until,
+                                       Node adjustment) {
+            if (from != null && until != null && !from.isBefore(until)) {
+                adjustment.problemAt("until", "must be after from (" + from + ")");
+            }
+            return asOf == null || (from == null || !asOf.isBefore(from)) && (until == null || asOf.isBefore(until));
         }
 
         private double[] filled(double value) {
@@ -823,7 +844,7 @@ public final class ScenarioBinder {
         void fill(List<Scenario.Delegation> delegations) {
             Set<String> ids = new HashSet<>();
             delegations.forEach(d -> ids.add(d.id()));
-            for (String id : adjustments.keySet()) {
+            for (String id : adjusted) {
                 if (!ids.contains(id)) {
                     node.problemAt("adjust", Suggestions.unknown("delegation", id, ids));
                 }
@@ -997,6 +1018,17 @@ public final class ScenarioBinder {
                 return fallback;
             }
             return value.asText();
+        }
+
+        /** A calendar date written YYYY-MM-DD, or null when absent or not a date (reported). */
+        java.time.LocalDate date(String key) {
+            String text = text(key, null);
+            try {
+                return text == null ? null : java.time.LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                problemAt(key, "not a date: '" + text + "' (write YYYY-MM-DD, e.g. 2018-12-05)");
+                return null;
+            }
         }
 
         String requiredText(String key) {
