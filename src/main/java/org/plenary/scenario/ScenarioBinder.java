@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -299,7 +300,9 @@ public final class ScenarioBinder {
      */
     private void positionsFromIdealPoints(Node top, List<String> dims, List<Scenario.Delegation> delegations) {
         for (Node entry : top.list("positions_from", false)) {
-            entry.allow(List.of("file", "ideal_dimension", "dimension", "anchors"));
+            entry.allow(List.of("file", "ideal_dimension", "dimension", "anchors", "shrink", "prior_sd"));
+            boolean shrink = entry.choice("shrink", "none", List.of("none", "groups")).equals("groups");
+            double priorSd = entry.number("prior_sd", Double.NaN, 0, 100);
             String file = entry.requiredText("file");
             int idealDimension = entry.integer("ideal_dimension", 1, 1, 2);
             int k = dims.indexOf(entry.choice("dimension", null, dims));
@@ -315,9 +318,20 @@ public final class ScenarioBinder {
             if (file == null || k < 0 || anchors.size() != 2) {
                 continue;
             }
-            Map<String, Double> estimates;
+            Map<String, Double> estimates = new LinkedHashMap<>();
             try {
-                estimates = IdealPointsFile.read(tree.file().toAbsolutePath().getParent().resolve(file), idealDimension);
+                Map<String, IdealPointsFile.Estimate> read =
+                        IdealPointsFile.read(tree.file().toAbsolutePath().getParent().resolve(file), idealDimension);
+                read.forEach((id, estimate) -> estimates.put(id, estimate.value()));
+                if (shrink && read.values().stream().anyMatch(e -> Double.isNaN(e.standardError()))) {
+                    entry.problemAt("shrink", file + " needs low and high columns (intervals) to shrink by them");
+                    continue;
+                }
+                if (shrink) {
+                    Map<String, List<String>> groupsOf = new LinkedHashMap<>();
+                    delegations.forEach(d -> groupsOf.put(d.id(), d.groups()));
+                    estimates.putAll(GroupShrinkage.posteriorMeans(read, groupsOf, priorSd));
+                }
             } catch (InputException e) {
                 e.problems().forEach(problems::add);
                 continue;
