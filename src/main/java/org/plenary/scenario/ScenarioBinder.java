@@ -1,6 +1,7 @@
 package org.plenary.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -465,7 +466,7 @@ public final class ScenarioBinder {
                 node.number("standing_exponent", 0.5, 0, 2),
                 node.number("abstention_band", 0.02, 0, 1),
                 voteModel,
-                bindLogit(node.object("logit", List.of("beta", "tau", "gamma", "valence", "sponsors")), agenda,
+                bindLogit(node.object("logit", List.of("beta", "tau", "gamma", "valence", "sponsors", "affinity")), agenda,
                         delegations, blocs));
     }
 
@@ -495,7 +496,41 @@ public final class ScenarioBinder {
             }
         }
         return new Scenario.Logit(logit.number("beta", 10.0, 0, LOGIT_LIMIT), logit.number("tau", 1.0, 0, LOGIT_LIMIT),
-                logit.number("gamma", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT), valence, sponsor);
+                logit.number("gamma", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT), valence, sponsor,
+                logit.node.has("affinity") ? affinityFromVotes(logit.object("affinity", List.of("votes", "roll_calls",
+                        "before_session")), sponsor, sponsors, itemIds, delegations) : null);
+    }
+
+    /** {@code logit.affinity}: each delegation's agreement with each item's sponsor in earlier roll calls. */
+    private double[] affinityFromVotes(Node affinity, String[] sponsor, Node sponsors, List<String> itemIds,
+                                       List<Scenario.Delegation> delegations) {
+        String votes = affinity.requiredText("votes");
+        String rollCalls = affinity.requiredText("roll_calls");
+        int beforeSession = affinity.requiredInteger("before_session", 1, 1000);
+        if (votes == null || rollCalls == null || beforeSession < 1) {
+            return null;
+        }
+        Path here = tree.file().toAbsolutePath().getParent();
+        org.plenary.idealpoints.RollCalls calls;
+        try {
+            calls = VotingAgreement.read(here.resolve(votes), here.resolve(rollCalls), beforeSession);
+        } catch (InputException e) {
+            e.problems().forEach(problems::add);
+            return null;
+        }
+        List<String> ids = delegations.stream().map(Scenario.Delegation::id).toList();
+        double[] values = new double[sponsor.length * ids.size()];
+        for (int m = 0; m < sponsor.length; m++) {
+            double[] agreement = sponsor[m] == null ? new double[ids.size()]
+                    : VotingAgreement.withSponsor(calls, ids, sponsor[m]);
+            if (agreement == null) {
+                sponsors.problemAt(itemIds.get(m), "affinity from votes needs a sponsoring delegation that voted in "
+                        + votes + " before session " + beforeSession + "; '" + sponsor[m] + "' did not");
+                return null;
+            }
+            System.arraycopy(agreement, 0, values, m * ids.size(), ids.size());
+        }
+        return values;
     }
 
     /** The largest magnitude of a spatial-logit parameter: far beyond where probabilities saturate. */
