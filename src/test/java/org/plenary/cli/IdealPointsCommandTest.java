@@ -152,6 +152,59 @@ class IdealPointsCommandTest {
                 "the item-response forecast is never certain, so it pays less for its misses");
     }
 
+    /**
+     * Three sessions: session 2 repeats Alpha and Beta of session 1 vote for vote, session 3 repeats Alpha
+     * with France switching from yes to no. The weights are fitted on session 2's forecast from session 1
+     * alone, where every state repeated itself: 6 yes, 4 no and 2 abstentions. Persistence with fitted
+     * probabilities then has the repeat weight rho_k at its maximum a posteriori: with all n_k repeated, the
+     * score n_k (1 - e^rho / (e^rho + 2)) equals the prior's pull rho / 100, so 200 n_k / (e^rho + 2) = rho
+     * (rho_yes 5.40, rho_no 5.05, rho_abstain 4.47). The pooled forecast also weighs a previous vote in favour
+     * of repeating it. In session 3 persistence is right on 5 of 6 and pays ln 100 for France.
+     */
+    @Test
+    void poolsTheItemResponseForecastWithThePreviousVoteWeighedOnAnEarlierSession() throws Exception {
+        StringBuilder votes = new StringBuilder(VOTES);
+        for (String line : VOTES.split("\n")) {
+            if (line.startsWith("1,") || line.startsWith("2,")) {
+                votes.append(line.startsWith("1,") ? "5" : "6").append(line, 1, line.length()).append('\n');
+            }
+            if (line.startsWith("1,")) {
+                votes.append('7').append(line.equals("1,FRA,yes") ? ",FRA,no" : line.substring(1)).append('\n');
+            }
+        }
+        Path file = Scenarios.write(dir, "votes.csv", votes.toString());
+        Path calls = Scenarios.write(dir, "calls.csv", """
+                rcid,session,amendment,paragraph,short
+                1,1,0,0,Alpha
+                2,1,0,0,Beta
+                3,1,0,0,Gamma
+                4,1,0,0,Delta
+                5,2,0,0,Alpha
+                6,2,0,0,Beta
+                7,3,0,0,Alpha
+                """);
+        CliTest.Result result = CliTest.plenary("ideal-points", file.toString(), "--roll-calls", calls.toString(),
+                "--forecast-session", "3", "--out", dir.resolve("fc").toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("item response + previous vote"), result.out());
+        assertTrue(result.out().contains("weights fitted on session 2's forecast"), result.out());
+        var forecast = new ObjectMapper().readTree(dir.resolve("fc/manifest.json").toFile()).get("forecast");
+        assertEquals(2, forecast.get("weights_fitted_on_session").asInt());
+        var weights = forecast.get("item_response_and_previous_vote_weights");
+        assertTrue(weights.get("repeat_yes_1").asDouble() > 0 && weights.get("repeat_no_1").asDouble() > 0,
+                weights.toString());
+        assertEquals(Math.log(100) / 6, forecast.get("persistence").get("log_loss").asDouble(), 1e-9);
+        var history = forecast.get("persistence_fitted_weights");
+        String[] names = {"yes", "no", "abstain"};
+        int[] repeated = {6, 4, 2};
+        for (int k = 0; k < 3; k++) {
+            double rho = history.get("repeat_" + names[k] + "_1").asDouble();
+            assertEquals(rho, 200 * repeated[k] / (Math.exp(rho) + 2), 1e-6, names[k]);
+        }
+        assertTrue(history.get("repeat_yes_1").asDouble() > history.get("repeat_abstain_1").asDouble(),
+                "more repeats seen, more trust");
+    }
+
     @Test
     void anEstimateThatDoesNotConvergeSaysSoAndWritesNothing() throws Exception {
         Path votes = Scenarios.write(dir, "votes.csv", VOTES);
