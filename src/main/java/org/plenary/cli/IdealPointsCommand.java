@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.plenary.Version;
-import org.plenary.idealpoints.HistoryPooling;
+import org.plenary.backtest.HistoryPooling;
 import org.plenary.idealpoints.IdealPointFiles;
 import org.plenary.idealpoints.IdealPointModel;
 import org.plenary.idealpoints.RecurringForecast;
@@ -72,6 +72,10 @@ final class IdealPointsCommand implements Callable<Integer> {
             + " persistence (needs --roll-calls; without --sessions, every session before S is fitted).")
     Integer forecastSession;
 
+    @Option(names = "--history", paramLabel = "N", defaultValue = "2", description = "How many earlier votes of a"
+            + " state on the same resolution the pooled forecast weighs, 1-3 (default: 2).")
+    int history;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to create.")
     Path out;
 
@@ -82,6 +86,9 @@ final class IdealPointsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (dimensions != 1 && dimensions != 2) {
             throw new InputException(new Problem("--dimensions " + dimensions, 0, "", "must be 1 or 2"));
+        }
+        if (history < 1 || history > 3) {
+            throw new InputException(new Problem("--history " + history, 0, "", "must be 1, 2 or 3"));
         }
         if (sessions != null && rollCallFile == null) {
             throw new InputException(new Problem("--sessions", 0, "", "needs --roll-calls FILE to know each roll"
@@ -131,7 +138,7 @@ final class IdealPointsCommand implements Callable<Integer> {
         }
         manifest.putAll(IdealPointFiles.describe(votes, fit, anchor));
         RecurringForecast.Result forecast = forecastSession == null ? null
-                : RecurringForecast.run(votesFile, rollCallFile, forecastSession, fit, votes,
+                : RecurringForecast.run(votesFile, rollCallFile, forecastSession, history, fit, votes,
                         earlier -> IdealPointModel.fit(earlier, dimensions, anchor, maxSweeps, tolerance));
         if (forecast != null) {
             manifest.put("forecast", forecastJson(forecast));

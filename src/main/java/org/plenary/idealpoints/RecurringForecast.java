@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.plenary.backtest.BallotScores;
+import org.plenary.backtest.HistoryPooling;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
 
@@ -46,22 +47,20 @@ public final class RecurringForecast {
 
     /**
      * The scored ballots of one forecast session: observed vote, model's probabilities, the state's own
-     * votes on the last {@link #HISTORY} earlier roll calls of the resolution (latest first, -1: none), and
-     * the vote persistence repeats (its own on the predecessor, else the predecessor's majority).
+     * votes on the last earlier roll calls of the resolution (latest first, -1: none), and the vote
+     * persistence repeats (its own on the predecessor, else the predecessor's majority).
      */
     private record Ballots(int pairs, int unscored, int[] observed, double[][] model, int[][] own, int[][] repeated,
                            int[] majority) { }
 
-    /** How many earlier votes on the same resolution the pooled forecast weighs. */
-    static final int HISTORY = 2;
-
     private RecurringForecast() {
     }
 
-    public static Result run(Path votesFile, Path rollCallFile, int target, IdealPointModel.Estimate fit, RollCalls train,
-                             Refit refit) throws InputException {
+    /** {@code history}: how many earlier votes on the resolution the pooled forecast weighs. */
+    public static Result run(Path votesFile, Path rollCallFile, int target, int history, IdealPointModel.Estimate fit,
+                             RollCalls train, Refit refit) throws InputException {
         Map<String, String[]> calls = metadata(rollCallFile);
-        Ballots ballots = ballots(calls, votesFile, rollCallFile, target, fit, train);
+        Ballots ballots = ballots(calls, votesFile, rollCallFile, target, history, fit, train);
         BallotScores.Scores model = BallotScores.score(ballots.observed(), ballots.model(), ballots.majority(),
                 ballots.majority());
         BallotScores.Scores persistence = BallotScores.score(ballots.observed(), certain(ballots.repeated()),
@@ -75,21 +74,21 @@ public final class RecurringForecast {
             RollCalls earlierTrain = RollCalls.read(votesFile, rollCallFile, before);
             IdealPointModel.Estimate earlierFit = refit.fit(earlierTrain);
             if (earlierFit.converged()) {
-                earlier = ballots(calls, votesFile, rollCallFile, weighedOn, earlierFit, earlierTrain);
+                earlier = ballots(calls, votesFile, rollCallFile, weighedOn, history, earlierFit, earlierTrain);
             }
         }
         if (earlier == null || earlier.observed().length == 0) {
             return new Result(ballots.pairs(), ballots.observed().length, ballots.unscored(), model, persistence,
                     null, null, null, null, weighedOn);
         }
-        HistoryPooling.Weights history = HistoryPooling.fit(earlier.model(), earlier.repeated(), earlier.observed(), false);
+        HistoryPooling.Weights alone = HistoryPooling.fit(earlier.model(), earlier.repeated(), earlier.observed(), false);
         HistoryPooling.Weights pooled = HistoryPooling.fit(earlier.model(), earlier.own(), earlier.observed(), true);
         return new Result(ballots.pairs(), ballots.observed().length, ballots.unscored(), model, persistence,
-                BallotScores.score(ballots.observed(), pool(history, ballots, ballots.repeated()), ballots.majority(),
+                BallotScores.score(ballots.observed(), pool(alone, ballots, ballots.repeated()), ballots.majority(),
                         ballots.majority()),
                 BallotScores.score(ballots.observed(), pool(pooled, ballots, ballots.own()), ballots.majority(),
                         ballots.majority()),
-                history, pooled, weighedOn);
+                alone, pooled, weighedOn);
     }
 
     private static double[][] pool(HistoryPooling.Weights weights, Ballots ballots, int[][] previous) {
@@ -110,7 +109,7 @@ public final class RecurringForecast {
 
     /** Session {@code target}'s recurring ballots, forecast from {@code fit} of the roll calls {@code train}. */
     private static Ballots ballots(Map<String, String[]> calls, Path votesFile, Path rollCallFile, int target,
-                                   IdealPointModel.Estimate fit, RollCalls train) throws InputException {
+                                   int history, IdealPointModel.Estimate fit, RollCalls train) throws InputException {
         Map<String, Integer> trainItem = new HashMap<>();
         for (int m = 0; m < train.items().size(); m++) {
             trainItem.put(train.items().get(m), m);
@@ -168,12 +167,12 @@ public final class RecurringForecast {
             Integer before = earlierVote.get(predecessor + "\u0000" + code);
             int[] counts = earlierCounts.get(predecessor);
             List<String> earlier = earlierOf.get(later.items().get(later.item(v)));
-            int[] history = new int[HISTORY];
-            for (int h = 0; h < HISTORY; h++) {
+            int[] votes = new int[history];
+            for (int h = 0; h < history; h++) {
                 Integer cast = h < earlier.size() ? earlierVote.get(earlier.get(h) + "\u0000" + code) : null;
-                history[h] = cast == null ? -1 : toScoreClass(cast);
+                votes[h] = cast == null ? -1 : toScoreClass(cast);
             }
-            own.add(history);
+            own.add(votes);
             repeated.add(toScoreClass(before != null ? before : counts[2] >= counts[0] && counts[2] >= counts[1] ? 2
                     : counts[0] >= counts[1] ? 0 : 1));
         }

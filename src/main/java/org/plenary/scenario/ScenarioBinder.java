@@ -466,7 +466,7 @@ public final class ScenarioBinder {
                 node.number("standing_exponent", 0.5, 0, 2),
                 node.number("abstention_band", 0.02, 0, 1),
                 voteModel,
-                bindLogit(node.object("logit", List.of("beta", "tau", "gamma", "valence", "sponsors", "affinity")), agenda,
+                bindLogit(node.object("logit", List.of("beta", "tau", "gamma", "valence", "sponsors", "affinity", "history")), agenda,
                         delegations, blocs));
     }
 
@@ -498,7 +498,16 @@ public final class ScenarioBinder {
         return new Scenario.Logit(logit.number("beta", 10.0, 0, LOGIT_LIMIT), logit.number("tau", 1.0, 0, LOGIT_LIMIT),
                 logit.number("gamma", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT), valence, sponsor,
                 logit.node.has("affinity") ? affinityFromVotes(logit.object("affinity", List.of("votes", "roll_calls",
-                        "before_session")), sponsor, sponsors, itemIds, delegations) : null);
+                        "before_session")), sponsor, sponsors, itemIds, delegations) : null,
+                logit.node.has("history") ? historyWeights(logit.object("history", List.of("alpha", "repeat"))) : null);
+    }
+
+    /** {@code logit.history}: alpha and the repeat weights of an earlier yes, no and abstention. */
+    private static double[] historyWeights(Node history) {
+        Node repeat = history.object("repeat", List.of("yes", "no", "abstain"));
+        return new double[] {history.number("alpha", 1.0, 0, LOGIT_LIMIT), repeat.number("yes", 0.0, -LOGIT_LIMIT,
+                LOGIT_LIMIT), repeat.number("no", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT),
+            repeat.number("abstain", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT)};
     }
 
     /** {@code logit.affinity}: each delegation's agreement with each item's sponsor in earlier roll calls. */

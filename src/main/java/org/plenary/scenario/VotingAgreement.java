@@ -1,8 +1,12 @@
 package org.plenary.scenario;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.plenary.idealpoints.RollCalls;
@@ -19,10 +23,34 @@ final class VotingAgreement {
     private VotingAgreement() {
     }
 
+    /**
+     * Roll calls read, by files (path, size, time modified) and cut-off: calibration, sweeps and sensitivity
+     * samples bind the scenario at every point, and reading 70,000 votes each time dominated.
+     */
+    private static final Map<List<Object>, RollCalls> READ = new ConcurrentHashMap<>();
+
     /** Reads the roll calls of sessions before {@code beforeSession}; problems name file, line and column. */
     static RollCalls read(Path votes, Path rollCalls, int beforeSession) throws InputException {
+        List<Object> key;
+        try {
+            key = List.of(votes.toAbsolutePath(), Files.size(votes), Files.getLastModifiedTime(votes),
+                    rollCalls.toAbsolutePath(), Files.size(rollCalls), Files.getLastModifiedTime(rollCalls), beforeSession);
+        } catch (IOException e) {
+            key = null; // unreadable: RollCalls.read reports it
+        }
+        RollCalls cached = key == null ? null : READ.get(key);
+        if (cached != null) {
+            return cached;
+        }
         Set<Integer> sessions = IntStream.range(0, beforeSession).boxed().collect(Collectors.toSet());
-        return RollCalls.read(votes, rollCalls, sessions);
+        RollCalls calls = RollCalls.read(votes, rollCalls, sessions);
+        if (key != null) {
+            if (READ.size() > 16) {
+                READ.clear();
+            }
+            READ.put(key, calls);
+        }
+        return calls;
     }
 
     /** Agreement of each of {@code delegations} with {@code sponsor}, in that order; null if the sponsor never voted. */

@@ -1,4 +1,4 @@
-package org.plenary.idealpoints;
+package org.plenary.backtest;
 
 import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -8,7 +8,7 @@ import org.apache.commons.math3.linear.LUDecomposition;
 /**
  * A forecast of a vote that pools the item-response model with the state's previous vote on the same
  * resolution (docs/analysis-commands.md, ideal-points --forecast-session): a conditional logit over the
- * three votes c (yes, no, abstain, in {@link org.plenary.backtest.BallotScores}' order),
+ * three votes c (yes, no, abstain, in {@link BallotScores}' order),
  * <pre>
  *   P(c) proportional to p_c^alpha * prod_h exp(rho_hk [c = k_h])
  * </pre>

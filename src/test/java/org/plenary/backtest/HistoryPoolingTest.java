@@ -1,4 +1,4 @@
-package org.plenary.idealpoints;
+package org.plenary.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
