@@ -77,6 +77,17 @@ class BacktestCommandTest {
         assertTrue(Files.exists(run.resolve("charts/backtest-confusion.png")));
     }
 
+    /** An earlier roll call of left-text: L1 yes, L2 no, M abstain, R1 yes; R2 absent. */
+    private Path previousLeftText() {
+        return Scenarios.write(dir, "previous.csv", """
+                item,delegation,vote
+                left-text,L1,yes
+                left-text,L2,no
+                left-text,M,abstain
+                left-text,R1,yes
+                """);
+    }
+
     private Path observedLeftText() {
         return Scenarios.write(dir, "votes.csv", """
                 item,delegation,vote
@@ -99,13 +110,7 @@ class BacktestCommandTest {
      */
     @Test
     void persistenceBaselineBrierScoreAndReliability() throws Exception {
-        Path previous = Scenarios.write(dir, "previous.csv", """
-                item,delegation,vote
-                left-text,L1,yes
-                left-text,L2,no
-                left-text,M,abstain
-                left-text,R1,yes
-                """);
+        Path previous = previousLeftText();
         CliTest.Result result = CliTest.plenary("backtest", scenario().toString(), "--votes",
                 observedLeftText().toString(), "--previous", previous.toString(), "--out", dir.resolve("out").toString(),
                 "--json");
@@ -147,13 +152,7 @@ class BacktestCommandTest {
      */
     @Test
     void theModelPooledWithThePreviousVoteByTheScenariosHistoryWeights() throws Exception {
-        Path previous = Scenarios.write(dir, "previous.csv", """
-                item,delegation,vote
-                left-text,L1,yes
-                left-text,L2,no
-                left-text,M,abstain
-                left-text,R1,yes
-                """);
+        Path previous = previousLeftText();
         double rho = Math.log(8);
         Path file = Scenarios.write(dir, "history.yaml", Scenarios.BALLOTS.replace("abstention_band: 0.05}",
                 "abstention_band: 0.05, logit: {history: {alpha: 0, repeat: {yes: " + rho + ", no: " + rho

@@ -111,6 +111,15 @@ class IdealPointsCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** Roll-call metadata of VOTES: session 1, four titles. */
+    private static final String SESSION_ONE = """
+            rcid,session,amendment,paragraph,short
+            1,1,0,0,Alpha
+            2,1,0,0,Beta
+            3,1,0,0,Gamma
+            4,1,0,0,Delta
+            """;
+
     /**
      * Session 2 repeats roll call 1's title (rcid 5) and has one new title (rcid 6). Persistence on rcid
      * 5: USA yes, GBR yes, FRA yes, BRA abstain, RUS no (CHN absent in 1: the majority, yes) against the
@@ -129,12 +138,7 @@ class IdealPointsCommandTest {
                 6,USA,yes
                 6,RUS,no
                 """);
-        Path calls = Scenarios.write(dir, "calls.csv", """
-                rcid,session,amendment,paragraph,short
-                1,1,0,0,Alpha
-                2,1,0,0,Beta
-                3,1,0,0,Gamma
-                4,1,0,0,Delta
+        Path calls = Scenarios.write(dir, "calls.csv", SESSION_ONE + """
                 5,2,0,0,Alpha
                 6,2,0,0,Epsilon
                 """);
@@ -173,12 +177,7 @@ class IdealPointsCommandTest {
             }
         }
         Path file = Scenarios.write(dir, "votes.csv", votes.toString());
-        Path calls = Scenarios.write(dir, "calls.csv", """
-                rcid,session,amendment,paragraph,short
-                1,1,0,0,Alpha
-                2,1,0,0,Beta
-                3,1,0,0,Gamma
-                4,1,0,0,Delta
+        Path calls = Scenarios.write(dir, "calls.csv", SESSION_ONE + """
                 5,2,0,0,Alpha
                 6,2,0,0,Beta
                 7,3,0,0,Alpha
