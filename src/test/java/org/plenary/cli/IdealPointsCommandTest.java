@@ -95,6 +95,11 @@ class IdealPointsCommandTest {
         assertFalse(err.contains("Exception"), err);
         assertFalse(Files.exists(out));
 
+        CliTest.Result deep = CliTest.plenary("ideal-points", votes.toString(), "--history", "4", "--out", out.toString());
+        assertEquals(2, deep.exitCode());
+        assertTrue(deep.err().contains("--history 4") && deep.err().contains("must be 1, 2 or 3"), deep.err());
+        assertFalse(Files.exists(out));
+
         Path same = Scenarios.write(dir, "same.csv", "rcid,iso3,vote\n1,USA,yes\n1,GBR,yes\n2,USA,yes\n");
         CliTest.Result flat = CliTest.plenary("ideal-points", same.toString(), "--out", out.toString());
         assertEquals(2, flat.exitCode());
