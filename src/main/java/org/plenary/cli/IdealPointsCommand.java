@@ -15,7 +15,7 @@ import org.plenary.backtest.HistoryPooling;
 import org.plenary.idealpoints.IdealPointFiles;
 import org.plenary.idealpoints.IdealPointModel;
 import org.plenary.idealpoints.RecurringForecast;
-import org.plenary.idealpoints.RollCalls;
+import org.plenary.scenario.RollCalls;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
 import picocli.CommandLine.Command;

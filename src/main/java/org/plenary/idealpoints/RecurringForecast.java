@@ -17,6 +17,7 @@ import org.plenary.backtest.BallotScores;
 import org.plenary.backtest.HistoryPooling;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
+import org.plenary.scenario.RollCalls;
 
 /**
  * Forecasts a session's recurring roll calls from earlier sessions (issue 19's development check): a

@@ -520,7 +520,7 @@ public final class ScenarioBinder {
             return null;
         }
         Path here = tree.file().toAbsolutePath().getParent();
-        org.plenary.idealpoints.RollCalls calls;
+        RollCalls calls;
         try {
             calls = VotingAgreement.read(here.resolve(votes), here.resolve(rollCalls), beforeSession);
         } catch (InputException e) {

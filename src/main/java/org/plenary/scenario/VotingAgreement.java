@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.plenary.idealpoints.RollCalls;
 
 /**
  * Affinity from past voting agreement (docs/ODD.md 7.7c, {@code decision.logit.affinity}): over the roll
