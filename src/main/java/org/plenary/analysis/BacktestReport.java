@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.plenary.results.Html;
+import org.plenary.results.RunReport;
 
 /**
  * report.html of a backtest: the scores per item and pooled, the delegations the model gets most

@@ -101,6 +101,9 @@ public final class Comparison {
                 }
                 double[] x = toArray(reference.outcomes().get(key));
                 double[] y = toArray(b);
+                if (key.endsWith("/" + SavedRun.NO_QUORUM) && max(x) == 0 && max(y) == 0) {
+                    continue; // no vote on the item missed its quorum in either run: nothing to compare
+                }
                 String[] parts = key.split("/");
                 String item = parts[0].equals("assembly") ? "" : parts[0];
                 String dimension = parts.length > 2 ? parts[2] : "";
@@ -119,6 +122,10 @@ public final class Comparison {
             }
         }
         return rows;
+    }
+
+    private static double max(double[] values) {
+        return java.util.Arrays.stream(values).max().orElse(0);
     }
 
     static final String PAIRED = "paired-t";

@@ -40,7 +40,7 @@ import org.plenary.scenario.ScenarioLoader;
 final class ComparisonCharts {
     /** Normal 97.5% quantile: whiskers of differences in shares. */
     private static final double Z = 1.959964;
-    private static final String STATE_ORDER = "consensus,vote-adopted,vote-rejected,failed,open";
+    private static final String STATE_ORDER = "consensus,vote-adopted,vote-rejected,no-quorum,failed,open";
 
     private final List<SavedRun> runs;
     private final Map<Integer, String> events;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.plenary.results.Html;
 
 /**
  * report.html of a comparison, answer first: the outcomes that differ (effect, 95% interval,
@@ -74,8 +75,8 @@ final class ComparisonReport {
             html.table(header(pair, "outcome", "reference", "scenario", "difference", "95% interval", "p",
                     "smallest detectable"), differ);
         }
-        html.paragraph(test + " Differences are each scenario minus the reference; consensus and adopted are"
-                + " shares of replications.", true);
+        html.paragraph(test + " Differences are each scenario minus the reference; consensus, adopted and no-quorum"
+                + " (the item's vote missed its quorum; shown where either run had one) are shares of replications.", true);
         if (!same.isEmpty()) {
             html.heading(2, "Outcomes not shown to differ");
             html.table(header(pair, "outcome", "difference", "95% interval", "p", "smallest detectable",

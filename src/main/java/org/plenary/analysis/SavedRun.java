@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.plenary.model.ItemState;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
 
@@ -71,6 +72,9 @@ public final class SavedRun {
         }
     }
 
+    /** The state of an item whose vote missed its quorum, and the outcome key of its share. */
+    static final String NO_QUORUM = ItemState.NO_QUORUM.label();
+
     private void readOutcomes() throws IOException {
         try (CSVParser csv = parse(directory.resolve("outcomes.csv"))) {
             for (CSVRecord row : csv) {
@@ -81,6 +85,7 @@ public final class SavedRun {
                 boolean adopted = state.equals("consensus") || state.equals("vote-adopted");
                 add(item + "/consensus", replication, state.equals("consensus") ? 1 : 0);
                 add(item + "/adopted", replication, adopted ? 1 : 0);
+                add(item + "/" + NO_QUORUM, replication, state.equals(NO_QUORUM) ? 1 : 0);
                 if (!row.get("round").isEmpty()) {
                     add(item + "/decision round", replication, Double.parseDouble(row.get("round")));
                 }

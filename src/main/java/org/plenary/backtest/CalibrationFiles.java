@@ -16,7 +16,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.plenary.analysis.Html;
+import org.plenary.results.Html;
 import org.plenary.results.ChartStyle;
 import org.plenary.results.Numbers;
 

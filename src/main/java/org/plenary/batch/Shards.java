@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.plenary.Version;
+import org.plenary.results.AtomicFile;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
-import org.plenary.sweep.Sweep;
 
 /**
  * A batch cut into shards on disk: {@code shards/plan.json} (the {@link ShardPlan}, the backend and
@@ -64,7 +64,7 @@ public final class Shards {
         json.put("tasks", plan.tasks());
         json.put("unit_order", "unit u = point u / replications, replication u % replications + 1;"
                 + " shard i holds units floor(i*N/tasks) to floor((i+1)*N/tasks) - 1");
-        Sweep.writeAtomically(batch.directory().resolve(DIRECTORY).resolve(PLAN),
+        AtomicFile.write(batch.directory().resolve(DIRECTORY).resolve(PLAN),
                 JSON.writeValueAsString(json) + "\n");
         return new Shards(batch, plan, backend);
     }
@@ -165,7 +165,7 @@ public final class Shards {
         for (ShardPlan.Segment segment : plan.segments(shard)) {
             rows.append(batch.rows(segment.point(), segment.first(), segment.last(), threads, progress));
         }
-        Sweep.writeAtomically(file(shard), rows.toString());
+        AtomicFile.write(file(shard), rows.toString());
     }
 
     /** Concatenates every shard in order and lets the batch write its outputs. */

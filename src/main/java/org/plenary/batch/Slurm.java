@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.plenary.results.AtomicFile;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
 
@@ -77,7 +78,7 @@ public final class Slurm {
             text.append(' ').append(i == 1 ? "${PLENARY_JAVA_OPTS:-} " : "").append(quote(worker.get(i)));
         }
         text.append(" \"$SLURM_ARRAY_TASK_ID\"\n");
-        org.plenary.sweep.Sweep.writeAtomically(script, text.toString());
+        AtomicFile.write(script, text.toString());
         script.toFile().setExecutable(true);
 
         Result result = sbatch(options, shards, List.of("--parsable", "--job-name=" + jobName,
@@ -89,7 +90,7 @@ public final class Slurm {
         String line = id + "," + arraySpec(shards).replace(',', ';') + "," + Instant.now() + "\n";
         Path jobs = slurm.resolve(JOBS);
         String before = Files.exists(jobs) ? Files.readString(jobs, StandardCharsets.UTF_8) : "job,array,submitted\n";
-        org.plenary.sweep.Sweep.writeAtomically(jobs, before + line); // readers never see half a record
+        AtomicFile.write(jobs, before + line); // readers never see half a record
         return new Job(id, List.copyOf(shards));
     }
 

@@ -73,10 +73,9 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScenarioLoader.Loaded loaded = input.load(experiment.overrides());
-        Scenario scenario = loaded.scenario();
         PrintWriter err = spec.commandLine().getErr();
-        ValidateCommand.printWarnings(err, loaded.warnings());
+        ScenarioLoader.Loaded loaded = input.loadAndWarn(experiment.overrides(), err);
+        Scenario scenario = loaded.scenario();
         ObservedVotes votes = ObservedVotes.read(votesFile, scenario);
         ObservedVotes previous = previousFile == null ? null : ObservedVotes.read(previousFile, scenario);
         if (previous != null) {

@@ -85,10 +85,9 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScenarioLoader.Loaded loaded = input.load(experiment.overrides());
-        Scenario scenario = loaded.scenario();
         PrintWriter err = spec.commandLine().getErr();
-        ValidateCommand.printWarnings(err, loaded.warnings());
+        ScenarioLoader.Loaded loaded = input.loadAndWarn(experiment.overrides(), err);
+        Scenario scenario = loaded.scenario();
         if (budget < 2) {
             throw new InputException(new Problem("--budget " + budget, 0, "", "needs at least 2 evaluations"));
         }

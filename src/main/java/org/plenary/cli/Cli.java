@@ -52,7 +52,7 @@ final class Cli {
     /** Writes files into a staging directory; {@link #writeResults} commits them only if this succeeds. */
     interface ResultsWriter {
         /** Writes into {@code staging}, which becomes {@code target} (for files that say where they are). */
-        void write(Path staging, Path target) throws IOException;
+        void write(Path staging, Path target) throws IOException, InputException;
     }
 
     /**
@@ -61,19 +61,38 @@ final class Cli {
      */
     static Path writeResults(Path base, String scenarioName, String suffix, ResultsWriter writer)
             throws IOException, InputException {
+        return writeResults(base, scenarioName, suffix, "results", writer);
+    }
+
+    /**
+     * As {@link #writeResults(Path, String, String, ResultsWriter)}, for a directory that a message
+     * calls by {@code what} it holds (a sweep, an analysis) when it cannot be made.
+     */
+    static Path writeResults(Path base, String scenarioName, String suffix, String what, ResultsWriter writer)
+            throws IOException, InputException {
         RunDirectory directory;
         try {
             directory = RunDirectory.create(base, scenarioName, Instant.now(), suffix);
         } catch (IOException e) {
-            throw new InputException(new Problem("--out " + base, 0, "", "cannot create the results directory: " + e));
+            throw new InputException(new Problem("--out " + base, 0, "", "cannot create the " + what + " directory: "
+                    + e));
         }
         try {
             writer.write(directory.staging(), directory.target());
             return directory.commit();
-        } catch (IOException | RuntimeException e) {
+        } catch (InputException | IOException | RuntimeException e) {
             directory.abandon();
             throw e;
         }
+    }
+
+    /**
+     * The refusal of --resume for a batch (a sweep, an analysis) with nothing left to run, saying
+     * where its results are.
+     */
+    static InputException alreadyComplete(Path directory, String what, String results) {
+        return new InputException(new Problem(directory.toString(), 0, "", "this " + what + " is already complete;"
+                + " its results are in " + results + " and report.html"));
     }
 
     /** What every results file records about its inputs: tool version, scenario and command line. */

@@ -83,10 +83,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScenarioLoader.Loaded loaded = input.load(rounds == null ? List.of()
-                : List.of(org.plenary.scenario.Overrides.Assignment.option("--rounds", "rounds", rounds)));
+        ScenarioLoader.Loaded loaded = input.loadAndWarn(rounds == null ? List.of()
+                : List.of(org.plenary.scenario.Overrides.Assignment.option("--rounds", "rounds", rounds)),
+                spec.commandLine().getErr());
         Scenario scenario = loaded.scenario();
-        ValidateCommand.printWarnings(spec.commandLine().getErr(), loaded.warnings());
         List<String> unweighted = Predictions.dimensionsWithoutWeight(scenario);
         if (!unweighted.isEmpty()) {
             throw new InputException(new Problem(loaded.file().toString(), 0, "dimensions",

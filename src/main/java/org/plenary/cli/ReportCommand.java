@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.plenary.analysis.BacktestReport;
-import org.plenary.analysis.RunReport;
+import org.plenary.results.RunReport;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
 import picocli.CommandLine.Command;

@@ -13,6 +13,7 @@ import org.plenary.results.Charts;
 import org.plenary.results.EventTiming;
 import org.plenary.results.Keep;
 import org.plenary.results.Manifest;
+import org.plenary.results.Numbers;
 import org.plenary.results.RunAggregate;
 import org.plenary.results.RunWriter;
 import org.plenary.results.Stats;
@@ -62,10 +63,9 @@ final class RunCommand implements Callable<Integer> {
         if (rounds != null) {
             overrides.add(Overrides.Assignment.option("--rounds", "rounds", rounds));
         }
-        ScenarioLoader.Loaded loaded = input.load(overrides);
-        Scenario scenario = loaded.scenario();
         PrintWriter err = spec.commandLine().getErr();
-        ValidateCommand.printWarnings(err, loaded.warnings());
+        ScenarioLoader.Loaded loaded = input.loadAndWarn(overrides, err);
+        Scenario scenario = loaded.scenario();
         if (!scenario.sweep().isEmpty()) {
             err.println("note: this scenario has a sweep: block, which 'run' ignores; 'plenary sweep "
                     + loaded.file() + "' runs it");
@@ -135,11 +135,19 @@ final class RunCommand implements Callable<Integer> {
             out.println(line);
             long voted = aggregate.votes(m, 0).getN();
             if (voted > 0) {
-                out.printf("  %-28s vote yes-no-abstain %s (mean tally in the %d replications that voted)%n", "",
-                        Charts.voteTally(aggregate, m), voted);
+                out.printf("  %-28s vote yes-no-abstain %s, %s (mean in the %d replications that voted)%n", "",
+                        Charts.voteTally(aggregate, m), Charts.turnout(aggregate, m), voted);
             }
         }
         out.println("  [low-high]: 95% interval of each share (Wilson); \u00b1: 95% interval of the mean round");
+        boolean quorumFailed = false;
+        for (int m = 0; m < scenario.agenda().size(); m++) {
+            quorumFailed |= aggregate.finalStateCount(m, ItemState.NO_QUORUM) > 0;
+        }
+        if (quorumFailed) {
+            out.println("  no-quorum: the vote did not count, fewer were present than the quorum (decision.quorum = "
+                    + Numbers.format(scenario.decision().quorum()) + " of those accredited); the status quo stays");
+        }
         out.println("results: " + directory);
         out.flush();
     }

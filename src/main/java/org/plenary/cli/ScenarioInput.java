@@ -1,5 +1,6 @@
 package org.plenary.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,19 @@ public final class ScenarioInput {
     /** Loads the scenario with the --set overrides first, then the given command-line ones. */
     ScenarioLoader.Loaded load(List<Overrides.Assignment> commandOverrides) throws InputException {
         return load(file, sets, commandOverrides);
+    }
+
+    /** As {@link #load(List)}, then the scenario's warnings on {@code err}: how a command that runs it starts. */
+    ScenarioLoader.Loaded loadAndWarn(List<Overrides.Assignment> commandOverrides, PrintWriter err)
+            throws InputException {
+        return loadAndWarn(file, sets, commandOverrides, err);
+    }
+
+    static ScenarioLoader.Loaded loadAndWarn(Path file, List<String> sets, List<Overrides.Assignment> commandOverrides,
+            PrintWriter err) throws InputException {
+        ScenarioLoader.Loaded loaded = load(file, sets, commandOverrides);
+        ValidateCommand.printWarnings(err, loaded.warnings());
+        return loaded;
     }
 
     static ScenarioLoader.Loaded load(Path file, List<String> sets, List<Overrides.Assignment> commandOverrides)

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.plenary.results.RunDirectory;
 import org.plenary.results.RunWriter;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Overrides;
@@ -37,8 +36,8 @@ import picocli.CommandLine.Spec;
                 + " N x (k + 2) points; Saltelli et al. 2010 and Jansen estimators). morris: elementary-effects"
                 + " screening, mu* and sigma from r trajectories of k + 1 points: cheap, for many parameters.",
             "Every numeric outcome of the run summaries is analysed (each item's final text per dimension, decision"
-                + " round, consensus and adopted shares; coalitions, largest coalition's share, polarisation), as the"
-                + " mean over --replications at each point; --outcome narrows them. --contrast path=value makes each"
+                + " round, consensus, adopted and no-quorum shares; coalitions, largest coalition's share,"
+                + " polarisation), as the mean over --replications at each point; --outcome narrows them. --contrast path=value makes each"
                 + " outcome the difference between the scenario and its variant with that override, on the same"
                 + " seeds: e.g. the sensitivity of a withdrawal's effect.",
             "Writes indices.csv, samples.csv, indices.json, charts (indices with 95%% bootstrap intervals, convergence"
@@ -148,8 +147,7 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         Sensitivity analysis = Sensitivity.open(resume);
         if (analysis.isComplete()) {
-            throw new InputException(new Problem(resume.toString(), 0, "", "this analysis is already complete;"
-                    + " its results are in indices.csv and report.html"));
+            throw Cli.alreadyComplete(resume, "analysis", "indices.csv");
         }
         spec.commandLine().getErr().printf("resuming: %d replications left%n", analysis.pendingReplications());
         return analysis;
@@ -161,37 +159,25 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         SensitivityPlan plan = plan();
         List<Overrides.Assignment> overrides = experiment.overrides();
-        ScenarioLoader.Loaded loaded = ScenarioInput.load(file, sets, overrides);
-        ValidateCommand.printWarnings(spec.commandLine().getErr(), loaded.warnings());
+        ScenarioLoader.Loaded loaded = ScenarioInput.loadAndWarn(file, sets, overrides, spec.commandLine().getErr());
         checkRanges(plan, overrides);
-        ScenarioLoader.Loaded variant = null;
-        if (!contrast.isEmpty()) {
-            List<Overrides.Assignment> withContrast = new ArrayList<>(overrides);
-            for (String assignment : contrast) {
-                Overrides.Assignment parsed = Overrides.Assignment.parse(assignment);
-                withContrast.add(new Overrides.Assignment(parsed.path(), parsed.value(), "--contrast " + assignment));
-            }
-            variant = ScenarioInput.load(file, sets, withContrast);
+        ScenarioLoader.Loaded variant = contrast.isEmpty() ? null : contrastVariant(overrides);
+        SensitivityPlan seeded = new SensitivityPlan(plan.method(), plan.ranges(), plan.samples(), plan.levels(),
+                plan.secondOrder(), plan.bootstrap(), plan.outcomes(), plan.contrast(), loaded.scenario().seed());
+        List<String> commandLine = Cli.commandLine(spec.commandLine());
+        return Sensitivity.open(Cli.writeResults(experiment.out, loaded.scenario().name(),
+                "sensitivity-" + RunWriter.shortHash(seeded.toMap().toString()), "analysis",
+                (staging, target) -> Sensitivity.create(staging, loaded, variant, seeded, commandLine)));
+    }
+
+    /** The scenario with the --contrast overrides as well: what each outcome is contrasted with. */
+    private ScenarioLoader.Loaded contrastVariant(List<Overrides.Assignment> overrides) throws InputException {
+        List<Overrides.Assignment> withContrast = new ArrayList<>(overrides);
+        for (String assignment : contrast) {
+            Overrides.Assignment parsed = Overrides.Assignment.parse(assignment);
+            withContrast.add(new Overrides.Assignment(parsed.path(), parsed.value(), "--contrast " + assignment));
         }
-        plan = new SensitivityPlan(plan.method(), plan.ranges(), plan.samples(), plan.levels(), plan.secondOrder(),
-                plan.bootstrap(), plan.outcomes(), plan.contrast(), loaded.scenario().seed());
-        List<String> commandLine = new ArrayList<>(List.of("plenary"));
-        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
-        RunDirectory directory;
-        try {
-            directory = RunDirectory.create(experiment.out, loaded.scenario().name(), Instant.now(),
-                    "sensitivity-" + RunWriter.shortHash(plan.toMap().toString()));
-        } catch (IOException e) {
-            throw new InputException(new Problem("--out " + experiment.out, 0, "",
-                    "cannot create the analysis directory: " + e));
-        }
-        try {
-            Sensitivity.create(directory.staging(), loaded, variant, plan, commandLine);
-        } catch (InputException | IOException | RuntimeException e) {
-            directory.abandon();
-            throw e;
-        }
-        return Sensitivity.open(directory.commit());
+        return ScenarioInput.load(file, sets, withContrast);
     }
 
     /** The options as a plan (the master seed is filled in once the scenario is read). */

@@ -9,11 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.plenary.batch.Shards;
-import org.plenary.results.RunDirectory;
 import org.plenary.results.RunWriter;
 import org.plenary.scenario.InputException;
-import org.plenary.scenario.Overrides;
-import org.plenary.scenario.Problem;
 import org.plenary.scenario.ScenarioLoader;
 import org.plenary.sweep.Sweep;
 import org.plenary.sweep.SweepPlan;
@@ -121,8 +118,7 @@ final class SweepCommand implements Callable<Integer> {
         Sweep sweep = Sweep.open(resume);
         backend.checkResume(Shards.present(resume));
         if (sweep.isComplete()) {
-            throw new InputException(new Problem(resume.toString(), 0, "", "this sweep is already complete;"
-                    + " its results are in sweep.csv and report.html"));
+            throw Cli.alreadyComplete(resume, "sweep", "sweep.csv");
         }
         if (Shards.present(resume)) {
             Shards shards = Shards.open(sweep);
@@ -139,26 +135,14 @@ final class SweepCommand implements Callable<Integer> {
         if (file == null) {
             throw new ParameterException(spec.commandLine(), "missing SCENARIO (or --resume DIR)");
         }
-        List<Overrides.Assignment> overrides = experiment.overrides();
-        ScenarioLoader.Loaded loaded = ScenarioInput.load(file, sets, overrides);
-        ValidateCommand.printWarnings(spec.commandLine().getErr(), loaded.warnings());
+        ScenarioLoader.Loaded loaded = ScenarioInput.loadAndWarn(file, sets, experiment.overrides(),
+                spec.commandLine().getErr());
         SweepPlan plan = plan(loaded);
         backend.checkNew((long) plan.points().size() * loaded.scenario().replications(), plan.points().size());
-        List<String> commandLine = new ArrayList<>(List.of("plenary"));
-        commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
-        RunDirectory directory;
-        try {
-            directory = RunDirectory.create(experiment.out, loaded.scenario().name(), Instant.now(), "sweep-" + RunWriter.shortHash(plan.toMap().toString()));
-        } catch (IOException e) {
-            throw new InputException(new Problem("--out " + experiment.out, 0, "", "cannot create the sweep directory: " + e));
-        }
-        try {
-            backend.prepare(Sweep.create(directory.staging(), loaded, plan, commandLine));
-        } catch (InputException | IOException | RuntimeException e) {
-            directory.abandon();
-            throw e;
-        }
-        return Sweep.open(directory.commit());
+        List<String> commandLine = Cli.commandLine(spec.commandLine());
+        return Sweep.open(Cli.writeResults(experiment.out, loaded.scenario().name(),
+                "sweep-" + RunWriter.shortHash(plan.toMap().toString()), "sweep",
+                (staging, target) -> backend.prepare(Sweep.create(staging, loaded, plan, commandLine))));
     }
 
     private SweepPlan plan(ScenarioLoader.Loaded loaded) throws InputException {

@@ -131,7 +131,7 @@ public final class AgendaSetting implements Mechanism {
         int strongest = CoalitionActors.NONE;
         for (int i = 0; i < a.delegations; i++) {
             if (a.isMember(i, group) && CoalitionFormation.canBelong(a, i, m)
-                    && (strongest == CoalitionActors.NONE || CoalitionFormation.outranks(a, m, i, strongest))) {
+                    && (strongest == CoalitionActors.NONE || CoalitionLeadership.outranks(a, m, i, strongest))) {
                 strongest = i;
             }
         }

@@ -25,13 +25,12 @@ import org.plenary.scenario.Scenario;
  * positions fixed, the game settles. Options: stay, join another coalition, stand alone, or found a
  * new coalition with a partner standing alone who gains by it too. Coalitions under min_members
  * dissolve; two coalitions within merge_distance merge when the merge lowers the energy. A
- * coalition's leader keeps the lead until it leaves; absent members keep their place.
+ * coalition's leader ({@link CoalitionLeadership}) keeps the lead until it leaves; absent members keep
+ * their place.
  */
 public final class CoalitionFormation implements Mechanism {
     /** Passes of best responses per item and round: until no one moves, or this many (ODD 7.4b). */
     static final int MAX_PASSES = 50;
-    /** Relative difference below which two claims to lead are equal (ODD 7.4b). */
-    private static final double CLAIM_TOLERANCE = 1e-12;
     private final Scenario.Formation rule;
     private final boolean formation;
     private final List<Scenario.Bloc> blocs;
@@ -89,7 +88,7 @@ public final class CoalitionFormation implements Mechanism {
                     settled[m] = quiet;
                 }
             }
-            lead(a, actors, m);
+            CoalitionLeadership.lead(a, actors, m);
             refresh(a, actors, m);
         }
         if (!unchanged) {
@@ -323,7 +322,7 @@ public final class CoalitionFormation implements Mechanism {
             landscape.clear(a, founded);
             join(a, actors, m, founded, i);
             join(a, actors, m, founded, partner);
-            actors.leader[m * n + founded] = strongest(a, actors, m, founded);
+            actors.leader[m * n + founded] = CoalitionLeadership.strongest(a, actors, m, founded);
             actors.record(new CoalitionActors.Event(m, "found", actors.id(m, founded), who, a.delegationIds[partner]));
             if (current != CoalitionActors.NONE) {
                 actors.record(new CoalitionActors.Event(m, "defect", actors.id(m, founded), who, left));
@@ -468,77 +467,6 @@ public final class CoalitionFormation implements Mechanism {
             }
         }
         return count;
-    }
-
-
-    /**
-     * A coalition without a leader among its members (at seeding, or after its leader left) takes
-     * the first of its bloc's declared leaders who is a member, else its strongest member; a change
-     * of leader is a succession. A leader keeps the lead while it is a member, present or not.
-     */
-    private void lead(Assembly a, CoalitionActors actors, int m) {
-        int n = a.delegations;
-        for (int s = 0; s < n; s++) {
-            if (!actors.alive(m, s)) {
-                continue;
-            }
-            int ms = m * n + s;
-            int previous = actors.leader[ms];
-            if (previous != CoalitionActors.NONE && actors.coalitionOf[m * n + previous] == s) {
-                continue;
-            }
-            int chosen = CoalitionActors.NONE;
-            if (actors.seedBloc[ms] != CoalitionActors.NONE) {
-                for (int candidate : actors.declaredLeaders[actors.seedBloc[ms]]) {
-                    if (actors.coalitionOf[m * n + candidate] == s) {
-                        chosen = candidate;
-                        break;
-                    }
-                }
-            }
-            if (chosen == CoalitionActors.NONE) {
-                chosen = strongest(a, actors, m, s);
-            }
-            if (chosen == CoalitionActors.NONE) {
-                actors.record(new CoalitionActors.Event(m, "dissolve", actors.id(m, s), "", "no-member"));
-                actors.close(m, s);
-                continue;
-            }
-            if (previous != CoalitionActors.NONE) {
-                actors.record(new CoalitionActors.Event(m, "succession", actors.id(m, s), a.delegationIds[chosen],
-                        a.delegationIds[previous]));
-            }
-            actors.leader[ms] = chosen;
-        }
-    }
-
-    /** The member of coalition s who {@link #outranks} every other. */
-    private static int strongest(Assembly a, CoalitionActors actors, int m, int s) {
-        int chosen = CoalitionActors.NONE;
-        for (int i = 0; i < a.delegations; i++) {
-            if (actors.coalitionOf(m, i) == s && (chosen == CoalitionActors.NONE || outranks(a, m, i, chosen))) {
-                chosen = i;
-            }
-        }
-        return chosen;
-    }
-
-    /**
-     * Whether i has a stronger claim to lead on item m than j: more capability x item salience (equal
-     * within a relative 1e-12); on ties more capability, then the id that comes first (a rule that does not depend on the order of
-     * the file).
-     */
-    static boolean outranks(Assembly a, int m, int i, int j) {
-        double wi = a.capability[i] * Distances.itemSalience(a, i, m);
-        double wj = a.capability[j] * Distances.itemSalience(a, j, m);
-        // Equal to within rounding: a sum of saliences must not depend on the order of the dimensions.
-        if (Math.abs(wi - wj) > CLAIM_TOLERANCE * Math.max(Math.abs(wi), Math.abs(wj))) {
-            return wi > wj;
-        }
-        if (a.capability[i] != a.capability[j]) {
-            return a.capability[i] > a.capability[j];
-        }
-        return a.delegationIds[i].compareTo(a.delegationIds[j]) < 0;
     }
 
     /** Members' count, capability, common position (every dimension) and cohesion of each live coalition of item m. */

@@ -24,8 +24,8 @@ import org.plenary.scenario.Scenario;
  * With coalition formation on, the formed coalitions object jointly in place of the blocs, each
  * with its own cohesion, by the same rule (docs/ODD.md, 7.4b).
  * Consensus: someone takes part and there is no sustained objection (or an objecting capability
- * share within the tolerated one). At the deadline the fallback applies: a vote (see {@link #tally})
- * or failure.
+ * share within the tolerated one). At the deadline the fallback applies: a vote (see {@link #tally};
+ * without a quorum the item closes as no-quorum) or failure.
  */
 public final class DecisionMaking implements Mechanism {
     private final Scenario.Decision rule;
@@ -335,15 +335,21 @@ public final class DecisionMaking implements Mechanism {
     public static final int NO_BALLOT = 3;
 
     /**
-     * The result of a tally {yes, no, abstain, accredited}: failed without a quorum of those present
-     * (yes + no + abstain) over the accredited; adopted when yes &gt; no and yes &gt;= majority x (yes + no).
+     * The result of a tally {yes, no, abstain, accredited}: no quorum when those present
+     * (yes + no + abstain) are fewer than quorum x accredited (or none is accredited); adopted when
+     * yes &gt; no and yes &gt;= majority x (yes + no).
      */
     public static ItemState outcome(Scenario.Decision rule, int[] tally) {
         int present = tally[0] + tally[1] + tally[2];
-        if (tally[3] == 0 || present < rule.quorum() * tally[3]) {
-            return ItemState.FAILED;
+        if (tally[3] == 0 || present < quorumCount(rule, tally[3])) {
+            return ItemState.NO_QUORUM;
         }
         return adopts(rule.majority(), tally[0], tally[1]) ? ItemState.VOTE_ADOPTED : ItemState.VOTE_REJECTED;
+    }
+
+    /** The fewest delegations present that make the quorum: quorum x accredited, rounded up. */
+    public static int quorumCount(Scenario.Decision rule, int accredited) {
+        return (int) Math.ceil(rule.quorum() * accredited);
     }
 
     /** Whether yes votes carry against no votes under the majority (abstentions do not count). */

@@ -10,6 +10,10 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +26,9 @@ import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
 
 /**
- * The explorer's web server: the page and its scripts from the classpath, a JSON API over one
- * {@link ExplorerSession}, a timer that plays rounds, and server-sent events that push each round
- * to every open page. It listens on 127.0.0.1 only. Bad input is answered with the CLI's problems
+ * The explorer's web server: the page (with the views it first shows written in) and its scripts from
+ * the classpath, a JSON API over one {@link ExplorerSession}, a timer that plays rounds, and server-sent
+ * events that push each round to every page listening (a page listens only while rounds play). It listens on 127.0.0.1 only. Bad input is answered with the CLI's problems
  * (HTTP 422), refused requests with 403 or 413, and anything unexpected with a message (HTTP 500),
  * all as JSON: no request stops the server. One piece of work runs at a time (a step, a replay after a
  * change, replications): a request arriving meanwhile is answered "busy" (HTTP 429) within a quarter of a
@@ -39,6 +43,9 @@ public final class ExplorerServer implements AutoCloseable {
     static final long MAX_BODY_BYTES = 64 * 1024;
 
     private static final long BUSY_WAIT_MILLISECONDS = 250;
+    /** The page, with a place for the views it first shows. */
+    private static final String PAGE = pageTemplate();
+    private static final String VIEWS_PLACE = "{{views}}";
     /** Taken by whatever works on the session: requests that do not get it are answered "busy". */
     private final java.util.concurrent.Semaphore work = new java.util.concurrent.Semaphore(1, true);
 
@@ -120,6 +127,7 @@ public final class ExplorerServer implements AutoCloseable {
                 ctx.skipRemainingHandlers();
             }
         });
+        app.get("/", ctx -> ctx.html(page()));
         app.get("/api/scenario", ctx -> exclusive(ctx, () -> ctx.json(session.describe())));
         app.get("/api/state", ctx -> exclusive(ctx, () -> ctx.json(state())));
         app.post("/api/open", ctx -> exclusive(ctx, () -> {
@@ -192,6 +200,29 @@ public final class ExplorerServer implements AutoCloseable {
         app.exception(Exception.class, (e, ctx) -> ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .json(Map.of("problems", List.of(Map.of("field", "", "message", "internal error: " + e,
                         "text", "internal error: " + e)))));
+    }
+
+    /**
+     * The page with the scenario and the round shown written in, so that its first paint shows the
+     * assembly without waiting for a request (a headless screenshot taken at the load event included).
+     * It does not queue for other work: the session's views are read consistently on their own, and
+     * replications, the long work, do not hold the session while they run.
+     */
+    private String page() {
+        String views = json(Map.of("scenario", session.describe(), "state", state()));
+        // Inside a script element "</script>" would end it: no '<' is left, JSON reads the escape back.
+        return PAGE.replace(VIEWS_PLACE, views.replace("<", "\\u003c"));
+    }
+
+    private static String pageTemplate() {
+        try (InputStream in = ExplorerServer.class.getResourceAsStream("page.html")) {
+            if (in == null) {
+                throw new IllegalStateException("the explorer's page.html is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Work on the session done by one request at a time; a request arriving meanwhile is told so. */

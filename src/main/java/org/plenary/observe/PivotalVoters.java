@@ -44,7 +44,7 @@ public final class PivotalVoters {
             tally = DecisionMaking.tally(a, m, rule.abstentionBand(), ballots);
             outcome = DecisionMaking.outcome(rule, tally);
         }
-        if (outcome == ItemState.FAILED) {
+        if (outcome == ItemState.NO_QUORUM) {
             return 0;
         }
         int winningSide = outcome == ItemState.VOTE_ADOPTED ? 1 : -1;

@@ -237,6 +237,23 @@ public final class ReplicationRecord implements RoundObserver {
     }
 
     /**
+     * How many delegations were accredited in an item's vote (those with a vote, not withdrawn, present
+     * or not; those present are yes + no + abstain), or -1 when it was never put to a vote.
+     */
+    public int accredited(int item) {
+        if (votes[3 * item] < 0) {
+            return -1;
+        }
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (itemBallots[item * n + i] != DecisionMaking.NO_BALLOT) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
      * Delegation i's ballot in an item's vote: absent when it was withdrawn or out of the item's forum;
      * null when the item was never voted on or i has no vote.
      */

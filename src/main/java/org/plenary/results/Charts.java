@@ -6,9 +6,7 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
@@ -89,17 +87,17 @@ public final class Charts {
         List<Scenario.Delegation> delegations = scenario.delegations();
         List<String> highlighted = EventLabels.roleActors(scenario);
         if (delegations.size() <= MAX_DELEGATION_LINES) {
-            for (int i = 0; i < delegations.size(); i++) {
-                data.addSeries(meanSeries(aggregate, delegations.get(i).id(), List.of(i), k));
+            for (Scenario.Delegation delegation : delegations) {
+                BlocRoster alone = BlocRoster.delegation(scenario, delegation.id());
+                data.addSeries(meanSeries(aggregate, delegation.id(), alone, k));
             }
         } else {
-            for (Map.Entry<String, List<Integer>> bloc : blocMembers(scenario).entrySet()) {
-                data.addSeries(meanSeries(aggregate, bloc.getKey() + " (mean of " + bloc.getValue().size() + ")",
-                        bloc.getValue(), k));
+            for (BlocRoster bloc : BlocRoster.blocs(scenario)) {
+                data.addSeries(meanSeries(aggregate, bloc.label(), bloc, k));
             }
             for (String id : highlighted) {
                 String withdraws = EventLabels.withdrawalRound(scenario, id) >= 0 ? " (until it withdraws)" : "";
-                data.addSeries(meanSeries(aggregate, id + withdraws, List.of(indexOf(scenario, id)), k));
+                data.addSeries(meanSeries(aggregate, id + withdraws, BlocRoster.delegation(scenario, id), k));
             }
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -112,8 +110,8 @@ public final class Charts {
         addEventMarkers(plot, scenario);
         String subtitle = delegations.size() <= MAX_DELEGATION_LINES
                 ? "mean over " + aggregate.replications() + " replications"
-                : "bloc means of the delegations still in the assembly, and delegations whose role changes; mean over "
-                        + aggregate.replications() + " replications";
+                : "bloc means over each round's members (join, leave, withdraw), and delegations whose role changes;"
+                        + " mean over " + aggregate.replications() + " replications";
         return ChartStyle.chart("Positions on " + dimension.label(), subtitle, plot, true);
     }
 
@@ -171,8 +169,9 @@ public final class Charts {
             }
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
+        // In ItemState order: open, consensus, vote-adopted, vote-rejected, no-quorum, failed.
         Color[] stateColours = {new Color(170, 170, 170), new Color(0, 158, 115), new Color(0, 114, 178),
-            new Color(230, 159, 0), new Color(213, 94, 0)};
+            new Color(230, 159, 0), new Color(204, 121, 167), new Color(213, 94, 0)};
         for (int s = 0; s < stateColours.length; s++) {
             renderer.setSeriesPaint(s, stateColours[s]);
         }
@@ -207,7 +206,8 @@ public final class Charts {
             for (int choice = 0; choice < choices.length; choice++) {
                 data.addValue(aggregate.votes(m, choice).getMean(), choices[choice], id);
             }
-            counts.add(id + " " + voteTally(aggregate, m) + " in " + voted + " of " + aggregate.replications());
+            counts.add(id + " " + voteTally(aggregate, m) + " (" + turnout(aggregate, m) + ") in " + voted + " of "
+                    + aggregate.replications());
         }
         if (counts.isEmpty()) {
             return null;
@@ -238,6 +238,20 @@ public final class Charts {
     public static String voteTally(RunAggregate aggregate, int m) {
         return String.format(java.util.Locale.ROOT, "%.0f-%.0f-%.0f", aggregate.votes(m, 0).getMean(),
                 aggregate.votes(m, 1).getMean(), aggregate.votes(m, 2).getMean());
+    }
+
+    /**
+     * Who was there for an item's vote, mean over the replications that voted: "present 84.9 of 193
+     * accredited, quorum 97" (one decimal unless whole, so that a mean just short of the quorum shows).
+     */
+    public static String turnout(RunAggregate aggregate, int m) {
+        return "present " + count(aggregate.turnout(m, 0).getMean()) + " of " + count(aggregate.turnout(m, 1).getMean())
+                + " accredited, quorum " + count(aggregate.turnout(m, 2).getMean());
+    }
+
+    private static String count(double mean) {
+        return mean == Math.rint(mean) ? String.format(java.util.Locale.ROOT, "%.0f", mean)
+                : String.format(java.util.Locale.ROOT, "%.1f", mean);
     }
 
     /** Coalition count and the largest coalition's capability share over rounds, with 95% bands. */
@@ -277,21 +291,16 @@ public final class Charts {
         return plot;
     }
 
-    /** The mean position of some delegations, each counted until it withdraws; ends when all have. */
-    private static XYSeries meanSeries(RunAggregate aggregate, String key, List<Integer> members, int k) {
+    /** The mean position of the delegations a roster counts at each round; ends when it counts none. */
+    private static XYSeries meanSeries(RunAggregate aggregate, String key, BlocRoster roster, int k) {
         Scenario scenario = aggregate.scenario();
-        int[] leaves = new int[members.size()];
-        for (int j = 0; j < members.size(); j++) {
-            int round = EventLabels.withdrawalRound(scenario, scenario.delegations().get(members.get(j)).id());
-            leaves[j] = round < 0 ? Integer.MAX_VALUE : round;
-        }
         XYSeries series = new XYSeries(key, false, false);
         for (int t = 0; t <= scenario.rounds(); t++) {
             double sum = 0;
             int present = 0;
-            for (int j = 0; j < members.size(); j++) {
-                if (t <= leaves[j]) { // the withdrawal round itself still shows where it stood when it left
-                    sum += aggregate.meanPosition(t, members.get(j), k);
+            for (int i = 0; i < scenario.delegations().size(); i++) {
+                if (roster.counts(t, i)) {
+                    sum += aggregate.meanPosition(t, i, k);
                     present++;
                 }
             }
@@ -300,43 +309,6 @@ public final class Charts {
             }
         }
         return series;
-    }
-
-
-    /** Declared blocs with their members, then "no bloc" for delegations in none. */
-    static Map<String, List<Integer>> blocMembers(Scenario scenario) {
-        Map<String, List<Integer>> blocs = new LinkedHashMap<>();
-        List<Integer> none = new ArrayList<>();
-        for (Scenario.Bloc bloc : scenario.blocs()) {
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < scenario.delegations().size(); i++) {
-                if (scenario.delegations().get(i).groups().contains(bloc.id())) {
-                    members.add(i);
-                }
-            }
-            if (!members.isEmpty()) {
-                blocs.put(bloc.id(), members);
-            }
-        }
-        for (int i = 0; i < scenario.delegations().size(); i++) {
-            List<String> groups = scenario.delegations().get(i).groups();
-            if (scenario.blocs().stream().noneMatch(b -> groups.contains(b.id()))) {
-                none.add(i);
-            }
-        }
-        if (!none.isEmpty()) {
-            blocs.put("no bloc", none);
-        }
-        return blocs;
-    }
-
-    private static int indexOf(Scenario scenario, String id) {
-        for (int i = 0; i < scenario.delegations().size(); i++) {
-            if (scenario.delegations().get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(id);
     }
 
     private static NumberAxis roundAxis(Scenario scenario) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.plenary.dynamics.DecisionMaking;
 import org.plenary.model.Coalition;
 import org.plenary.model.ItemState;
 import org.plenary.observe.ReplicationRecord;
@@ -40,6 +41,8 @@ public final class RunAggregate {
     private final SummaryStatistics[] objectingShareAtDecision;
     /** Per item and choice (yes, no, abstain): the tally over replications that voted. */
     private final SummaryStatistics[] votes;
+    /** Per item and count (present, accredited, quorum): who could vote and how many had to, where it was voted. */
+    private final SummaryStatistics[] turnout;
     private final SummaryStatistics finalCoalitions = new SummaryStatistics();
     private final SummaryStatistics finalLargestShare = new SummaryStatistics();
     private final SummaryStatistics finalPolarisation = new SummaryStatistics();
@@ -63,6 +66,7 @@ public final class RunAggregate {
         adoptedText = statistics(m * d);
         objectingShareAtDecision = statistics(m);
         votes = statistics(3 * m);
+        turnout = statistics(3 * m);
         flow = new FlowReplication(scenario);
         for (int item = 0; item < m; item++) {
             Map<ItemState, Integer> counts = new EnumMap<>(ItemState.class);
@@ -121,8 +125,16 @@ public final class RunAggregate {
                 }
             }
             objectingShareAtDecision[item].addValue(record.objectingShareAtDecision(item));
-            for (int choice = 0; choice < 3 && record.vote(item, 0) >= 0; choice++) {
-                votes[3 * item + choice].addValue(record.vote(item, choice));
+            if (record.vote(item, 0) >= 0) {
+                int present = 0;
+                for (int choice = 0; choice < 3; choice++) {
+                    votes[3 * item + choice].addValue(record.vote(item, choice));
+                    present += record.vote(item, choice);
+                }
+                int accredited = record.accredited(item);
+                turnout[3 * item].addValue(present);
+                turnout[3 * item + 1].addValue(accredited);
+                turnout[3 * item + 2].addValue(DecisionMaking.quorumCount(scenario.decision(), accredited));
             }
         }
         finalCoalitions.addValue(record.finalCoalitionCount());
@@ -190,6 +202,11 @@ public final class RunAggregate {
     /** Tally statistics of an item's vote: choice 0 yes, 1 no, 2 abstain. */
     public SummaryStatistics votes(int item, int choice) {
         return votes[3 * item + choice];
+    }
+
+    /** Over the replications that voted on an item: 0 those present, 1 those accredited, 2 the quorum. */
+    public SummaryStatistics turnout(int item, int count) {
+        return turnout[3 * item + count];
     }
 
     public SummaryStatistics finalCoalitions() {

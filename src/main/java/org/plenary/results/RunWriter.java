@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.plenary.analysis.RunReport;
 import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
 import org.plenary.scenario.ScenarioYaml;

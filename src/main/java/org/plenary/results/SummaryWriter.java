@@ -21,6 +21,13 @@ import org.plenary.scenario.Scenario;
 public final class SummaryWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final String[] CHOICES = {"yes", "no", "abstain"};
+    /**
+     * Who could vote and how many had to: those present, those accredited (with a vote, not
+     * withdrawn) and the quorum, the fewest present for the vote to count (decision.quorum x accredited).
+     */
+    private static final String[] TURNOUT = {"present", "accredited", "quorum"};
+
     private SummaryWriter() {
     }
 
@@ -54,9 +61,11 @@ public final class SummaryWriter {
                     Stats.meanInterval(aggregate.objectingShareAtDecision(m)).toMap("mean"));
             if (aggregate.votes(m, 0).getN() > 0) {
                 Map<String, Object> vote = new LinkedHashMap<>();
-                String[] choices = {"yes", "no", "abstain"};
                 for (int choice = 0; choice < 3; choice++) {
-                    vote.put(choices[choice], Stats.meanInterval(aggregate.votes(m, choice)).toMap("mean"));
+                    vote.put(CHOICES[choice], Stats.meanInterval(aggregate.votes(m, choice)).toMap("mean"));
+                }
+                for (int count = 0; count < 3; count++) {
+                    vote.put(TURNOUT[count], Stats.meanInterval(aggregate.turnout(m, count)).toMap("mean"));
                 }
                 item.put("vote", vote);
             }
@@ -100,9 +109,11 @@ public final class SummaryWriter {
                 }
                 row(csv, "objecting_capability_share_at_decision", item, "",
                         Stats.meanInterval(aggregate.objectingShareAtDecision(m)));
-                String[] choices = {"yes", "no", "abstain"};
                 for (int choice = 0; choice < 3 && aggregate.votes(m, 0).getN() > 0; choice++) {
-                    row(csv, "vote_" + choices[choice], item, "", Stats.meanInterval(aggregate.votes(m, choice)));
+                    row(csv, "vote_" + CHOICES[choice], item, "", Stats.meanInterval(aggregate.votes(m, choice)));
+                }
+                for (int count = 0; count < 3 && aggregate.votes(m, 0).getN() > 0; count++) {
+                    row(csv, "vote_" + TURNOUT[count], item, "", Stats.meanInterval(aggregate.turnout(m, count)));
                 }
             }
             row(csv, "coalitions", "", "", Stats.meanInterval(aggregate.finalCoalitions()));

@@ -36,8 +36,20 @@ public final class ScenarioLoader {
         List<String> referenceColumns = DelegationsFile.merge(tree);
         Overrides.apply(tree, overrides);
         ScenarioBinder.Result result = ScenarioBinder.bind(tree);
-        return new Loaded(file, sha256(file), result.scenario(), result.warnings(), YamlLoader.write(tree.root()),
+        List<Problem> warnings = ktab ? result.warnings() : withStatedAssumptions(file, result);
+        return new Loaded(file, sha256(file), result.scenario(), warnings, YamlLoader.write(tree.root()),
                 ktab ? KtabFile.SCALE : 1, referenceColumns);
+    }
+
+    /** The binder's warnings, then one for each {@code # assumes:} comment the resolved scenario contradicts. */
+    private static List<Problem> withStatedAssumptions(Path file, ScenarioBinder.Result result) throws InputException {
+        try {
+            List<Problem> warnings = new java.util.ArrayList<>(result.warnings());
+            warnings.addAll(StatedAssumptions.check(file, result.scenario()));
+            return warnings;
+        } catch (IOException e) {
+            throw new InputException(new Problem(file.toString(), 0, "", "cannot read the file: " + e.getMessage()));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.plenary.sensitivity;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.util.MathArrays;
 
 /**
  * Morris (1991) elementary-effects screening. Each of r trajectories starts at a random point of a
@@ -41,7 +42,8 @@ public final class Morris {
                 up[i] = random.nextBoolean();
                 x[i] = up[i] ? base : base + delta;
             }
-            int[] order = permutation(k, random);
+            int[] order = MathArrays.natural(k); // the factors, moved in random order
+            MathArrays.shuffle(order, random);
             rows[t * (k + 1)] = x.clone();
             for (int s = 0; s < k; s++) {
                 int factor = order[s];
@@ -50,20 +52,6 @@ public final class Morris {
             }
         }
         return rows;
-    }
-
-    private static int[] permutation(int k, RandomGenerator random) {
-        int[] order = new int[k];
-        for (int i = 0; i < k; i++) {
-            order[i] = i;
-        }
-        for (int i = k - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 
     /** Per factor: mu* with its 95% percentile-bootstrap interval, mu and sigma. */

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.plenary.analysis.Html;
+import org.plenary.results.Html;
 import org.plenary.results.ChartStyle;
 import org.plenary.results.Numbers;
 

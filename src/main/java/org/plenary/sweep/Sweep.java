@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.plenary.Version;
 import org.plenary.batch.Batch;
 import org.plenary.observe.ReplicationRecord;
+import org.plenary.results.AtomicFile;
 import org.plenary.results.Manifest;
 import org.plenary.results.Numbers;
 import org.plenary.scenario.InputException;
@@ -111,7 +108,7 @@ public final class Sweep implements Batch {
         json.put("created", Instant.now().toString());
         json.putAll(plan.toMap());
         // A plan cut short by a kill would make the sweep neither resumable nor recognisable.
-        writeAtomically(directory.resolve(PLAN), JSON.writeValueAsString(json));
+        AtomicFile.write(directory.resolve(PLAN), JSON.writeValueAsString(json));
         Sweep sweep = new Sweep(directory);
         org.plenary.scenario.Problems problems = new org.plenary.scenario.Problems();
         List<String> columns = outcomeColumns(sweep.base());
@@ -246,7 +243,7 @@ public final class Sweep implements Batch {
 
     private void runPoint(int index, int threads, IntConsumer progress)
             throws InputException, IOException, InterruptedException {
-        writeAtomically(pointFile(index), rows(index, 1, base.replications(), threads, progress));
+        AtomicFile.write(pointFile(index), rows(index, 1, base.replications(), threads, progress));
     }
 
     @Override
@@ -356,7 +353,7 @@ public final class Sweep implements Batch {
         }
         all.append(rows);
         Path sweepCsv = directory.resolve("sweep.csv");
-        writeAtomically(sweepCsv, all.toString());
+        AtomicFile.write(sweepCsv, all.toString());
         SweepSummary summary = SweepSummary.read(sweepCsv, plan, outcomeColumns(base));
         summary.writeCsv(directory.resolve("sweep-points.csv"));
         if (chartsAndReport) {
@@ -390,20 +387,5 @@ public final class Sweep implements Batch {
         manifest.put("replication_seeds", "column 'seed' of sweep.csv");
         manifest.put("parameters", ScenarioYaml.toMap(base));
         JSON.writeValue(directory.resolve("manifest.json").toFile(), manifest);
-    }
-
-    /** Writes a file so that it exists complete or not at all: temporary file, fsync, rename. */
-    public static void writeAtomically(Path target, String text) throws IOException {
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            channel.write(StandardCharsets.UTF_8.encode(text));
-            channel.force(true); // on disk before the rename makes it count as finished
-        }
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
+import org.apache.commons.math3.util.MathArrays;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
 import org.plenary.scenario.Scenario;
@@ -52,16 +53,8 @@ public record SweepPlan(List<String> paths, List<List<String>> points, String de
         MersenneTwister random = new MersenneTwister(Seeds.forReplication(masterSeed, -1, 0));
         double[][] unit = new double[count][axes.size()];
         for (int a = 0; a < axes.size(); a++) {
-            int[] strata = new int[count];
-            for (int i = 0; i < count; i++) {
-                strata[i] = i;
-            }
-            for (int i = count - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = strata[i];
-                strata[i] = strata[j];
-                strata[j] = swap;
-            }
+            int[] strata = MathArrays.natural(count);
+            MathArrays.shuffle(strata, random);
             for (int i = 0; i < count; i++) {
                 unit[i][a] = (strata[i] + random.nextDouble()) / count;
             }

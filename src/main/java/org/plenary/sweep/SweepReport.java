@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.plenary.analysis.Html;
+import org.plenary.results.Html;
 import org.plenary.results.Numbers;
 
 /** report.html of a sweep: the plan, per-point outcome means and every chart, self-contained. */

@@ -15,15 +15,18 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.plenary.model.ItemState;
 import org.plenary.results.Numbers;
 import org.plenary.results.Stats;
 
 /**
  * Per sweep point, statistics over replications of every numeric outcome read back from
- * sweep.csv: each item's consensus and adoption shares, decision round and final text, and the
+ * sweep.csv: each item's consensus, adoption and no-quorum shares, decision round and final text, and the
  * assembly's coalitions, largest coalition share and polarisation.
  */
 public final class SweepSummary {
+    /** An item's state when its vote missed the quorum: its share is a sweep outcome of its own. */
+    private static final String NO_QUORUM = ItemState.NO_QUORUM.label();
     private final SweepPlan plan;
     /** outcome name to one statistics object per point. */
     private final Map<String, SummaryStatistics[]> outcomes = new LinkedHashMap<>();
@@ -52,6 +55,7 @@ public final class SweepSummary {
                         summary.outcomes.get(names.get(0))[point].addValue(cell.equals("consensus") ? 1 : 0);
                         summary.outcomes.get(names.get(1))[point].addValue(
                                 cell.equals("consensus") || cell.equals("vote-adopted") ? 1 : 0);
+                        summary.outcomes.get(names.get(2))[point].addValue(cell.equals(NO_QUORUM) ? 1 : 0);
                     } else if (!cell.isEmpty()) {
                         summary.outcomes.get(names.get(0))[point].addValue(Double.parseDouble(cell));
                     }
@@ -68,11 +72,11 @@ public final class SweepSummary {
         return names;
     }
 
-    /** The outcome names a sweep.csv column feeds: two shares for an item's state, else one. */
+    /** The outcome names a sweep.csv column feeds: three shares for an item's state, else one. */
     private static List<String> outcomeNames(String column) {
         if (column.endsWith(".state")) {
             String item = column.substring(0, column.length() - ".state".length());
-            return List.of(item + " consensus share", item + " adopted share");
+            return List.of(item + " consensus share", item + " adopted share", item + " " + NO_QUORUM + " share");
         }
         if (column.endsWith(".round")) {
             return List.of(column.replace(".round", " decision round"));
@@ -98,7 +102,8 @@ public final class SweepSummary {
 
     /** Whether an outcome is a share of replications (coded 0/1 each), which lives in [0, 1]. */
     public static boolean isShare(String outcome) {
-        return outcome.endsWith(" consensus share") || outcome.endsWith(" adopted share");
+        return outcome.endsWith(" consensus share") || outcome.endsWith(" adopted share")
+                || outcome.endsWith(" " + NO_QUORUM + " share");
     }
 
     /**

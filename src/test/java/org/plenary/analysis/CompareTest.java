@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.cli.Main;
+import org.plenary.results.RunReport;
 import org.plenary.testing.Scenarios;
 import picocli.CommandLine;
 

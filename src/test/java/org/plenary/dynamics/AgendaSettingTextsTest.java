@@ -3,27 +3,16 @@ package org.plenary.dynamics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ec.util.MersenneTwisterFast;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
 import org.plenary.model.CoalitionActors;
 import org.plenary.scenario.Scenario;
-import org.plenary.testing.Scenarios;
 
 /** Agenda-setting's texts (docs/ODD.md 7.6b) on two items and two dimensions, and a sponsoring bloc without a coalition. */
-class AgendaSettingTextsTest {
-    private static final double EPS = 1e-12;
-
-    @TempDir
-    Path dir;
-
-    private final MersenneTwisterFast random = new MersenneTwisterFast(5);
-
-    private Scenario scenario(String body, String... sets) throws Exception {
-        return Scenarios.load(dir, """
+class AgendaSettingTextsTest extends HandComputedCase {
+    AgendaSettingTextsTest() {
+        super("""
                 name: texts
                 rounds: 4
                 replications: 1
@@ -33,7 +22,7 @@ class AgendaSettingTextsTest {
                 agenda:
                   - {id: m1, weights: {a: 1}, status_quo: {a: 0.5}}
                   - {id: m2, weights: {b: 1}, status_quo: {b: 0.5}, sponsor: Lo}
-                """ + body, sets);
+                """, 5);
     }
 
     private Assembly firstRound(Scenario s) {

@@ -3,30 +3,19 @@ package org.plenary.dynamics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ec.util.MersenneTwisterFast;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
 import org.plenary.model.CoalitionActors;
 import org.plenary.observe.ActorRecord;
 import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
 import org.plenary.sim.Experiment;
-import org.plenary.testing.Scenarios;
 
 /** Leaders, succession and agenda-setting (docs/ODD.md, 7.4b and 7.6b) on cases computed by hand; the formation game is in {@link CoalitionGameTest}. */
-class CoalitionActorsTest {
-    private static final double EPS = 1e-12;
-
-    @TempDir
-    Path dir;
-
-    private final MersenneTwisterFast random = new MersenneTwisterFast(1);
-
-    private Scenario scenario(String body, String... sets) throws Exception {
-        return Scenarios.load(dir, HandAssemblies.header(6) + body, sets);
+class CoalitionActorsTest extends HandComputedCase {
+    CoalitionActorsTest() {
+        super(HandAssemblies.header(6), 1);
     }
 
     private static final String SUCCESSION = """

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.plenary.dynamics.HandAssemblies.coalitionOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ec.util.MersenneTwisterFast;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
 import org.plenary.model.CoalitionActors;
 import org.plenary.scenario.Scenario;
@@ -20,14 +17,9 @@ import org.plenary.testing.Scenarios;
  * 18), each computed by hand from the ODD text. One dimension, salience 1 and capability 1 unless
  * said, so D2_ij = (x_i - x_j)^2 and p_ij = 1 + beta sum kappa_g - D2_ij / r^2.
  */
-class CoalitionBreakTest {
-    @TempDir
-    Path dir;
-
-    private final MersenneTwisterFast random = new MersenneTwisterFast(3);
-
-    private Scenario scenario(String body, String... sets) throws Exception {
-        return Scenarios.load(dir, HandAssemblies.header(8) + body, sets);
+class CoalitionBreakTest extends HandComputedCase {
+    CoalitionBreakTest() {
+        super(HandAssemblies.header(8), 3);
     }
 
     private static String idOf(Assembly a, String delegation) {

@@ -6,29 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
 import org.plenary.model.CoalitionActors;
 import org.plenary.scenario.Scenario;
-import org.plenary.testing.Scenarios;
 
 /**
  * The coalition formation game of docs/ODD.md 7.4b on cases computed by hand: one dimension, salience
  * 1 and capability 1 unless said, so D2_ij = (x_i - x_j)^2 and p_ij = 1 + beta sum kappa_g - D2_ij / r^2.
  */
-class CoalitionGameTest {
-    private static final double EPS = 1e-12;
-
-    @TempDir
-    Path dir;
-
-    private final MersenneTwisterFast random = new MersenneTwisterFast(3);
-
-    private Scenario scenario(String body, String... sets) throws Exception {
-        return Scenarios.load(dir, HandAssemblies.header(6) + body, sets);
+class CoalitionGameTest extends HandComputedCase {
+    CoalitionGameTest() {
+        super(HandAssemblies.header(6), 3);
     }
 
     /** Round 0 (seeding), then the given number of rounds of the formation step alone. */

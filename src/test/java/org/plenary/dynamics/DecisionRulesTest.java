@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ec.util.MersenneTwisterFast;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
 import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
-import org.plenary.testing.Scenarios;
 
 /**
  * Decisions (docs/ODD.md 7.7) on the second of two items, at the edges of each rule: a loss exactly at the
@@ -21,16 +17,9 @@ import org.plenary.testing.Scenarios;
  * On b the status quo is 0.5 and the draft 0.75: a delegation at 0.25 with salience 1 loses exactly
  * 0.5 - 0.25 = 0.25.
  */
-class DecisionRulesTest {
-    private static final double EPS = 1e-12;
-
-    @TempDir
-    Path dir;
-
-    private final MersenneTwisterFast random = new MersenneTwisterFast(1);
-
-    private Scenario scenario(String delegations, String... sets) throws Exception {
-        return Scenarios.load(dir, """
+class DecisionRulesTest extends HandComputedCase {
+    DecisionRulesTest() {
+        super("""
                 name: rules
                 rounds: 9
                 dimensions: [{id: a}, {id: b}]
@@ -38,7 +27,7 @@ class DecisionRulesTest {
                   - {id: first, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 9}
                   - {id: second, weights: {b: 1}, status_quo: {b: 0.5}, deadline: 3}
                 delegations:
-                """ + delegations, sets);
+                """, 1);
     }
 
     private static Assembly atDraft(Scenario s) {
@@ -169,8 +158,8 @@ class DecisionRulesTest {
                 Scenario.VoteModel.THRESHOLD, null);
         // Present 1 + 1 + 1 = 3 of 6 accredited meets the quorum 0.5 exactly.
         assertEquals(ItemState.VOTE_REJECTED, DecisionMaking.outcome(rule, new int[] {1, 1, 1, 6}));
-        assertEquals(ItemState.FAILED, DecisionMaking.outcome(rule, new int[] {1, 1, 0, 5}), "2 of 5 present");
+        assertEquals(ItemState.NO_QUORUM, DecisionMaking.outcome(rule, new int[] {1, 1, 0, 5}), "2 of 5 present");
         assertEquals(ItemState.VOTE_ADOPTED, DecisionMaking.outcome(rule, new int[] {2, 1, 0, 6}));
-        assertEquals(ItemState.FAILED, DecisionMaking.outcome(rule, new int[] {0, 0, 0, 0}), "nobody accredited");
+        assertEquals(ItemState.NO_QUORUM, DecisionMaking.outcome(rule, new int[] {0, 0, 0, 0}), "nobody accredited");
     }
 }

@@ -2,15 +2,11 @@ package org.plenary.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ec.util.MersenneTwisterFast;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
 import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
-import org.plenary.testing.Scenarios;
 
 /**
  * The corners of each mechanism that the review found untested: default affinity, Deffuant's
@@ -18,16 +14,9 @@ import org.plenary.testing.Scenarios;
  * their objector withdraws, the tolerated objecting share, the abstention band's edge, salience set
  * while disengaged, and the order of a round's steps. Every expected value is computed by hand.
  */
-class MechanismDetailsTest {
-    private static final double EPS = 1e-12;
-
-    @TempDir
-    Path dir;
-
-    private final MersenneTwisterFast random = new MersenneTwisterFast(7);
-
-    private Scenario scenario(String body, String... sets) throws Exception {
-        return Scenarios.load(dir, "name: hand\nrounds: 10\ndimensions: [{id: a}, {id: b}]\n" + body, sets);
+class MechanismDetailsTest extends HandComputedCase {
+    MechanismDetailsTest() {
+        super("name: hand\nrounds: 10\ndimensions: [{id: a}, {id: b}]\n", 7);
     }
 
     private static final String ITEM_A = "agenda:\n  - {id: m, weights: {a: 1}, status_quo: {a: 0.5}}\n";

@@ -1,15 +1,27 @@
 package org.plenary.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,36 +30,49 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.plenary.cli.Main;
+import org.plenary.scenario.ScenarioLoader;
 import picocli.CommandLine;
 
 /**
  * The explorer in a real browser: Debian's chromium driven by chromium-driver (both installed by
  * scripts/install-browser.sh, which .ci/run calls). It enters an invalid value and sees the CLI's
- * message beside the field, plays ten rounds, withdraws China, sees the views change, plays to the
- * end, exports the scenario and checks that plenary run on the export gives the outcomes the page
- * showed. The page's screenshot is kept in target/explorer-screenshot.png. Skipped, saying why, only
+ * message beside the field, plays ten rounds, withdraws China, sees the views change and no longer
+ * offers to withdraw China, plays to the end, exports the scenario and checks that plenary run on the
+ * export gives the outcomes the page showed; meanwhile no two labels overlap and the page holds a
+ * connection open only while rounds play. A headless chromium's screenshot of the page completes and
+ * shows the assembly, and so does the first paint with every API request blocked. The screenshots are
+ * kept in target/explorer-screenshot.png and target/explorer-headless.png. Skipped, saying why, only
  * where no browser is installed.
  */
 class ExplorerBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target/explorer-screenshot.png");
+    static final Path HEADLESS_SCREENSHOT = Path.of("target/explorer-headless.png");
+    static final String WINDOW = "--window-size=1500,1000";
+    /** Pixels of a bloc's colour (far from grey) the plane shows at round 0: its 29 delegations, not an empty frame. */
+    static final int MIN_COLOURED_PIXELS = 2000;
 
     @TempDir
     Path dir;
 
     private ExplorerServer server;
-    private WebDriver driver;
+    private ChromeDriver driver;
+    /** The page's requests not yet finished, by Chrome's request id, as its network log tells. */
+    private final Map<String, String> inFlight = new HashMap<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -58,7 +83,10 @@ class ExplorerBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1500,1000", "--hide-scrollbars");
+                WINDOW, "--hide-scrollbars");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -81,6 +109,7 @@ class ExplorerBrowserTest {
         driver.get(server.address());
         wait.until(d -> text("round").startsWith("Round 0 / 60"));
         assertEquals("small-assembly", text("scenario-name"));
+        assertEquals(Set.of(), requestsInFlight(), "an idle page holds no connection open");
 
         // An invalid value gets the CLI's message beside its field, and changes nothing.
         WebElement majority = driver.findElement(By.id("f-decision_majority"));
@@ -97,8 +126,11 @@ class ExplorerBrowserTest {
         setSpeed(5);
         click("play");
         wait.until(d -> round() >= 3);
+        assertTrue(requestsInFlight().stream().anyMatch(url -> url.endsWith("/api/stream")),
+                "rounds are pushed over the event stream while playing: " + requestsInFlight());
         click("pause");
         wait.until(d -> driver.findElement(By.id("pause")).getAttribute("disabled") != null);
+        wait.until(d -> requestsInFlight().isEmpty()); // paused: the stream is closed, the network idle
         while (round() < 10) {
             int before = round();
             click("step");
@@ -109,15 +141,22 @@ class ExplorerBrowserTest {
         assertTrue(chinaClass().contains("active"), chinaClass());
         String drafts = text("drafts");
 
-        new Select(driver.findElement(By.id("delegation"))).selectByValue("CHN");
+        Select delegation = new Select(driver.findElement(By.id("delegation")));
+        delegation.selectByValue("CHN");
+        assertEquals("Withdraw CHN", text("withdraw"));
         click("withdraw");
         wait.until(d -> chinaClass().contains("withdrawn"));
+        assertWithdrawn("CHN");
+        delegation.selectByValue("USA");
+        assertTrue(driver.findElement(By.id("withdraw")).isDisplayed(), "the scenario withdraws the US at round 12");
+        assertEquals("Withdraw USA", text("withdraw"));
         int round = round();
         assertTrue(round >= 10);
         assertEquals("round " + round + ": withdraw CHN", driver.findElement(By.cssSelector("#events li")).getText(),
                 "the withdrawal is an event of the round shown");
         assertTrue(text("plane").contains("CHN (withdrawn)"));
         assertTrue(!text("drafts").equals(drafts), "China no longer objects nor pulls the drafts:\n" + text("drafts"));
+        assertLabelsApart(15);
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
                 StandardCopyOption.REPLACE_EXISTING);
@@ -125,6 +164,9 @@ class ExplorerBrowserTest {
         setSpeed(50);
         click("play");
         wait.until(d -> text("round").endsWith("(end)"));
+        wait.until(d -> requestsInFlight().isEmpty()); // the end: the stream is closed
+        assertLabelsApart(15);
+        assertWithdrawn("USA");
         List<String> shown = driver.findElements(By.cssSelector("#drafts .item .state")).stream()
                 .map(WebElement::getText).toList();
 
@@ -146,6 +188,111 @@ class ExplorerBrowserTest {
             String expected = row[2] + (row[3].isEmpty() ? "" : " in round " + row[3]);
             assertEquals(expected, shown.get(m), "item " + row[1]);
         }
+    }
+
+    @Test
+    void aHeadlessScreenshotCompletesAndTheFirstPaintShowsTheAssembly() throws Exception {
+        // A headless browser's screenshot with a virtual-time budget waits until no request is in flight:
+        // it never completes while the page holds a connection open.
+        Path log = dir.resolve("chromium.log");
+        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", WINDOW, "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"),
+                "--virtual-time-budget=5000", "--screenshot=" + HEADLESS_SCREENSHOT.toAbsolutePath(), server.address())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = chromium.waitFor(90, TimeUnit.SECONDS);
+        if (!finished) {
+            chromium.destroyForcibly().waitFor();
+        }
+        assertTrue(finished, "the headless screenshot did not complete in 90 s: the page never went idle");
+        assertEquals(0, chromium.exitValue(), () -> readOrEmpty(log));
+
+        // The first paint needs no request: with the API blocked the page still shows round 0 of the assembly.
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/*")));
+        driver.get(server.address());
+        assertEquals("Round 0 / 60", text("round"));
+        assertEquals(ScenarioLoader.load(ExplorerServerTest.SMALL, List.of()).scenario().delegations().size(),
+                driver.findElements(By.cssSelector("#plane circle.delegation")).size());
+        assertEquals(3, driver.findElements(By.cssSelector("#drafts .item")).size());
+        WebElement plane = driver.findElement(By.id("plane"));
+        int painted = colouredPixels(ImageIO.read(new ByteArrayInputStream(plane.getScreenshotAs(OutputType.BYTES))));
+        assertTrue(painted >= MIN_COLOURED_PIXELS, "the first paint's plane has " + painted + " coloured pixels");
+
+        // The headless screenshot shows the plane where this browser, at the same width, draws it.
+        BufferedImage shot = ImageIO.read(HEADLESS_SCREENSHOT.toFile());
+        Rectangle area = plane.getRect();
+        int shown = colouredPixels(shot.getSubimage(area.x, area.y, area.width, area.height));
+        assertTrue(shown >= MIN_COLOURED_PIXELS, "the headless screenshot's plane has " + shown + " coloured pixels");
+    }
+
+    /** Pixels far from grey (a bloc's colour, not the frame, grid, text or a withdrawn delegation). */
+    private static int colouredPixels(BufferedImage image) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int r = rgb >> 16 & 0xff, g = rgb >> 8 & 0xff, b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 80) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** "Withdraw X" is not offered once X has withdrawn; the page says so, and so does the delegation list. */
+    private void assertWithdrawn(String id) {
+        Select delegation = new Select(driver.findElement(By.id("delegation")));
+        delegation.selectByValue(id);
+        assertFalse(driver.findElement(By.id("withdraw")).isDisplayed(), "Withdraw " + id + " is still offered");
+        assertEquals(id + " has withdrawn", text("withdrawn"));
+        String option = delegation.getFirstSelectedOption().getText();
+        assertTrue(option.startsWith(id + " – ") && option.endsWith(" (withdrawn)"), option);
+    }
+
+    /** No two texts of the plane overlap, and at least {@code atLeast} delegations are labelled. */
+    private void assertLabelsApart(int atLeast) {
+        @SuppressWarnings("unchecked")
+        List<Object> found = (List<Object>) driver.executeScript("""
+                const texts = [...document.querySelectorAll('#plane text')];
+                const boxes = texts.map((t) => t.getBoundingClientRect());
+                const overlapping = [];
+                boxes.forEach((a, i) => boxes.forEach((b, j) => {
+                  if (i < j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
+                    overlapping.push(texts[i].textContent + ' / ' + texts[j].textContent);
+                  }
+                }));
+                return [overlapping, document.querySelectorAll('#plane text.label').length];""");
+        assertEquals(List.of(), found.get(0), "overlapping texts on the plane");
+        long labelled = (Long) found.get(1);
+        assertTrue(labelled >= atLeast, labelled + " delegations labelled");
+    }
+
+    /** The URLs of the page's requests still in flight (network idle: none), from Chrome's network log. */
+    private Set<String> requestsInFlight() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            try {
+                JsonNode message = ExplorerHttp.JSON.readTree(entry.getMessage()).get("message");
+                String id = message.path("params").path("requestId").asText();
+                switch (message.get("method").asText()) {
+                    case "Network.requestWillBeSent" ->
+                            inFlight.put(id, message.get("params").get("request").get("url").asText());
+                    case "Network.loadingFinished", "Network.loadingFailed" -> inFlight.remove(id);
+                    default -> { }
+                }
+            } catch (IOException e) {
+                throw new AssertionError("Chrome's network log is not JSON: " + entry.getMessage(), e);
+            }
+        }
+        return new TreeSet<>(inFlight.values());
     }
 
     private void setSpeed(int speed) {

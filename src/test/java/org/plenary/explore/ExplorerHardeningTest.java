@@ -121,6 +121,8 @@ class ExplorerHardeningTest {
         List<Integer> statuses = new ArrayList<>();
         String busy = null;
         long slowestBusy = 0;
+        ExplorerHttp.Reply page = null;
+        long pageMillis = 0;
         while (!replications.isDone()) {
             long sent = System.nanoTime();
             ExplorerHttp.Reply step = http.post("/api/step", "");
@@ -128,6 +130,11 @@ class ExplorerHardeningTest {
             if (step.status() == 429) {
                 busy = firstProblem(step.body());
                 slowestBusy = Math.max(slowestBusy, (System.nanoTime() - sent) / 1_000_000);
+                if (page == null) {
+                    long asked = System.nanoTime();
+                    page = http.get("/");
+                    pageMillis = (System.nanoTime() - asked) / 1_000_000;
+                }
             }
             Thread.sleep(5);
         }
@@ -136,7 +143,12 @@ class ExplorerHardeningTest {
         assertTrue(statuses.contains(429), "a step sent while replications run is told the explorer is busy: "
                 + statuses);
         assertTrue(busy.startsWith("busy"), busy);
+        assertEquals(200, page.status(), "the page is served meanwhile, with the views it first shows");
+        JsonNode views = ExplorerHttp.initialViews(page.body());
+        assertTrue(views.get("state").has("round"), views.toString());
+        assertEquals("small-assembly", views.get("scenario").get("name").asText());
         assertTrue(slowestBusy < 2000, "answered in " + slowestBusy + " ms, not after the replications");
+        assertTrue(pageMillis < 2000, "the page served in " + pageMillis + " ms, not after the replications");
     }
 
     @Test

@@ -48,6 +48,20 @@ final class ExplorerHttp {
         return reply.json();
     }
 
+    /** The views the server wrote into the page (the JSON inside its initial-views script), checked to hold no '<'. */
+    static JsonNode initialViews(String page) throws IOException {
+        String open = "<script id=\"initial-views\" type=\"application/json\">";
+        int start = page.indexOf(open);
+        if (start < 0) {
+            throw new AssertionError("no initial views in the page:\n" + page);
+        }
+        String written = page.substring(start + open.length(), page.indexOf("</script>", start));
+        if (written.contains("<")) {
+            throw new AssertionError("a '<' in the views could end their script: " + written);
+        }
+        return JSON.readTree(written);
+    }
+
     /** The rows of one CSV file of the only run under a results folder (header first). */
     static List<String> runFile(Path results, String name) throws IOException {
         try (Stream<Path> files = Files.walk(results)) {

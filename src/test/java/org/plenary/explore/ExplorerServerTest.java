@@ -186,6 +186,25 @@ class ExplorerServerTest {
     }
 
     @Test
+    void thePageCarriesTheViewsItFirstShowsWithNoWayOutOfItsScript() throws Exception {
+        Path hostile = dir.resolve("hostile.yaml");
+        String description = "ends the script early</script><script>alert(1)</script>";
+        Files.writeString(hostile, Files.readString(SMALL).replaceFirst("(?m)^description: .*$",
+                "description: \"" + description + "\""));
+        server.close();
+        server = ExplorerServer.start(new ExplorerSession(new ScenarioCatalog(List.of(hostile)), 2), 0);
+        http = new ExplorerHttp(server);
+        for (int round = 1; round <= 3; round++) {
+            http.ok(http.post("/api/step", ""));
+        }
+        JsonNode views = ExplorerHttp.initialViews(http.get("/").body());
+        assertEquals(description, views.get("scenario").get("description").asText());
+        assertEquals(http.ok(http.get("/api/scenario")), views.get("scenario"));
+        assertEquals(3, views.get("state").get("round").asInt());
+        assertEquals(http.ok(http.get("/api/state")), views.get("state"));
+    }
+
+    @Test
     void replicationsAreSummarisedAsPlenaryRunDoes() throws Exception {
         JsonNode summary = http.ok(http.post("/api/replications", "{\"replications\": 4}"));
         assertEquals(4, summary.get("replications").asInt());

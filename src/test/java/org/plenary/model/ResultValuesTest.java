@@ -24,10 +24,11 @@ class ResultValuesTest {
     @Test
     void onlyOpenItemsAreStillNegotiated() {
         assertFalse(ItemState.OPEN.isClosed());
-        for (ItemState state : new ItemState[] {ItemState.CONSENSUS, ItemState.VOTE_ADOPTED, ItemState.VOTE_REJECTED, ItemState.FAILED}) {
+        for (ItemState state : new ItemState[] {ItemState.CONSENSUS, ItemState.VOTE_ADOPTED, ItemState.VOTE_REJECTED, ItemState.NO_QUORUM,
+            ItemState.FAILED}) {
             assertTrue(state.isClosed(), state.label());
         }
-        assertEquals(Arrays.asList("open", "consensus", "vote-adopted", "vote-rejected", "failed"),
+        assertEquals(Arrays.asList("open", "consensus", "vote-adopted", "vote-rejected", "no-quorum", "failed"),
                 Arrays.stream(ItemState.values()).map(ItemState::label).toList());
     }
 

@@ -69,7 +69,7 @@ class RunChartsTest {
 
         JFreeChart chart = Charts.positions(run(europe), 1);
         XYSeriesCollection data = (XYSeriesCollection) chart.getXYPlot().getDataset();
-        int blocs = Charts.blocMembers(europe).size();
+        int blocs = BlocRoster.blocs(europe).size();
         assertEquals(blocs + 1, data.getSeriesCount(), "bloc means plus the US, not ~50 event actors");
         XYSeries usa = data.getSeries(data.getSeriesCount() - 1);
         assertEquals("USA (until it withdraws)", usa.getKey());

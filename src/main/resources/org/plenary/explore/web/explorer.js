@@ -11,7 +11,9 @@ let scenario = null;   // the /api/scenario view
 let state = null;      // the latest round's view
 let pending = {};      // form edits not yet applied: path -> text
 let blocColour = {};
+let drawn = false;     // the views were drawn at least once
 let drawPending = false;
+let stream = null;     // the event stream: open only while the server plays
 
 function el(tag, attrs, text) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
@@ -172,7 +174,23 @@ function renderDelegationForm() {
   box.innerHTML = "";
   const id = $("delegation").value;
   (scenario.delegationFields[id] || []).forEach((field) => box.appendChild(fieldRow(field)));
-  $("withdraw-who").textContent = id;
+  renderWithdraw();
+}
+
+// "Withdraw X" is offered only while X has not withdrawn (by hand or by the scenario's own events);
+// the delegation list marks those that have.
+function renderWithdraw() {
+  const id = $("delegation").value;
+  const statuses = state ? state.delegations.map((s) => s.status) : [];
+  const options = $("delegation").options;
+  scenario.delegations.forEach((d, i) => {
+    const text = d.id + " – " + d.name + (statuses[i] === "withdrawn" ? " (withdrawn)" : "");
+    if (options[i].textContent !== text) options[i].textContent = text;
+  });
+  const gone = statuses[scenario.delegations.findIndex((d) => d.id === id)] === "withdrawn";
+  $("withdraw").textContent = "Withdraw " + id;
+  $("withdraw").hidden = gone;
+  $("withdrawn").textContent = gone ? id + " has withdrawn" : "";
 }
 
 function renderEvents() {
@@ -231,16 +249,56 @@ function setState(view) {
   $("play").disabled = view.playing || view.finished;
   $("pause").disabled = !view.playing;
   $("step").disabled = view.finished;
-  // Rounds can arrive faster than a busy machine draws them: draw only the latest, once per frame.
-  if (!drawPending) {
+  renderWithdraw();
+  followPlay(view);
+  if (!drawn) {
+    // The first views at once, not at the next frame: the first paint shows them.
+    drawn = true;
+    drawViews();
+  } else if (!drawPending) {
+    // Rounds can arrive faster than a busy machine draws them: draw only the latest, once per frame.
     drawPending = true;
     requestAnimationFrame(() => {
       drawPending = false;
-      drawPlane();
-      drawDrafts();
-      drawFlow();
+      drawViews();
     });
   }
+}
+
+function drawViews() {
+  drawPlane();
+  drawDrafts();
+  drawFlow();
+}
+
+// The scenario (when it changed: redrawing the form drops edits not yet applied) and the round shown.
+function showViews(views) {
+  if (!scenario || JSON.stringify(views.scenario) !== JSON.stringify(scenario)) {
+    setScenario(views.scenario);
+  }
+  setState(views.state);
+}
+
+// Rounds are pushed over the event stream only while the server plays. An idle page holds no
+// connection open, so a browser waiting for the network to go quiet (a headless screenshot) can finish;
+// it asks for the views again when it is shown again, in case another page changed them meanwhile.
+function followPlay(view) {
+  if (view.playing && !stream) {
+    stream = new EventSource("api/stream");
+    stream.addEventListener("state", (e) => setState(JSON.parse(e.data)));
+    stream.addEventListener("scenario", (e) => showViews(JSON.parse(e.data)));
+    stream.addEventListener("failure", (e) => showProblems($("general-problems"), [{text: JSON.parse(e.data).message}]));
+    stream.onopen = () => { $("connection").textContent = "live"; };
+    stream.onerror = () => { $("connection").textContent = "reconnecting…"; };
+  } else if (!view.playing && stream) {
+    stream.close();
+    stream = null;
+    $("connection").textContent = "";
+  }
+}
+
+async function fetchViews() {
+  return {scenario: await call("GET", "api/scenario"), state: await call("GET", "api/state")};
 }
 
 function hull(points) {
@@ -301,6 +359,8 @@ function drawPlane() {
   const order = scenario.delegations.map((d, i) => i).sort((a, b) =>
     scenario.delegations[b].capability - scenario.delegations[a].capability);
   const labelled = new Set(order.slice(0, scenario.delegations.length <= 40 ? 40 : 15));
+  const circles = [];
+  const labels = [];
   for (const i of order) {
     const d = scenario.delegations[i];
     const s = state.delegations[i];
@@ -318,10 +378,55 @@ function drawPlane() {
       drawPlane();
     });
     svg.appendChild(circle);
+    circles.push({x: cx, y: cy, r: radius(d)});
     if (labelled.has(i)) {
-      svg.appendChild(el("svg:text", {x: cx + radius(d) + 2, y: cy + 4, fill: withdrawn ? "#999" : "#222"},
-        d.id + (withdrawn ? " (withdrawn)" : "")));
+      labels.push({circle: circles[circles.length - 1], text: d.id + (withdrawn ? " (withdrawn)" : ""),
+        colour: withdrawn ? "#999" : "#222"});
     }
+  }
+  placeLabels(svg, labels, circles, {left, top: 0, right: Number(svg.getAttribute("width")), bottom: top + size});
+}
+
+// Labels go on top of every circle, largest delegation first, each at the first place around its circle
+// that overlaps no label already placed and no other circle: next to it, else a little further out with a
+// leader line; failing both, next to it over other circles. A label without any such place is left out
+// (in a dense cluster): its circle's tooltip still names the delegation.
+function placeLabels(svg, labels, circles, bounds) {
+  const placed = [];
+  const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const inside = (box) => box.x >= bounds.left && box.y >= bounds.top && box.x + box.width <= bounds.right
+    && box.y + box.height <= bounds.bottom;
+  const hidesCircle = (box, own) => circles.some((c) => c !== own
+    && overlap(box, {x: c.x - c.r, y: c.y - c.r, width: 2 * c.r, height: 2 * c.r}));
+  for (const label of labels) {
+    const text = el("svg:text", {x: 0, y: 0, fill: label.colour, "class": "label"}, label.text);
+    svg.appendChild(text);
+    const ink = text.getBBox(); // at (0, 0): ink.y is minus the ascent
+    const c = label.circle, w = ink.width, h = ink.height;
+    // Boxes at a distance from the circle's edge: right, left, above, below, then the four diagonals.
+    const around = (gap) => {
+      const r = c.r + gap, d = r * Math.SQRT1_2;
+      return [[c.x + r, c.y - h / 2], [c.x - r - w, c.y - h / 2], [c.x - w / 2, c.y - r - h], [c.x - w / 2, c.y + r],
+        [c.x + d, c.y - d - h], [c.x + d, c.y + d], [c.x - d - w, c.y - d - h], [c.x - d - w, c.y + d]]
+        .map(([x, y]) => ({x, y, width: w, height: h}))
+        .filter((box) => inside(box) && !placed.some((other) => overlap(box, other)));
+    };
+    const near = around(2), far = around(16);
+    const box = near.find((b) => !hidesCircle(b, c)) || far.find((b) => !hidesCircle(b, c)) || near[0];
+    if (!box) {
+      text.remove();
+      continue;
+    }
+    if (!near.includes(box)) {
+      // From the circle's edge toward the label's nearest point.
+      const tx = Math.min(Math.max(c.x, box.x), box.x + w), ty = Math.min(Math.max(c.y, box.y), box.y + h);
+      const length = Math.hypot(tx - c.x, ty - c.y);
+      svg.insertBefore(el("svg:line", {x1: c.x + (tx - c.x) * c.r / length, y1: c.y + (ty - c.y) * c.r / length,
+        x2: tx, y2: ty, stroke: "#777", "stroke-width": 0.7, "class": "leader"}), text);
+    }
+    text.setAttribute("x", box.x - ink.x);
+    text.setAttribute("y", box.y - ink.y);
+    placed.push(box);
   }
 }
 
@@ -440,24 +545,9 @@ async function exportYaml() {
 
 // ----- wiring ---------------------------------------------------------------------------------
 
-function connect() {
-  const source = new EventSource("api/stream");
-  source.addEventListener("state", (e) => setState(JSON.parse(e.data)));
-  source.addEventListener("scenario", (e) => {
-    const data = JSON.parse(e.data);
-    if (!scenario || JSON.stringify(data.scenario) !== JSON.stringify(scenario)) {
-      setScenario(data.scenario);
-    }
-    setState(data.state);
-  });
-  source.addEventListener("failure", (e) => showProblems($("general-problems"), [{text: JSON.parse(e.data).message}]));
-  source.onopen = () => { $("connection").textContent = "live"; };
-  source.onerror = () => { $("connection").textContent = "reconnecting…"; };
-}
-
-async function start() {
-  setScenario(await call("GET", "api/scenario"));
-  setState(await call("GET", "api/state"));
+function start() {
+  // The server writes the first views into the page: drawn before the first paint.
+  showViews(JSON.parse($("initial-views").textContent));
   const act = (path, body) => call("POST", path, body).then(setState)
     .catch((problems) => showProblems($("general-problems"), problems));
   $("play").onclick = () => act("api/play", {speed: Number($("speed").value)});
@@ -492,7 +582,11 @@ async function start() {
     value: $("salience-value").value.trim()});
   $("run-replications").onclick = runReplications;
   $("export").onclick = exportYaml;
-  connect();
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden && !stream) {
+      fetchViews().then(showViews).catch((problems) => showProblems($("general-problems"), problems));
+    }
+  });
 }
 
 start();

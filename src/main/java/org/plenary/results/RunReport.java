@@ -1,4 +1,4 @@
-package org.plenary.analysis;
+package org.plenary.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * report.html for a results directory: scenario, manifest, summary tables and every chart, in
- * one self-contained page. Reads only the saved files; never runs a model.
+ * one self-contained page. Reads only the saved files; never runs a model. It lives with the
+ * results because a run writes it before its directory goes into place ({@link RunWriter}); the
+ * analysis reports and {@code plenary report} reuse it.
  */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,8 +50,12 @@ public final class RunReport {
         if (!votes.isEmpty()) {
             html.heading(2, "Votes");
             html.paragraph("Items that went to a vote: the tally (one state, one vote) averaged over the replications"
-                    + " that voted, with its 95% interval.", true);
-            html.table(List.of("item", "replications that voted", "yes", "no", "abstain"), votes);
+                    + " that voted, with its 95% interval; who was present (yes + no + abstain), who was accredited"
+                    + " (with a vote and not withdrawn) and the quorum, the fewest present for the vote to count ("
+                    + parameters.path("decision").path("quorum").asText() + " of those accredited, rounded up). A vote"
+                    + " with fewer present ends as no-quorum, and the status quo stays in force.", true);
+            html.table(List.of("item", "replications that voted", "yes", "no", "abstain", "present", "accredited",
+                    "quorum"), votes);
             Path votesCsv = directory.resolve("votes.csv");
             if (Files.isRegularFile(votesCsv)) {
                 html.details("Every vote held (votes.csv)", Files.readString(votesCsv));
@@ -58,7 +64,7 @@ public final class RunReport {
         html.heading(2, "Assembly at the last round");
         html.table(List.of("outcome", "mean", "sd", "95% CI", "n"), finalRoundRows(summary));
 
-        List<List<String>> ballots = BallotSplit.rows(directory, parameters.path("delegations"));
+        List<List<String>> ballots = BallotSplit.rows(directory, parameters);
         if (!ballots.isEmpty()) {
             html.heading(2, "Ballots by bloc (mean per replication voted)");
             html.table(BallotSplit.HEADER, ballots);
@@ -76,7 +82,7 @@ public final class RunReport {
     }
 
     /** The manifest's fields, the seeds of every replication and the resolved scenario, as every report ends. */
-    static void manifestSection(Html html, JsonNode manifest, Path directory) throws IOException {
+    public static void manifestSection(Html html, JsonNode manifest, Path directory) throws IOException {
         html.heading(2, "Manifest");
         List<List<String>> rows = new ArrayList<>();
         for (String key : List.of("version", "git_commit", "java", "os", "scenario_file", "scenario_sha256", "master_seed",
@@ -129,10 +135,11 @@ public final class RunReport {
             JsonNode vote = item.getValue().path("vote");
             if (vote.isObject()) {
                 List<String> row = new ArrayList<>(List.of(item.getKey(), vote.path("yes").path("n").asText()));
-                for (String choice : List.of("yes", "no", "abstain")) {
+                for (String choice : List.of("yes", "no", "abstain", "present", "accredited", "quorum")) {
                     JsonNode stats = vote.path(choice);
-                    row.add(String.format(java.util.Locale.ROOT, "%.1f", stats.path("mean").asDouble())
-                            + (interval(stats).isEmpty() ? "" : " " + interval(stats)));
+                    // Runs saved before present, accredited and quorum were summarised leave those cells empty.
+                    row.add(stats.isMissingNode() ? "" : String.format(java.util.Locale.ROOT, "%.1f",
+                            stats.path("mean").asDouble()) + (interval(stats).isEmpty() ? "" : " " + interval(stats)));
                 }
                 rows.add(row);
             }
@@ -164,7 +171,7 @@ public final class RunReport {
         return "[" + format(ci.get(0).asDouble()) + ", " + format(ci.get(1).asDouble()) + "]";
     }
 
-    static String format(double value) {
+    public static String format(double value) {
         return Double.isNaN(value) ? "" : String.format(java.util.Locale.ROOT, "%.3f", value);
     }
 
@@ -174,7 +181,7 @@ public final class RunReport {
         return list;
     }
 
-    static List<Path> charts(Path directory) throws IOException {
+    public static List<Path> charts(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }

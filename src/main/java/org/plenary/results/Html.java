@@ -1,4 +1,4 @@
-package org.plenary.analysis;
+package org.plenary.results;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
-/** A small builder for the self-contained HTML reports: escaped text, tables, embedded PNGs. */
+/**
+ * A small builder for the self-contained HTML reports: escaped text, tables, embedded PNGs. Here,
+ * below every layer that writes a report (runs, comparisons, sweeps, analyses, backtests).
+ */
 public final class Html {
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}
