@@ -16,8 +16,17 @@ public final class Backtest {
     /** One scored ballot: the observed vote, the model's vote shares (yes, no, abstain) and modal vote. */
     public record Row(int item, int delegation, int observed, double[] p, int predicted) { }
 
-    /** An item's scores, and those of the persistence baseline (null without a previous roll call). */
-    public record ItemResult(String item, BallotScores.Scores scores, BallotScores.Scores persistence) { }
+    /**
+     * An item's scores, those of the persistence baseline (null without a previous roll call) and those of
+     * the model's probabilities pooled with each delegation's previous vote (null without a previous roll
+     * call or without {@code decision.logit.history}).
+     */
+    public record ItemResult(String item, BallotScores.Scores scores, BallotScores.Scores persistence,
+                             BallotScores.Scores withHistory) {
+        public ItemResult(String item, BallotScores.Scores scores, BallotScores.Scores persistence) {
+            this(item, scores, persistence, null);
+        }
+    }
 
     /**
      * A delegation's fit over the items it voted on: its mean log-loss and how many ballots the
@@ -26,7 +35,12 @@ public final class Backtest {
     public record Miss(String delegation, int n, double logLoss, int wrong, List<String> misses) { }
 
     public record Result(List<Row> rows, List<ItemResult> items, BallotScores.Scores pooled,
-                         BallotScores.Scores pooledPersistence, List<Miss> worst) { }
+                         BallotScores.Scores pooledPersistence, BallotScores.Scores pooledWithHistory, List<Miss> worst) {
+        public Result(List<Row> rows, List<ItemResult> items, BallotScores.Scores pooled,
+                      BallotScores.Scores pooledPersistence, List<Miss> worst) {
+            this(rows, items, pooled, pooledPersistence, null, worst);
+        }
+    }
 
     private Backtest() {
     }
@@ -38,7 +52,9 @@ public final class Backtest {
     /**
      * As {@link #compare(Scenario, ObservedVotes, BallotForecast, int)}, with the persistence baseline
      * when {@code previous} (an earlier roll call of the same items) is given: each delegation repeats
-     * its previous vote on the item with probability 1, or, absent then, the item's previous majority.
+     * its previous vote on the item with probability 1, or, absent then, the item's previous majority;
+     * and, when the scenario gives {@code decision.logit.history}, the model's probabilities pooled with
+     * each delegation's previous vote ({@link HistoryPooling}; no pooling for a delegation absent then).
      */
     public static Result compare(Scenario scenario, ObservedVotes votes, ObservedVotes previous,
                                  BallotForecast forecast, int worstCount) {
@@ -51,6 +67,11 @@ public final class Backtest {
         int[] allMajority = new int[total];
         int[] allBloc = new int[total];
         double[][] allPersistence = new double[total][];
+        double[] history = scenario.decision().logit().history();
+        boolean pooling = previous != null && history != null;
+        HistoryPooling.Weights weights = pooling
+                ? new HistoryPooling.Weights(history[0], java.util.Arrays.copyOfRange(history, 1, 4)) : null;
+        double[][] allWithHistory = new double[total][];
         int at = 0;
         for (int m : votes.items()) {
             List<ObservedVotes.Entry> entries = votes.of(m);
@@ -72,10 +93,15 @@ public final class Backtest {
             int[] majority = BallotScores.majorityBaseline(observed);
             int[] bloc = BallotScores.blocBaseline(observed, shares);
             double[][] repeated = previous == null ? null : persistence(previous, m, entries);
+            double[][] withHistory = pooling ? withHistory(weights, previous, m, entries, p) : null;
             items.add(new ItemResult(scenario.agenda().get(m).id(), BallotScores.score(observed, p, majority, bloc),
-                    repeated == null ? null : BallotScores.score(observed, repeated, majority, bloc)));
+                    repeated == null ? null : BallotScores.score(observed, repeated, majority, bloc),
+                    pooling ? BallotScores.score(observed, withHistory, majority, bloc) : null));
             if (repeated != null) {
                 System.arraycopy(repeated, 0, allPersistence, at, n);
+            }
+            if (pooling) {
+                System.arraycopy(withHistory, 0, allWithHistory, at, n);
             }
             observedPerItem.add(observed);
             System.arraycopy(observed, 0, allObserved, at, n);
@@ -87,7 +113,22 @@ public final class Backtest {
         BallotScores.Scores pooled = BallotScores.score(allObserved, allP, allMajority, allBloc);
         BallotScores.Scores pooledPersistence = previous == null ? null
                 : BallotScores.score(allObserved, allPersistence, allMajority, allBloc);
-        return new Result(rows, items, pooled, pooledPersistence, worst(scenario, rows, worstCount));
+        return new Result(rows, items, pooled, pooledPersistence,
+                pooling ? BallotScores.score(allObserved, allWithHistory, allMajority, allBloc) : null,
+                worst(scenario, rows, worstCount));
+    }
+
+    /** Item m's ballot probabilities pooled with each delegation's vote in the previous roll call. */
+    static double[][] withHistory(HistoryPooling.Weights weights, ObservedVotes previous, int m,
+                                  List<ObservedVotes.Entry> entries, double[][] p) {
+        Map<Integer, Integer> before = new LinkedHashMap<>();
+        previous.of(m).forEach(entry -> before.put(entry.delegation(), entry.vote().ordinal()));
+        double[][] pooled = new double[entries.size()][];
+        for (int b = 0; b < entries.size(); b++) {
+            pooled[b] = HistoryPooling.probabilities(weights, p[b],
+                    new int[] {before.getOrDefault(entries.get(b).delegation(), -1)});
+        }
+        return pooled;
     }
 
     /**

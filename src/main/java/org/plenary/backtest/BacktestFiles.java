@@ -117,12 +117,18 @@ public final class BacktestFiles {
             if (item.persistence() != null) {
                 entry.put("persistence", baseline(item.persistence()));
             }
+            if (item.withHistory() != null) {
+                entry.put("with_previous_vote", baseline(item.withHistory()));
+            }
             items.add(entry);
         }
         root.put("items", items);
         Map<String, Object> pooled = scores(result.pooled(), detail);
         if (result.pooledPersistence() != null) {
             pooled.put("persistence", baseline(result.pooledPersistence()));
+        }
+        if (result.pooledWithHistory() != null) {
+            pooled.put("with_previous_vote", baseline(result.pooledWithHistory()));
         }
         root.put("pooled", pooled);
         if (detail) {

@@ -147,21 +147,32 @@ final class BacktestCommand implements Callable<Integer> {
         }
         row(table, "pooled", result.pooled());
         table.print(out);
-        if (result.pooledPersistence() != null) {
-            out.println("persistence baseline (each delegation repeats its previous vote):");
-            Table persistence = new Table("item", "n", "accuracy", "kappa", "log-loss", "brier");
-            for (Backtest.ItemResult item : result.items()) {
-                baselineRow(persistence, item.item(), item.persistence());
-            }
-            baselineRow(persistence, "pooled", result.pooledPersistence());
-            persistence.print(out);
-        }
+        printAlongside(out, "persistence baseline (each delegation repeats its previous vote):", result,
+                Backtest.ItemResult::persistence, result.pooledPersistence());
+        printAlongside(out, "the model with each delegation's previous vote (decision.logit.history):", result,
+                Backtest.ItemResult::withHistory, result.pooledWithHistory());
         out.println("most wrong (mean log-loss; observed/predicted where the modal vote is wrong):");
         for (Backtest.Miss miss : result.worst()) {
             out.printf("  %-4s %.2f  %s%n", miss.delegation(), miss.logLoss(), String.join("; ", miss.misses()));
         }
         out.println("results: " + directory);
         out.flush();
+    }
+
+    /** Scores of another forecast of the same ballots, per item and pooled; nothing when there are none. */
+    private static void printAlongside(PrintWriter out, String title, Backtest.Result result,
+                                       java.util.function.Function<Backtest.ItemResult, BallotScores.Scores> scores,
+                                       BallotScores.Scores pooled) {
+        if (pooled == null) {
+            return;
+        }
+        out.println(title);
+        Table table = new Table("item", "n", "accuracy", "kappa", "log-loss", "brier");
+        for (Backtest.ItemResult item : result.items()) {
+            baselineRow(table, item.item(), scores.apply(item));
+        }
+        baselineRow(table, "pooled", pooled);
+        table.print(out);
     }
 
     private static void row(Table table, String name, BallotScores.Scores s) {

@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.plenary.Version;
+import org.plenary.backtest.HistoryPooling;
 import org.plenary.idealpoints.IdealPointFiles;
 import org.plenary.idealpoints.IdealPointModel;
 import org.plenary.idealpoints.RecurringForecast;
-import org.plenary.idealpoints.RollCalls;
+import org.plenary.scenario.RollCalls;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
 import picocli.CommandLine.Command;
@@ -71,6 +72,10 @@ final class IdealPointsCommand implements Callable<Integer> {
             + " persistence (needs --roll-calls; without --sessions, every session before S is fitted).")
     Integer forecastSession;
 
+    @Option(names = "--history", paramLabel = "N", defaultValue = "2", description = "How many earlier votes of a"
+            + " state on the same resolution the pooled forecast weighs, 1-3 (default: 2).")
+    int history;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to create.")
     Path out;
 
@@ -81,6 +86,9 @@ final class IdealPointsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (dimensions != 1 && dimensions != 2) {
             throw new InputException(new Problem("--dimensions " + dimensions, 0, "", "must be 1 or 2"));
+        }
+        if (history < 1 || history > 3) {
+            throw new InputException(new Problem("--history " + history, 0, "", "must be 1, 2 or 3"));
         }
         if (sessions != null && rollCallFile == null) {
             throw new InputException(new Problem("--sessions", 0, "", "needs --roll-calls FILE to know each roll"
@@ -130,7 +138,8 @@ final class IdealPointsCommand implements Callable<Integer> {
         }
         manifest.putAll(IdealPointFiles.describe(votes, fit, anchor));
         RecurringForecast.Result forecast = forecastSession == null ? null
-                : RecurringForecast.run(votesFile, rollCallFile, forecastSession, fit, votes);
+                : RecurringForecast.run(votesFile, rollCallFile, forecastSession, history, fit, votes,
+                        earlier -> IdealPointModel.fit(earlier, dimensions, anchor, maxSweeps, tolerance));
         if (forecast != null) {
             manifest.put("forecast", forecastJson(forecast));
         }
@@ -151,8 +160,16 @@ final class IdealPointsCommand implements Callable<Integer> {
             Table table = new Table("forecast", "accuracy", "kappa", "log-loss", "brier");
             row(table, "item response", forecast.model());
             row(table, "persistence", forecast.persistence());
+            if (forecast.pooled() != null) {
+                row(table, "persistence, fitted probabilities", forecast.fittedPersistence());
+                row(table, "item response + previous vote", forecast.pooled());
+            }
             table.row("majority (reads the votes)", f(forecast.model().baselineMajority()), "-", "-", "-");
             table.print(stdout);
+            stdout.println(forecast.pooled() == null ? "no session before " + forecast.weighedOn()
+                    + " to fit the weight of the previous vote on: forecasts with it left out"
+                    : "weights fitted on session " + forecast.weighedOn() + "'s forecast from the sessions before it: "
+                    + weights(forecast.pooledWeights()) + "; persistence alone: " + weights(forecast.persistenceWeights()));
         }
         stdout.flush();
         return 0;
@@ -165,8 +182,35 @@ final class IdealPointsCommand implements Callable<Integer> {
         json.put("votes_of_states_not_fitted", forecast.unscored());
         json.put("item_response", scores(forecast.model()));
         json.put("persistence", scores(forecast.persistence()));
+        if (forecast.pooled() != null) {
+            json.put("weights_fitted_on_session", forecast.weighedOn());
+            json.put("persistence_fitted", scores(forecast.fittedPersistence()));
+            json.put("persistence_fitted_weights", weightsJson(forecast.persistenceWeights()));
+            json.put("item_response_and_previous_vote", scores(forecast.pooled()));
+            json.put("item_response_and_previous_vote_weights", weightsJson(forecast.pooledWeights()));
+        }
         json.put("majority_baseline_accuracy", forecast.model().baselineMajority());
         return json;
+    }
+
+    private static final String[] VOTE_NAMES = {"yes", "no", "abstain"};
+
+    /** alpha, then repeat_&lt;vote&gt;_&lt;h&gt; for a vote cast h recurrences back. */
+    private static Map<String, Object> weightsJson(HistoryPooling.Weights w) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("alpha", w.alpha());
+        for (int k = 0; k < w.repeat().length; k++) {
+            map.put("repeat_" + VOTE_NAMES[k % 3] + "_" + (k / 3 + 1), w.repeat()[k]);
+        }
+        return map;
+    }
+
+    private static String weights(HistoryPooling.Weights w) {
+        StringBuilder text = new StringBuilder(String.format("alpha %.2f", w.alpha()));
+        for (int k = 0; k < w.repeat().length; k++) {
+            text.append(String.format(", %s %d back %.2f", VOTE_NAMES[k % 3], k / 3 + 1, w.repeat()[k]));
+        }
+        return text.toString();
     }
 
     private static Map<String, Object> scores(org.plenary.backtest.BallotScores.Scores s) {

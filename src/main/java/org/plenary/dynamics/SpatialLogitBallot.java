@@ -12,7 +12,8 @@ import org.plenary.scenario.Scenario;
  *   P(yes) = L(Delta - tau),  P(no) = L(-Delta - tau),  P(abstain) = 1 - P(yes) - P(no)
  * </pre>
  * with L the logistic function, s_ik i's active salience and affinity 1 when i is the sponsor, belongs
- * to the sponsoring group or shares a group with the sponsoring delegation, else 0. One uniform draw
+ * to the sponsoring group or shares a group with the sponsoring delegation, else 0; or, with
+ * {@code logit.affinity}, i's past voting agreement with the sponsor (read with the scenario). One uniform draw
  * from the replication's generator per ballot; the probabilities go to {@link Assembly#ballotChance}.
  */
 final class SpatialLogitBallot implements Ballot {
@@ -53,7 +54,9 @@ final class SpatialLogitBallot implements Ballot {
                 spatial += w * (fromQuo * fromQuo - fromText * fromText);
             }
         }
-        return logit.valence()[m] + logit.beta() * spatial + logit.gamma() * affinity(a, i, logit.sponsor()[m]);
+        double affinity = logit.affinity() == null ? affinity(a, i, logit.sponsor()[m])
+                : logit.affinity()[m * a.delegations + i];
+        return logit.valence()[m] + logit.beta() * spatial + logit.gamma() * affinity;
     }
 
     /** 1 when i is the sponsor, a member of the sponsoring group or shares a group with the sponsoring delegation. */

@@ -26,6 +26,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.plenary.results.ChartStyle;
 import org.plenary.results.Numbers;
+import org.plenary.scenario.RollCalls;
 
 /** What {@code plenary ideal-points} writes: ideal-points.csv, charts/ideal-points.png, manifest.json. */
 public final class IdealPointFiles {

@@ -7,6 +7,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.plenary.scenario.RollCalls;
 
 /**
  * Ideal points from roll calls by an ordered item-response model (docs/analysis-commands.md,

@@ -1,5 +1,6 @@
 package org.plenary.scenario;
 
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ final class DecisionBinder {
                 node.number("standing_exponent", 0.5, 0, 2),
                 node.number("abstention_band", 0.02, 0, 1),
                 voteModel,
-                bindLogit(node.object("logit", List.of("beta", "tau", "gamma", "valence", "sponsors")), agenda,
+                bindLogit(node.object("logit", List.of("beta", "tau", "gamma", "valence", "sponsors", "affinity", "history")), agenda,
                         delegations, blocs));
     }
 
@@ -62,6 +63,49 @@ final class DecisionBinder {
             }
         }
         return new Scenario.Logit(logit.number("beta", 10.0, 0, LOGIT_LIMIT), logit.number("tau", 1.0, 0, LOGIT_LIMIT),
-                logit.number("gamma", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT), valence, sponsor);
+                logit.number("gamma", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT), valence, sponsor,
+                logit.node.has("affinity") ? affinityFromVotes(logit.object("affinity", List.of("votes", "roll_calls",
+                        "before_session")), sponsor, sponsors, itemIds, delegations) : null,
+                logit.node.has("history") ? historyWeights(logit.object("history", List.of("alpha", "repeat"))) : null);
+    }
+
+    /** {@code logit.affinity}: each delegation's agreement with each item's sponsor in earlier roll calls. */
+    private static double[] affinityFromVotes(YamlNode affinity, String[] sponsor, YamlNode sponsors,
+                                              List<String> itemIds, List<Scenario.Delegation> delegations) {
+        String votes = affinity.requiredText("votes");
+        String rollCalls = affinity.requiredText("roll_calls");
+        int beforeSession = affinity.requiredInteger("before_session", 1, 1000);
+        if (votes == null || rollCalls == null || beforeSession < 1) {
+            return null;
+        }
+        Path here = affinity.binding.tree().file().toAbsolutePath().getParent();
+        RollCalls calls;
+        try {
+            calls = VotingAgreement.read(here.resolve(votes), here.resolve(rollCalls), beforeSession);
+        } catch (InputException e) {
+            e.problems().forEach(affinity.binding.problems()::add);
+            return null;
+        }
+        List<String> ids = delegations.stream().map(Scenario.Delegation::id).toList();
+        double[] values = new double[sponsor.length * ids.size()];
+        for (int m = 0; m < sponsor.length; m++) {
+            double[] agreement = sponsor[m] == null ? new double[ids.size()]
+                    : VotingAgreement.withSponsor(calls, ids, sponsor[m]);
+            if (agreement == null) {
+                sponsors.problemAt(itemIds.get(m), "affinity from votes needs a sponsoring delegation that voted in "
+                        + votes + " before session " + beforeSession + "; '" + sponsor[m] + "' did not");
+                return null;
+            }
+            System.arraycopy(agreement, 0, values, m * ids.size(), ids.size());
+        }
+        return values;
+    }
+
+    /** {@code logit.history}: alpha and the repeat weights of an earlier yes, no and abstention. */
+    private static double[] historyWeights(YamlNode history) {
+        YamlNode repeat = history.object("repeat", List.of("yes", "no", "abstain"));
+        return new double[] {history.number("alpha", 1.0, 0, LOGIT_LIMIT), repeat.number("yes", 0.0, -LOGIT_LIMIT,
+                LOGIT_LIMIT), repeat.number("no", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT),
+            repeat.number("abstain", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT)};
     }
 }

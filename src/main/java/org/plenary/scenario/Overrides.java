@@ -83,7 +83,10 @@ public final class Overrides {
                     + e.getOriginalMessage()));
         }
         if (!tree.root().isObject()) {
-            throw new InputException(new Problem(source, 0, assignment.path(), "the scenario is not a mapping"));
+            // The file is at fault, not the override: say where, as the binder would.
+            SourceTree.Origin origin = tree.originOf("");
+            throw new InputException(new Problem(origin.source(), origin.line(), "",
+                    "a scenario must be a YAML mapping of keys (name, dimensions, delegations, ...)"));
         }
         JsonNode current = tree.root();
         String pointer = "";

@@ -1,13 +1,15 @@
 package org.plenary.scenario;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code positions_from} (docs/scenario-format.md): a dimension's positions from an ideal-points file by
  * the linear map through two anchors, position = p_A + (e - e_A) (p_B - p_A) / (e_B - e_A), clipped
- * to [0, 1]; delegations the file lacks keep their positions (a warning names them).
+ * to [0, 1]; delegations the file lacks keep their positions (a warning names them). With
+ * {@code shrink: groups} the estimates are first shrunk toward their groups ({@link GroupShrinkage}).
  */
 final class PositionsFromBinder {
     private PositionsFromBinder() {
@@ -16,7 +18,9 @@ final class PositionsFromBinder {
     static void apply(YamlNode top, List<String> dims, List<Scenario.Delegation> delegations) {
         Binding binding = top.binding;
         for (YamlNode entry : top.list("positions_from", false)) {
-            entry.allow(List.of("file", "ideal_dimension", "dimension", "anchors"));
+            entry.allow(List.of("file", "ideal_dimension", "dimension", "anchors", "shrink", "prior_sd"));
+            boolean shrink = entry.choice("shrink", "none", List.of("none", "groups")).equals("groups");
+            double priorSd = entry.number("prior_sd", Double.NaN, 0, 100);
             String file = entry.requiredText("file");
             int idealDimension = entry.integer("ideal_dimension", 1, 1, 2);
             int k = dims.indexOf(entry.choice("dimension", null, dims));
@@ -32,10 +36,20 @@ final class PositionsFromBinder {
             if (file == null || k < 0 || anchors.size() != 2) {
                 continue;
             }
-            Map<String, Double> estimates;
+            Map<String, Double> estimates = new LinkedHashMap<>();
             try {
-                estimates = IdealPointsFile.read(binding.tree().file().toAbsolutePath().getParent().resolve(file),
-                        idealDimension);
+                Map<String, IdealPointsFile.Estimate> read = IdealPointsFile.read(
+                        binding.tree().file().toAbsolutePath().getParent().resolve(file), idealDimension);
+                read.forEach((id, estimate) -> estimates.put(id, estimate.value()));
+                if (shrink && read.values().stream().anyMatch(e -> Double.isNaN(e.standardError()))) {
+                    entry.problemAt("shrink", file + " needs low and high columns (intervals) to shrink by them");
+                    continue;
+                }
+                if (shrink) {
+                    Map<String, List<String>> groupsOf = new LinkedHashMap<>();
+                    delegations.forEach(d -> groupsOf.put(d.id(), d.groups()));
+                    estimates.putAll(GroupShrinkage.posteriorMeans(read, groupsOf, priorSd));
+                }
             } catch (InputException e) {
                 e.problems().forEach(binding.problems()::add);
                 continue;

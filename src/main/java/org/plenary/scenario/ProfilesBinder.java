@@ -20,13 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * runs or when other states are added.
  */
 final class ProfilesBinder {
-    static final List<String> KEYS = List.of("seed", "noise", "default", "groups", "adjust");
+    static final List<String> KEYS = List.of("seed", "noise", "default", "groups", "adjust", "as_of");
     private final List<String> dims;
     private final long seed;
     private final double noise;
     private final double[][] defaults;
     private final Map<String, double[][]> groups = new LinkedHashMap<>();
     private final Map<String, double[][]> adjustments = new LinkedHashMap<>();
+    /** Every delegation with an adjustment, in force at profiles.as_of or not. */
+    private final Set<String> adjusted = new java.util.LinkedHashSet<>();
     private final YamlNode node;
     private final double[] fallbackSalience;
 
@@ -41,9 +43,28 @@ final class ProfilesBinder {
         groupsNode.node.fieldNames().forEachRemaining(group -> groups.put(group,
                 profile(groupsNode.object(group, List.of("position", "salience")), 0, 1)));
         YamlNode adjustNode = node.object("adjust", null);
-        adjustNode.node.fieldNames().forEachRemaining(id -> adjustments.put(id,
-                profile(adjustNode.object(id, List.of("position", "salience")), -1, 1)));
+        java.time.LocalDate asOf = node.date("as_of");
+        adjustNode.node.fieldNames().forEachRemaining(id -> {
+            YamlNode adjustment = adjustNode.object(id, List.of("position", "salience", "from", "until"));
+            double[][] values = profile(adjustment, -1, 1);
+            adjusted.add(id);
+            if (inForce(asOf, adjustment.date("from"), adjustment.date("until"), adjustment)) {
+                adjustments.put(id, values);
+            }
+        });
         this.fallbackSalience = fallbackSalience;
+    }
+
+    /**
+     * A dated adjustment is in force from {@code from} (inclusive) until {@code until} (exclusive); with
+     * no profiles.as_of the scenario is set when its adjustments were written, and all apply.
+     */
+    private static boolean inForce(java.time.LocalDate asOf, java.time.LocalDate from, java.time.LocalDate until,
+                                   YamlNode adjustment) {
+        if (from != null && until != null && !from.isBefore(until)) {
+            adjustment.problemAt("until", "must be after from (" + from + ")");
+        }
+        return asOf == null || (from == null || !asOf.isBefore(from)) && (until == null || asOf.isBefore(until));
     }
 
     private double[] filled(double value) {
@@ -73,7 +94,7 @@ final class ProfilesBinder {
     void fill(List<Scenario.Delegation> delegations) {
         Set<String> ids = new HashSet<>();
         delegations.forEach(d -> ids.add(d.id()));
-        for (String id : adjustments.keySet()) {
+        for (String id : adjusted) {
             if (!ids.contains(id)) {
                 node.problemAt("adjust", Suggestions.unknown("delegation", id, ids));
             }

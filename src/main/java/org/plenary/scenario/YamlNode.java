@@ -113,6 +113,17 @@ final class YamlNode {
         return value.asText();
     }
 
+    /** A calendar date written YYYY-MM-DD, or null when absent or not a date (reported). */
+    java.time.LocalDate date(String key) {
+        String text = text(key, null);
+        try {
+            return text == null ? null : java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            problemAt(key, "not a date: '" + text + "' (write YYYY-MM-DD, e.g. 2018-12-05)");
+            return null;
+        }
+    }
+
     String requiredText(String key) {
         String text = text(key, null);
         if (text == null && value(key) == null) {

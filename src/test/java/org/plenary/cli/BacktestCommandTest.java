@@ -77,6 +77,17 @@ class BacktestCommandTest {
         assertTrue(Files.exists(run.resolve("charts/backtest-confusion.png")));
     }
 
+    /** An earlier roll call of left-text: L1 yes, L2 no, M abstain, R1 yes; R2 absent. */
+    private Path previousLeftText() {
+        return Scenarios.write(dir, "previous.csv", """
+                item,delegation,vote
+                left-text,L1,yes
+                left-text,L2,no
+                left-text,M,abstain
+                left-text,R1,yes
+                """);
+    }
+
     private Path observedLeftText() {
         return Scenarios.write(dir, "votes.csv", """
                 item,delegation,vote
@@ -99,13 +110,7 @@ class BacktestCommandTest {
      */
     @Test
     void persistenceBaselineBrierScoreAndReliability() throws Exception {
-        Path previous = Scenarios.write(dir, "previous.csv", """
-                item,delegation,vote
-                left-text,L1,yes
-                left-text,L2,no
-                left-text,M,abstain
-                left-text,R1,yes
-                """);
+        Path previous = previousLeftText();
         CliTest.Result result = CliTest.plenary("backtest", scenario().toString(), "--votes",
                 observedLeftText().toString(), "--previous", previous.toString(), "--out", dir.resolve("out").toString(),
                 "--json");
@@ -136,6 +141,38 @@ class BacktestCommandTest {
         CliTest.Result text = CliTest.plenary("backtest", scenario().toString(), "--votes",
                 observedLeftText().toString(), "--previous", previous.toString(), "--out", dir.resolve("out2").toString());
         assertTrue(text.out().contains("persistence baseline"), text.out());
+    }
+
+    /**
+     * decision.logit.history with alpha 0 and every repeat weight ln 8: the model's (certain) probabilities
+     * are ignored and each delegation repeats its earlier vote with 8 / (8 + 1 + 1) = 0.8, the other votes
+     * 0.1 each; R2, absent then, gets 1/3 each. Against the earlier roll call of the test above, right on
+     * L1, M, R1 (0.8 each), L2 switched from no (0.1), R2 voted no (1/3): log-loss
+     * (3 ln 1.25 + ln 10 + ln 3) / 5. Without --previous nothing is pooled.
+     */
+    @Test
+    void theModelPooledWithThePreviousVoteByTheScenariosHistoryWeights() throws Exception {
+        Path previous = previousLeftText();
+        double rho = Math.log(8);
+        Path file = Scenarios.write(dir, "history.yaml", Scenarios.BALLOTS.replace("abstention_band: 0.05}",
+                "abstention_band: 0.05, logit: {history: {alpha: 0, repeat: {yes: " + rho + ", no: " + rho
+                        + ", abstain: " + rho + "}}}}"));
+        CliTest.Result result = CliTest.plenary("backtest", file.toString(), "--votes", observedLeftText().toString(),
+                "--previous", previous.toString(), "--out", dir.resolve("out").toString(), "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode pooled = new ObjectMapper().readTree(result.out()).get("pooled").get("with_previous_vote");
+        assertEquals((3 * Math.log(1.25) + Math.log(10) + Math.log(3)) / 5, pooled.get("log_loss").asDouble(), 1e-6);
+        assertEquals(0.6, pooled.get("accuracy").asDouble(), 1e-6);
+        CliTest.Result without = CliTest.plenary("backtest", file.toString(), "--votes", observedLeftText().toString(),
+                "--out", dir.resolve("out2").toString(), "--json");
+        assertFalse(new ObjectMapper().readTree(without.out()).get("pooled").has("with_previous_vote"));
+        CliTest.Result misspelt = CliTest.plenary("backtest", Scenarios.write(dir, "bad.yaml",
+                Files.readString(file).replace("repeat: {yes", "repeat: {yse")).toString(), "--votes",
+                observedLeftText().toString(), "--out", dir.resolve("out3").toString());
+        assertEquals(2, misspelt.exitCode());
+        assertTrue(misspelt.err().contains("bad.yaml") && misspelt.err().contains("decision.logit.history.repeat.yse")
+                && misspelt.err().contains("expected one of: yes, no, abstain"), misspelt.err());
+        assertFalse(Files.exists(dir.resolve("out3")), "nothing written");
     }
 
     @Test

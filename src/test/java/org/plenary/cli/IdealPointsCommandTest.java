@@ -95,6 +95,11 @@ class IdealPointsCommandTest {
         assertFalse(err.contains("Exception"), err);
         assertFalse(Files.exists(out));
 
+        CliTest.Result deep = CliTest.plenary("ideal-points", votes.toString(), "--history", "4", "--out", out.toString());
+        assertEquals(2, deep.exitCode());
+        assertTrue(deep.err().contains("--history 4") && deep.err().contains("must be 1, 2 or 3"), deep.err());
+        assertFalse(Files.exists(out));
+
         Path same = Scenarios.write(dir, "same.csv", "rcid,iso3,vote\n1,USA,yes\n1,GBR,yes\n2,USA,yes\n");
         CliTest.Result flat = CliTest.plenary("ideal-points", same.toString(), "--out", out.toString());
         assertEquals(2, flat.exitCode());
@@ -110,6 +115,15 @@ class IdealPointsCommandTest {
                 || unknown.err().contains("other.csv:20: rcid: unknown roll call '44'"), unknown.err());
         assertFalse(Files.exists(out));
     }
+
+    /** Roll-call metadata of VOTES: session 1, four titles. */
+    private static final String SESSION_ONE = """
+            rcid,session,amendment,paragraph,short
+            1,1,0,0,Alpha
+            2,1,0,0,Beta
+            3,1,0,0,Gamma
+            4,1,0,0,Delta
+            """;
 
     /**
      * Session 2 repeats roll call 1's title (rcid 5) and has one new title (rcid 6). Persistence on rcid
@@ -129,12 +143,7 @@ class IdealPointsCommandTest {
                 6,USA,yes
                 6,RUS,no
                 """);
-        Path calls = Scenarios.write(dir, "calls.csv", """
-                rcid,session,amendment,paragraph,short
-                1,1,0,0,Alpha
-                2,1,0,0,Beta
-                3,1,0,0,Gamma
-                4,1,0,0,Delta
+        Path calls = Scenarios.write(dir, "calls.csv", SESSION_ONE + """
                 5,2,0,0,Alpha
                 6,2,0,0,Epsilon
                 """);
@@ -150,6 +159,54 @@ class IdealPointsCommandTest {
         assertEquals(4.0 / 6, persistence.get("brier").asDouble(), 1e-9);
         assertTrue(forecast.get("item_response").get("log_loss").asDouble() < persistence.get("log_loss").asDouble(),
                 "the item-response forecast is never certain, so it pays less for its misses");
+    }
+
+    /**
+     * Three sessions: session 2 repeats Alpha and Beta of session 1 vote for vote, session 3 repeats Alpha
+     * with France switching from yes to no. The weights are fitted on session 2's forecast from session 1
+     * alone, where every state repeated itself: 6 yes, 4 no and 2 abstentions. Persistence with fitted
+     * probabilities then has the repeat weight rho_k at its maximum a posteriori: with all n_k repeated, the
+     * score n_k (1 - e^rho / (e^rho + 2)) equals the prior's pull rho / 100, so 200 n_k / (e^rho + 2) = rho
+     * (rho_yes 5.40, rho_no 5.05, rho_abstain 4.47). The pooled forecast also weighs a previous vote in favour
+     * of repeating it. In session 3 persistence is right on 5 of 6 and pays ln 100 for France.
+     */
+    @Test
+    void poolsTheItemResponseForecastWithThePreviousVoteWeighedOnAnEarlierSession() throws Exception {
+        StringBuilder votes = new StringBuilder(VOTES);
+        for (String line : VOTES.split("\n")) {
+            if (line.startsWith("1,") || line.startsWith("2,")) {
+                votes.append(line.startsWith("1,") ? "5" : "6").append(line, 1, line.length()).append('\n');
+            }
+            if (line.startsWith("1,")) {
+                votes.append('7').append(line.equals("1,FRA,yes") ? ",FRA,no" : line.substring(1)).append('\n');
+            }
+        }
+        Path file = Scenarios.write(dir, "votes.csv", votes.toString());
+        Path calls = Scenarios.write(dir, "calls.csv", SESSION_ONE + """
+                5,2,0,0,Alpha
+                6,2,0,0,Beta
+                7,3,0,0,Alpha
+                """);
+        CliTest.Result result = CliTest.plenary("ideal-points", file.toString(), "--roll-calls", calls.toString(),
+                "--forecast-session", "3", "--out", dir.resolve("fc").toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("item response + previous vote"), result.out());
+        assertTrue(result.out().contains("weights fitted on session 2's forecast"), result.out());
+        var forecast = new ObjectMapper().readTree(dir.resolve("fc/manifest.json").toFile()).get("forecast");
+        assertEquals(2, forecast.get("weights_fitted_on_session").asInt());
+        var weights = forecast.get("item_response_and_previous_vote_weights");
+        assertTrue(weights.get("repeat_yes_1").asDouble() > 0 && weights.get("repeat_no_1").asDouble() > 0,
+                weights.toString());
+        assertEquals(Math.log(100) / 6, forecast.get("persistence").get("log_loss").asDouble(), 1e-9);
+        var history = forecast.get("persistence_fitted_weights");
+        String[] names = {"yes", "no", "abstain"};
+        int[] repeated = {6, 4, 2};
+        for (int k = 0; k < 3; k++) {
+            double rho = history.get("repeat_" + names[k] + "_1").asDouble();
+            assertEquals(rho, 200 * repeated[k] / (Math.exp(rho) + 2), 1e-6, names[k]);
+        }
+        assertTrue(history.get("repeat_yes_1").asDouble() > history.get("repeat_abstain_1").asDouble(),
+                "more repeats seen, more trust");
     }
 
     @Test

@@ -128,4 +128,77 @@ class SpatialLogitBallotTest {
         List<String> invalid = Scenarios.problems(dir, THREE.replace("id: C,", "id: C C,"), "decision.logit.sponsors.t=C");
         assertTrue(String.join("\n", invalid).contains("not a valid id"), invalid.toString());
     }
+    /** Sessions 70-71 before the cut-off, 73 after it (left out); rcid 5 is unanimous (left out). */
+    private static void writeRollCalls(Path dir) {
+        Scenarios.write(dir, "rc.csv", """
+                rcid,session,date,resolution
+                1,70,2015-12-01,A/RES/70/1
+                2,70,2015-12-02,A/RES/70/2
+                3,71,2016-12-01,A/RES/71/3
+                4,73,2018-12-01,A/RES/73/4
+                5,71,2016-12-02,A/RES/71/5
+                """);
+        Scenarios.write(dir, "votes.csv", """
+                rcid,iso3,vote
+                1,USA,yes
+                1,RUS,no
+                1,CUB,no
+                2,USA,yes
+                2,RUS,no
+                2,CUB,abstain
+                3,USA,no
+                3,RUS,yes
+                3,CUB,yes
+                4,USA,yes
+                4,RUS,yes
+                4,CUB,no
+                5,USA,yes
+                5,RUS,yes
+                5,CUB,yes
+                """);
+    }
+
+    private static final String AGREEING = THREE.replace("id: A,", "id: USA,").replace("id: B,", "id: RUS,")
+            .replace("id: C,", "id: CUB,").replace("valence: {t: 0.2}}", "valence: {t: 0.2}, gamma: 1.5,"
+                    + " sponsors: {t: USA}, affinity: {votes: votes.csv, roll_calls: rc.csv, before_session: 73}}")
+            .replace("gamma: 0, ", "");
+
+    /**
+     * Sponsor USA, gamma 1.5, affinity from agreement before session 73 (roll calls 1-3): the USA agrees
+     * with itself (1), Russia never (0: no against yes twice, yes against no), Cuba on half of roll call 2
+     * only (abstain against yes): (0 + 0.5 + 0) / 3 = 1/6. So the USA has Delta 1.7 + 1.5 = 3.2 as a
+     * group-sharing sponsor's friend would, Russia -0.7 (no gain although it shares group G with the
+     * USA), Cuba -3.1 + 0.25 = -2.85: P(yes) = L(-3.35) = 0.033895, P(no) = L(2.35) = 0.912934. With roll
+     * call 4 (session 73) counted, Russia agrees on 1 of 4: Delta -0.7 + 0.375, L(-0.825) = 0.304703.
+     */
+    @Test
+    void affinityFromPastVotingAgreementWeighsGammaByAgreementBeforeTheCutOff(@TempDir Path dir) throws Exception {
+        writeRollCalls(dir);
+        Scenario s = Scenarios.load(dir, AGREEING);
+        Assembly a = new Assembly(s);
+        double[] p = new double[3];
+        double[][] expected = {{0.937027, 0.024127}, {0.231475, 0.549834}, {0.033895, 0.912934}};
+        for (int i = 0; i < 3; i++) {
+            SpatialLogitBallot.probabilities(a, s.decision().logit(), i, 0, p, 0);
+            assertEquals(expected[i][0], p[0], EPS, s.delegations().get(i).id());
+            assertEquals(expected[i][1], p[1], EPS, s.delegations().get(i).id());
+        }
+        Scenario later = Scenarios.load(dir, AGREEING, "decision.logit.affinity.before_session=74");
+        SpatialLogitBallot.probabilities(new Assembly(later), later.decision().logit(), 1, 0, p, 0);
+        assertEquals(0.304703, p[0], EPS, "Russia with session 73 counted");
+    }
+
+    @Test
+    void affinityFromVotesNeedsASponsorWhoVotedAndAReadableFile(@TempDir Path dir) {
+        writeRollCalls(dir);
+        List<String> group = Scenarios.problems(dir, AGREEING.replace("sponsors: {t: USA}", "sponsors: {t: G}"));
+        assertTrue(group.stream().anyMatch(p -> p.contains("decision.logit.sponsors.t") && p.contains("'G' did not")),
+                group.toString());
+        List<String> misspelt = Scenarios.problems(dir, AGREEING.replace("before_session", "before_sesion"));
+        assertTrue(misspelt.stream().anyMatch(p -> p.contains("did you mean 'before_session'")), misspelt.toString());
+        Scenarios.write(dir, "votes.csv", "rcid,iso3,vote\n1,USA,yes\n1,RUS,Yes\n");
+        List<String> badVote = Scenarios.problems(dir, AGREEING);
+        assertTrue(badVote.stream().anyMatch(p -> p.contains("votes.csv") && p.contains(":3") && p.contains("'yes'")),
+                badVote.toString());
+    }
 }

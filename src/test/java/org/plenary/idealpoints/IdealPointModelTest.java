@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
+import org.plenary.scenario.RollCalls;
 
 /** The ordered item-response model: its derivatives, and recovery of the published UNGA ideal points. */
 class IdealPointModelTest {

@@ -70,4 +70,48 @@ class PositionsFromTest {
         assertTrue(missing.stream().anyMatch(p -> p.contains("nowhere.csv") && p.contains("cannot read")),
                 missing.toString());
     }
+    private static final String GROUPED = """
+            name: shrunk
+            dimensions: [{id: s}]
+            delegations:
+              - {id: A, groups: [G], position: {s: 0.5}}
+              - {id: B, groups: [G], position: {s: 0.5}}
+              - {id: C, groups: [G], position: {s: 0.5}}
+              - {id: L, position: {s: 0.5}}
+            positions_from:
+              - {file: ideal.csv, dimension: s, anchors: {A: 0.0, B: 0.5}, shrink: groups}
+            """;
+
+    /**
+     * Group G holds A (estimate 0, no error), B (2, no error) and C (4, standard error 1: an interval of
+     * +-1.645, a state with few votes); L is in no group (5, error 1). C's prior mean is G's mean 2. With a
+     * stated prior sd of 1, C's posterior weight is 1 / (1 + 1) = 0.5: 0.5 * 4 + 0.5 * 2 = 3, position 3 / 4
+     * = 0.75 under the anchors (A 0 at 0, B 2 at 0.5) instead of 1.0 unshrunk. Fitted by moments over the
+     * four (L's prior mean is the mean of all, 11 / 4): sigma^2 = [(4 - 0) + 0 + (4 - 1) + ((9/4)^2 - 1)] / 4
+     * = 177 / 64, so C's weight is 177 / 241 and C sits at 2 + 2 * 177 / 241.
+     */
+    @Test
+    void shrinkagePullsAnImpreciseEstimateTowardItsGroupByItsPosteriorWeight() throws Exception {
+        double z = 1.6448536269514722;
+        Scenarios.write(dir, "ideal.csv", "delegation,dimension,estimate,low,high\n"
+                + "A,1,0,0,0\nB,1,2,2,2\nC,1,4," + (4 - z) + "," + (4 + z) + "\nL,1,5," + (5 - z) + "," + (5 + z) + "\n");
+        Scenario stated = Scenarios.load(dir, GROUPED.replace("shrink: groups", "shrink: groups, prior_sd: 1"));
+        assertEquals(0.75, stated.delegations().get(2).position()[0], 1e-9, "C half way to its group mean");
+        assertEquals(0.5, stated.delegations().get(1).position()[0], 1e-9, "a precise estimate stays");
+        Scenario fitted = Scenarios.load(dir, GROUPED);
+        double weight = 177.0 / 241;
+        assertEquals((2 + 2 * weight) / 4, fitted.delegations().get(2).position()[0], 1e-9, "moment-fitted prior");
+        assertEquals(1.0, Scenarios.load(dir, GROUPED.replace(", shrink: groups", "")).delegations().get(2)
+                .position()[0], 1e-9, "unshrunk: 4 / 4");
+    }
+
+    @Test
+    void shrinkageNeedsIntervalsAndAKnownMethod() {
+        Scenarios.write(dir, "ideal.csv", "delegation,dimension,estimate\nA,1,0\nB,1,2\nC,1,4\n");
+        List<String> problems = Scenarios.problems(dir, GROUPED);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("positions_from[0].shrink") && p.contains("low and high")),
+                problems.toString());
+        List<String> unknown = Scenarios.problems(dir, GROUPED.replace("shrink: groups", "shrink: group"));
+        assertTrue(unknown.stream().anyMatch(p -> p.contains("shrink") && p.contains("groups")), unknown.toString());
+    }
 }

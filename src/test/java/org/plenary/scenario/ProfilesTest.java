@@ -70,4 +70,35 @@ class ProfilesTest {
         assertTrue(Scenarios.problems(dir, SCENARIO.replace("EU1: {position", "XX1: {position")).stream()
                 .anyMatch(p -> p.contains("unknown delegation 'XX1'")));
     }
+    /**
+     * EU1's adjustment (+0.1 on b over EU's 0.2) dated from 2025-01-20: a scenario as of 2018-12-05 derives
+     * b = 0.2 (EU alone), one as of 2025-01-20 (its first day) 0.3, and one as of 2026 with the adjustment
+     * ending 2026-01-01 (exclusive) 0.2 again; with no as_of every adjustment applies, as before.
+     */
+    @Test
+    void aDatedAdjustmentAppliesOnlyInsideItsDates() throws Exception {
+        String dated = SCENARIO.replace("EU1: {position: {b: 0.1}}", "EU1: {position: {b: 0.1}, from: 2025-01-20}");
+        assertEquals(0.3, Scenarios.load(dir, dated).delegations().get(0).position()[1], 1e-12, "no as_of");
+        assertEquals(0.2, Scenarios.load(dir, dated, "profiles.as_of=2018-12-05").delegations().get(0).position()[1],
+                1e-12, "before its date");
+        assertEquals(0.3, Scenarios.load(dir, dated, "profiles.as_of=2025-01-20").delegations().get(0).position()[1],
+                1e-12, "on its first day");
+        String ended = dated.replace("from: 2025-01-20}", "from: 2025-01-20, until: 2026-01-01}");
+        assertEquals(0.2, Scenarios.load(dir, ended, "profiles.as_of=2026-01-01").delegations().get(0).position()[1],
+                1e-12, "until is exclusive");
+    }
+
+    @Test
+    void badDatesAreReportedWithTheirField() {
+        List<String> problems = Scenarios.problems(dir, SCENARIO.replace("EU1: {position: {b: 0.1}}",
+                "EU1: {position: {b: 0.1}, from: 2025-13-01, util: 2026-01-01}"));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("profiles.adjust.EU1.from") && p.contains("not a date")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("util") && p.contains("did you mean 'until'")),
+                problems.toString());
+        List<String> reversed = Scenarios.problems(dir, SCENARIO.replace("EU1: {position: {b: 0.1}}",
+                "EU1: {position: {b: 0.1}, from: 2026-01-01, until: 2025-01-01}"));
+        assertTrue(reversed.stream().anyMatch(p -> p.contains("profiles.adjust.EU1.until") && p.contains("after from")),
+                reversed.toString());
+    }
 }

@@ -1,4 +1,4 @@
-package org.plenary.idealpoints;
+package org.plenary.scenario;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.plenary.scenario.CsvRows;
-import org.plenary.scenario.InputException;
-import org.plenary.scenario.Problem;
-import org.plenary.scenario.Problems;
-import org.plenary.scenario.Suggestions;
 
 /**
  * A roll-call file ({@code rcid,iso3,vote}, as scenarios/data/unga-votes-2015-2019.csv), optionally
