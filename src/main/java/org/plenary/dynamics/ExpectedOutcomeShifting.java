@@ -15,9 +15,9 @@ import org.plenary.scenario.Scenario;
  *   t_b      = the compromise of b's members taking part (7.6's capability x salience mean of positions)
  *   V_i(b)   = D_i(q_m) - D_i(t_b)   if b's procedure would accept t_b now (DecisionProcedure.accepts), else 0
  * </pre>
- * and i moves m from its body f to the member body b maximising V_i(b) - cost, when that exceeds
- * V_i(f): {@code cost}, in the units of D, is what the move costs i (delay, a restart). The first delegation that moves it does; the move restarts the item at the new body's first
- * stage (no last call under way) and extends its deadline to at least {@code delay} rounds ahead; the
+ * and i moves m from its body f to the member body b maximising V_i(b) - cost (of two alike, the smaller id),
+ * when that exceeds V_i(f): {@code cost}, in the units of D, is what the move costs i (delay, a restart).
+ * The first delegation that moves it does; the move restarts the item at the new body's first stage (no last call under way) and extends its deadline to at least {@code delay} rounds ahead; the
  * draft travels with it. An item moves at most {@code maxMoves} times. Reads the model; draws nothing.
  */
 final class ExpectedOutcomeShifting implements Mechanism {
@@ -76,7 +76,8 @@ final class ExpectedOutcomeShifting implements Mechanism {
         for (int b = 0; b < a.bodies; b++) {
             if (b != from && a.role[i * a.bodies + b] != 0) {
                 double v = value(a, i, m, b) - rule.cost();
-                if (v > bestValue) {
+                // A tie between destinations goes to the smaller id, not to the body the file lists first.
+                if (v > bestValue || (best >= 0 && v == bestValue && a.bodyIds[b].compareTo(a.bodyIds[best]) < 0)) {
                     best = b;
                     bestValue = v;
                 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
+import org.plenary.scenario.Scenario;
 import org.plenary.testing.Scenarios;
 
 /**
@@ -53,5 +54,32 @@ class BodiesBreakTest {
         }
         assertEquals(0, absencesOfD, "one item of its bodies open, capacity 1: always there");
         assertEquals(100, absencesOfB, 25, "two items open in its bodies: p = 1/2");
+    }
+
+    /**
+     * Forum shifting (7.14) with two destinations worth the same to the mover: {@link Scenarios#BODIES} with a
+     * second ISO/IEC committee, jtc1, of the same members as sc42. Each would approve the compromise
+     * (0.8 x 2 + 0.9) / 3 = 0.8333, worth 0.4 - 0.0667 = 0.3333 to M, against 0 in the ITU; with cost 0.1 both
+     * beat staying by 0.2333. The tie goes to the smaller id, jtc1, whichever body the file lists first.
+     */
+    @Test
+    void aTieBetweenTwoDestinationsDoesNotDependOnTheOrderOfTheFile() throws Exception {
+        assertEquals("jtc1", destination("sc42", "jtc1"));
+        assertEquals("jtc1", destination("jtc1", "sc42"));
+    }
+
+    private String destination(String first, String second) throws Exception {
+        String twoCommittees = Scenarios.BODIES
+                .replace("  - {id: sc42, procedure: iso-iec}\n",
+                        "  - {id: %s, procedure: iso-iec}\n  - {id: %s, procedure: iso-iec}\n".formatted(first, second))
+                .replace("sc42: P}", "sc42: P, jtc1: P}");
+        Scenario s = Scenarios.load(dir, twoCommittees);
+        Assembly a = new Assembly(s);
+        a.setRound(2);
+        DecisionMaking decisions = new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(),
+                s.bodies());
+        new ExpectedOutcomeShifting(s.bodies().shifting(), s.agenda(), decisions).step(a, new MersenneTwisterFast(1));
+        assertEquals(1, a.venueMoves.count(), "M moves the item once");
+        return a.bodyIds[a.itemBody[0]];
     }
 }
