@@ -17,8 +17,9 @@ import org.plenary.scenario.Scenario;
  * </pre>
  * and i moves m from its body f to the member body b maximising V_i(b) - cost (of two alike, the smaller id),
  * when that exceeds V_i(f): {@code cost}, in the units of D, is what the move costs i (delay, a restart).
- * The first delegation that moves it does; the move restarts the item at the new body's first stage (no last call under way) and extends its deadline to at least {@code delay} rounds ahead; the
- * draft travels with it. An item moves at most {@code maxMoves} times. Reads the model; draws nothing.
+ * The first delegation that moves it does; the move restarts the item at the new body's first stage (no
+ * last call under way) and extends its deadline to at least {@code delay} rounds ahead; the draft travels
+ * with it. An item moves at most {@code maxMoves} times. Reads the model; draws nothing.
  */
 final class ExpectedOutcomeShifting implements Mechanism {
     private final Scenario.ForumShifting rule;
