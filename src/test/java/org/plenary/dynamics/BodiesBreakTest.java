@@ -2,9 +2,11 @@ package org.plenary.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
@@ -81,5 +83,56 @@ class BodiesBreakTest {
         new ExpectedOutcomeShifting(s.bodies().shifting(), s.agenda(), decisions).step(a, new MersenneTwisterFast(1));
         assertEquals(1, a.venueMoves.count(), "M moves the item once");
         return a.bodyIds[a.itemBody[0]];
+    }
+
+    /**
+     * Concessions on withdrawal (7.6, {@code drop}, the default) when the withdrawal is from one body (7.13): U
+     * at 0.9 (threshold 0.01), hurt by the compromise 0.4333 (the R's at 0.2), objects; the chair concedes 5 %
+     * of the way to it each round, all of the concession owed to U alone. U then leaves the ITU only: for the ITU's
+     * item it is gone as if it had left altogether, so the next drafting takes back all it was owed and the
+     * draft returns to the R's compromise, 0.2, as it does after a full withdrawal.
+     */
+    @Test
+    void leavingTheItemsBodyTakesBackTheConcessionsAsLeavingAltogetherDoes() throws Exception {
+        assertEquals(0.2, draftAfterWithdrawal("itu"), 1e-12, "withdrawn from the item's body");
+        assertEquals(0.2, draftAfterWithdrawal(null), 1e-12, "withdrawn altogether");
+    }
+
+    private double draftAfterWithdrawal(String body) throws Exception {
+        Scenario s = Scenarios.load(dir, """
+                name: concessions-bodies
+                rounds: 10
+                dimensions: [{id: a}]
+                influence: {model: none, anchor: 0}
+                chair: {accommodation: 0.05}
+                delegation_defaults: {salience: 1, objection_threshold: 1000000}
+                bodies:
+                  - {id: itu, procedure: itu-plenary}
+                  - {id: sc42, procedure: iso-iec}
+                delegations:
+                  - {id: U, position: {a: 0.9}, objection_threshold: 0.01, membership: {itu: member, sc42: P}}
+                  - {id: R1, position: {a: 0.2}, membership: {itu: member, sc42: P}}
+                  - {id: R2, position: {a: 0.2}, membership: {itu: member}}
+                agenda:
+                  - {id: x, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 10, body: itu}
+                """);
+        Assembly a = new Assembly(s);
+        ChairDrafting chair = new ChairDrafting(s.chair());
+        DecisionMaking decisions = new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(),
+                s.bodies());
+        MersenneTwisterFast random = new MersenneTwisterFast(1);
+        for (int round = 1; round <= 3; round++) {
+            a.setRound(round);
+            chair.step(a, random);
+            decisions.step(a, random);
+        }
+        // Drafts 0.4333, then + 0.05 x (0.9 - 0.4333), + 0.05 x (0.9 - 0.4567): U still objects to 0.4788.
+        assertEquals(0.0455, a.concession[0], 1e-4, "conceded to U");
+        assertFalse(a.itemState[0].isClosed());
+        EventSchedule.apply(a, new Scenario.Event(4, Scenario.EventType.WITHDRAW, "U", null, List.of(), List.of(),
+                null, 0, body));
+        a.setRound(4);
+        chair.step(a, random);
+        return a.draft[0];
     }
 }
