@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
+import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
 import org.plenary.testing.Scenarios;
 
@@ -134,5 +137,26 @@ class BodiesBreakTest {
         a.setRound(4);
         chair.step(a, random);
         return a.draft[0];
+    }
+
+    /**
+     * IETF rough consensus (7.13) exactly at the rough share: 29 objectors (X, at 0.25 against the draft 0.75)
+     * among 50 participants with {@code rough: 0.58} is a share of exactly 0.58, "at most" the rough share, so
+     * the objections are judged in the rough. In binary 0.58 x 50 is 28.999999999999996, under 29.
+     */
+    @Test
+    void objectorsExactlyAtTheRoughShareAreJudgedInTheRough() throws Exception {
+        Scenario.Body wg = new Scenario.Body("wg", Scenario.Procedure.IETF, 0.58, 0.71, 2);
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (int p = 1; p <= 50; p++) {
+            roles.put((p <= 29 ? "X" : "Y") + p, "participant");
+        }
+        Assembly a = BodyAssemblies.decided(dir, wg, roles, 1);
+        int objectors = 0;
+        for (int i = 0; i < a.delegations; i++) {
+            objectors += a.objecting[i] ? 1 : 0;
+        }
+        assertEquals(29, objectors, "the 29 X's object; the outsider is in no body");
+        assertEquals(ItemState.CONSENSUS, a.itemState[0]);
     }
 }
