@@ -159,4 +159,23 @@ class BodiesBreakTest {
         assertEquals(29, objectors, "the 29 X's object; the outsider is in no body");
         assertEquals(ItemState.CONSENSUS, a.itemState[0]);
     }
+
+    /**
+     * A reengage event with neither dimensions nor forums "undoes every disengagement and also a withdrawal"
+     * (scenario-format, events): that includes a withdrawal from one body. M leaves the ITU (role 0 there,
+     * still a P-member of SC 42), then re-engages without lists: it is a member of the ITU again, with its
+     * declared role, and takes part in the ITU's item.
+     */
+    @Test
+    void reengagingWithoutListsUndoesAWithdrawalFromOneBody() throws Exception {
+        Assembly a = new Assembly(Scenarios.load(dir, Scenarios.BODIES));
+        int m = a.delegationIndex("M");
+        EventSchedule.apply(a, new Scenario.Event(1, Scenario.EventType.WITHDRAW, "M", null, List.of(), List.of(),
+                null, 0, "itu"));
+        assertFalse(a.takesPart(m, 0));
+        EventSchedule.apply(a, new Scenario.Event(2, Scenario.EventType.REENGAGE, "M", null, List.of(), List.of(),
+                null, 0, null));
+        assertEquals(Scenario.Procedure.ITU_PLENARY.roleCode("member"), a.role[m * a.bodies]);
+        assertTrue(a.takesPart(m, 0), "back in the ITU");
+    }
 }
