@@ -178,4 +178,24 @@ class BodiesBreakTest {
         assertEquals(Scenario.Procedure.ITU_PLENARY.roleCode("member"), a.role[m * a.bodies]);
         assertTrue(a.takesPart(m, 0), "back in the ITU");
     }
+
+    /**
+     * A 3GPP vote (7.13) as recorded for votes.csv and ballots.csv: five Individual Members for (Y), two against
+     * (X, objecting, so no consensus by the deadline), and an observer against (X3). The vote of the Individual Members is 5 of 7 = 71.4 %: adopted at 71 %.
+     * The recorded tally must be that vote, yes 5, no 2, with no ballot for the observer, whose vote is not
+     * counted; 5 yes and 3 no (62.5 %) beside "vote-adopted" would contradict the rule.
+     */
+    @Test
+    void aThreeGppTallyRecordsOnlyTheIndividualMembersVotes() throws Exception {
+        Scenario.Body ran = new Scenario.Body("ran", Scenario.Procedure.THREE_GPP, 0.1, 0.71, 2);
+        Map<String, String> roles = BodyAssemblies.roles("Y1", "individual-member", "Y2", "individual-member",
+                "Y3", "individual-member", "Y4", "individual-member", "Y5", "individual-member",
+                "X1", "individual-member", "X2", "individual-member", "X3", "observer");
+        Assembly a = BodyAssemblies.decided(dir, ran, roles, 5);
+        assertEquals(ItemState.VOTE_ADOPTED, a.itemState[0]);
+        assertEquals(5, a.votes[0], "yes");
+        assertEquals(2, a.votes[1], "no: the observer's is not a vote cast");
+        assertEquals(0, a.votes[2], "abstentions");
+        assertEquals(DecisionMaking.NO_BALLOT, a.ballots[a.delegationIndex("X3")]);
+    }
 }
