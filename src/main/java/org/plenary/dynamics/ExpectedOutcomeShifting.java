@@ -89,16 +89,28 @@ final class ExpectedOutcomeShifting implements Mechanism {
         }
         a.itemBody[m] = best;
         a.lastCallEnds[m] = 0;
-        a.deadline[m] = Math.max(a.deadline[m], a.round() + rule.delay());
+        a.deadline[m] = restartDeadline(a, m);
         moves[m]++;
         a.venueMoves.add(m, from, best, i);
         return true;
     }
 
-    /** V_i(b): i's gain over the status quo from the text body b would write and accept now; 0 if none. */
+    /** The deadline of item m restarted in another body this round: at least {@code delay} rounds ahead. */
+    private int restartDeadline(Assembly a, int m) {
+        return Math.max(a.deadline[m], a.round() + rule.delay());
+    }
+
+    /**
+     * V_i(b): i's gain over the status quo from the text body b would write and accept now, under the deadline
+     * a move there would set; 0 if none.
+     */
     private double value(Assembly a, int i, int m, int body) {
         int from = a.itemBody[m];
+        int deadline = a.deadline[m];
         a.itemBody[m] = body;
+        if (body != from) {
+            a.deadline[m] = restartDeadline(a, m); // a vote at the old deadline is not what a move leads to
+        }
         try {
             int d = a.dimensions;
             boolean anyone = false;
@@ -115,6 +127,7 @@ final class ExpectedOutcomeShifting implements Mechanism {
             return Double.isNaN(gain) ? 0 : gain;
         } finally {
             a.itemBody[m] = from;
+            a.deadline[m] = deadline;
         }
     }
 }

@@ -198,4 +198,35 @@ class BodiesBreakTest {
         assertEquals(0, a.votes[2], "abstentions");
         assertEquals(DecisionMaking.NO_BALLOT, a.ballots[a.delegationIndex("X3")]);
     }
+
+    /**
+     * Forum shifting (7.14) at the deadline, an item still open in its last call (itu-t-aap, the only way an
+     * item is open past its deadline): M (0.9) could take it to a 3GPP group (M, Y1-Y3 at 0.8, X at 0.2) whose
+     * compromise (0.9 + 2.4 + 0.2) / 5 = 0.7 X objects to (it loses 0.5 - 0.3 = 0.2 > 0.1), so no consensus;
+     * at the old deadline the Individual Members' vote would carry it 4 to 1, worth 0.4 - 0.2 = 0.2 to M. But
+     * the move restarts the item with its deadline at 10 + 10 = 20: the group would take nothing this round,
+     * V = 0, and 0 - 0.1 does not beat staying (0: the ITU-T's members M and the R's at 0.2 would not consent
+     * to their compromise 0.375, M objecting). The item stays.
+     */
+    @Test
+    void aMoveIsValuedUnderTheDeadlineTheMoveItselfSets() throws Exception {
+        Scenario s = Scenarios.load(dir, Scenarios.BODIES
+                .replace("  - {id: itu, procedure: itu-plenary}\n  - {id: sc42, procedure: iso-iec}\n",
+                        "  - {id: itu, procedure: itu-t-aap}\n  - {id: ran, procedure: 3gpp}\n")
+                .replace("{itu: member, sc42: P}", "{itu: member-state, ran: individual-member}")
+                .replace("{itu: member}", "{itu: member-state}")
+                .replace("{sc42: P}}", "{ran: individual-member}}")
+                .replace("  - {id: Y2", "  - {id: Y3, position: {a: 0.8}, membership: {ran: individual-member}}\n"
+                        + "  - {id: X, position: {a: 0.2}, objection_threshold: 0.1, "
+                        + "membership: {ran: individual-member}}\n"
+                        + "  - {id: Y2"));
+        Assembly a = new Assembly(s);
+        a.setRound(10);
+        a.lastCallEnds[0] = 11;
+        DecisionMaking decisions = new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(),
+                s.bodies());
+        new ExpectedOutcomeShifting(s.bodies().shifting(), s.agenda(), decisions).step(a, new MersenneTwisterFast(1));
+        assertEquals(0, a.venueMoves.count(), "no move: after it, the group would not vote until round 20");
+        assertEquals(0, a.itemBody[0]);
+    }
 }
