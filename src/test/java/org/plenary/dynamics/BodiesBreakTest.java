@@ -229,4 +229,19 @@ class BodiesBreakTest {
         assertEquals(0, a.venueMoves.count(), "no move: after it, the group would not vote until round 20");
         assertEquals(0, a.itemBody[0]);
     }
+
+    /**
+     * Coalitions as actors (7.4b) with bodies: the coalition events (coalitions.csv, the pen's record) say why a
+     * delegation can no longer belong on an item. M, salience 1 on the item's only dimension, leaves the ITU:
+     * the reason is that it is no longer a member of the item's body, not "no-salience".
+     */
+    @Test
+    void leavingTheItemsBodyIsRecordedAsSuch() throws Exception {
+        Assembly a = new Assembly(Scenarios.load(dir, Scenarios.BODIES));
+        int m = a.delegationIndex("M");
+        EventSchedule.apply(a, new Scenario.Event(1, Scenario.EventType.WITHDRAW, "M", null, List.of(), List.of(),
+                null, 0, "itu"));
+        assertFalse(CoalitionFormation.canBelong(a, m, 0));
+        assertEquals("not-a-member", CoalitionFormation.exitReason(a, m, 0));
+    }
 }
