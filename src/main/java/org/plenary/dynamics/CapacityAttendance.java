@@ -10,10 +10,10 @@ import org.plenary.model.Assembly;
  * once,
  * <pre>
  *   K_i = (c_i / c_full)^gamma
- *   N_i = open items in the forums i has not disengaged from
+ *   N_i = open items, of the bodies i is a member of, in the forums i has not disengaged from
  *   p_i = min(1, K_i / N_i)
  * </pre>
- * and it attends each forum with open items with probability p_i (one draw per delegation and forum,
+ * and it attends each forum with such items with probability p_i (one draw per delegation and forum,
  * in delegation then forum order, only when p_i &lt; 1). An absent delegation neither drafts, objects
  * nor votes in that forum this round, and the quorum counts only those present.
  */
@@ -36,12 +36,6 @@ public final class CapacityAttendance implements Mechanism {
         if (openInForum.length != forums) {
             openInForum = new int[forums];
         }
-        Arrays.fill(openInForum, 0);
-        for (int m = 0; m < a.items; m++) {
-            if (!a.itemState[m].isClosed()) {
-                openInForum[a.itemForum[m]]++;
-            }
-        }
         if (capacity.length != a.delegations) {
             capacity = new double[a.delegations];
             capacityOf = new double[a.delegations];
@@ -52,12 +46,7 @@ public final class CapacityAttendance implements Mechanism {
             if (a.withdrawn[i] || !a.voting[i]) {
                 continue;
             }
-            int load = 0;
-            for (int f = 0; f < forums; f++) {
-                if (!a.forumDisengaged[i * forums + f]) {
-                    load += openInForum[f];
-                }
-            }
+            int load = countOpenItems(a, i);
             if (load == 0) {
                 continue;
             }
@@ -70,11 +59,29 @@ public final class CapacityAttendance implements Mechanism {
                 continue;
             }
             for (int f = 0; f < forums; f++) {
-                if (openInForum[f] > 0 && !a.forumDisengaged[i * forums + f]) {
+                if (openInForum[f] > 0) {
                     a.absent[i * forums + f] = random.nextDouble() >= p;
                 }
             }
         }
+    }
+
+    /**
+     * Counts, into {@code openInForum}, the open items delegation i has to cover in each forum: those of the
+     * bodies it is a member of (every item when the scenario declares none), in forums it has not disengaged
+     * from; returns their sum, N_i.
+     */
+    private int countOpenItems(Assembly a, int i) {
+        Arrays.fill(openInForum, 0);
+        int load = 0;
+        for (int m = 0; m < a.items; m++) {
+            int f = a.itemForum[m];
+            if (!a.itemState[m].isClosed() && a.isMemberFor(i, m) && !a.forumDisengaged[i * a.forums + f]) {
+                openInForum[f]++;
+                load++;
+            }
+        }
+        return load;
     }
 
     /** K = (c / c_full)^gamma: how many items a delegation of capability c covers at once. */

@@ -85,12 +85,12 @@ public final class ChairDrafting implements Mechanism {
         }
     }
 
-    /** Takes back from item m's concession what it owes withdrawn delegations: all of it, or a fraction. */
+    /** Takes back from item m's concession what it owes delegations withdrawn from it: all of it, or a fraction. */
     private void releaseWithdrawn(Assembly a, int m) {
         int d = a.dimensions;
         double fraction = onWithdrawal == Scenario.ConcessionsOnWithdrawal.DROP ? 1 : decay;
         for (int i = 0; i < a.delegations; i++) {
-            if (!a.withdrawn[i]) {
+            if (!withdrawnFrom(a, i, m)) {
                 continue;
             }
             int base = (m * a.delegations + i) * d;
@@ -100,6 +100,16 @@ public final class ChairDrafting implements Mechanism {
                 owed[base + k] -= released;
             }
         }
+    }
+
+    /**
+     * Whether delegation i has withdrawn from item m: altogether, or from the body the item sits in (an event
+     * took its declared role there away, docs/ODD.md 7.13). A delegation that was never a member of the item's
+     * body has not withdrawn from it: what a moved item owes it travels with the draft (7.14).
+     */
+    private static boolean withdrawnFrom(Assembly a, int i, int m) {
+        int held = i * a.bodies + a.itemBody[m];
+        return a.withdrawn[i] || (a.role[held] == 0 && a.declaredRole[held] != 0);
     }
 
     /**

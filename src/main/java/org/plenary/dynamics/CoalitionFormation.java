@@ -216,10 +216,16 @@ public final class CoalitionFormation implements Mechanism {
         }
     }
 
-    /** Why i can no longer belong to a coalition on item m: withdrawn, disengaged (from the forum) or no-salience. */
+    /**
+     * Why i can no longer belong to a coalition on item m: withdrawn, not-a-member (of the item's body, 7.13),
+     * disengaged (from the forum) or no-salience.
+     */
     static String exitReason(Assembly a, int i, int m) {
         if (a.withdrawn[i]) {
             return "withdrawn";
+        }
+        if (!a.isMemberFor(i, m)) {
+            return "not-a-member";
         }
         return a.forumDisengaged[i * a.forums + a.itemForum[m]] ? "disengaged" : "no-salience";
     }

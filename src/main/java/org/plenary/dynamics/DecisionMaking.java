@@ -340,9 +340,10 @@ public final class DecisionMaking implements Mechanism {
     }
 
     /**
-     * The vote on item m's current draft: every delegation that votes, is not withdrawn and takes
-     * part casts its {@link #voteIntention} (written to {@code ballots[i]} when given: +1, -1, 0, or
-     * {@link #ABSENT} for those accredited but not taking part, {@link #NO_BALLOT} for the rest).
+     * The vote on item m's current draft: every delegation that votes, is not withdrawn, holds a voting
+     * role in the item's body (not a 3GPP observer) and takes part casts its {@link #voteIntention}
+     * (written to {@code ballots[i]} when given: +1, -1, 0, or {@link #ABSENT} for those accredited but not
+     * taking part, {@link #NO_BALLOT} for the rest).
      * Returns yes, no, abstentions, and the accredited count (voting delegations not withdrawn).
      */
     public static int[] tally(Assembly a, int m, double band, int[] ballots) {
@@ -357,7 +358,7 @@ public final class DecisionMaking implements Mechanism {
         int no = 0;
         for (int i = 0; i < a.delegations; i++) {
             int ballot = NO_BALLOT;
-            if (!a.withdrawn[i] && a.voting[i] && a.isMemberFor(i, m)) {
+            if (!a.withdrawn[i] && a.voting[i] && a.votesIn(i, m)) {
                 accredited++;
                 ballot = ABSENT;
                 if (a.takesPart(i, m)) {

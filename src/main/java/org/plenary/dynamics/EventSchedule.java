@@ -68,6 +68,8 @@ public final class EventSchedule implements Mechanism {
                 }
                 if (everything) {
                     a.withdrawn[i] = false;
+                    // Withdrawals from single bodies too: the declared roles come back.
+                    System.arraycopy(a.declaredRole, i * a.bodies, a.role, i * a.bodies, a.bodies);
                 }
             }
             case SET -> set(a, i, event.attribute(), event.value());

@@ -15,10 +15,11 @@ import org.plenary.scenario.Scenario;
  *   t_b      = the compromise of b's members taking part (7.6's capability x salience mean of positions)
  *   V_i(b)   = D_i(q_m) - D_i(t_b)   if b's procedure would accept t_b now (DecisionProcedure.accepts), else 0
  * </pre>
- * and i moves m from its body f to the member body b maximising V_i(b) - cost, when that exceeds
- * V_i(f): {@code cost}, in the units of D, is what the move costs i (delay, a restart). The first delegation that moves it does; the move restarts the item at the new body's first
- * stage (no last call under way) and extends its deadline to at least {@code delay} rounds ahead; the
- * draft travels with it. An item moves at most {@code maxMoves} times. Reads the model; draws nothing.
+ * and i moves m from its body f to the member body b maximising V_i(b) - cost (of two alike, the smaller id),
+ * when that exceeds V_i(f): {@code cost}, in the units of D, is what the move costs i (delay, a restart).
+ * The first delegation that moves it does; the move restarts the item at the new body's first stage (no
+ * last call under way) and extends its deadline to at least {@code delay} rounds ahead; the draft travels
+ * with it. An item moves at most {@code maxMoves} times. Reads the model; draws nothing.
  */
 final class ExpectedOutcomeShifting implements Mechanism {
     private final Scenario.ForumShifting rule;
@@ -76,7 +77,8 @@ final class ExpectedOutcomeShifting implements Mechanism {
         for (int b = 0; b < a.bodies; b++) {
             if (b != from && a.role[i * a.bodies + b] != 0) {
                 double v = value(a, i, m, b) - rule.cost();
-                if (v > bestValue) {
+                // A tie between destinations goes to the smaller id, not to the body the file lists first.
+                if (v > bestValue || (best >= 0 && v == bestValue && a.bodyIds[b].compareTo(a.bodyIds[best]) < 0)) {
                     best = b;
                     bestValue = v;
                 }
@@ -87,16 +89,28 @@ final class ExpectedOutcomeShifting implements Mechanism {
         }
         a.itemBody[m] = best;
         a.lastCallEnds[m] = 0;
-        a.deadline[m] = Math.max(a.deadline[m], a.round() + rule.delay());
+        a.deadline[m] = restartDeadline(a, m);
         moves[m]++;
         a.venueMoves.add(m, from, best, i);
         return true;
     }
 
-    /** V_i(b): i's gain over the status quo from the text body b would write and accept now; 0 if none. */
+    /** The deadline of item m restarted in another body this round: at least {@code delay} rounds ahead. */
+    private int restartDeadline(Assembly a, int m) {
+        return Math.max(a.deadline[m], a.round() + rule.delay());
+    }
+
+    /**
+     * V_i(b): i's gain over the status quo from the text body b would write and accept now, under the deadline
+     * a move there would set; 0 if none.
+     */
     private double value(Assembly a, int i, int m, int body) {
         int from = a.itemBody[m];
+        int deadline = a.deadline[m];
         a.itemBody[m] = body;
+        if (body != from) {
+            a.deadline[m] = restartDeadline(a, m); // a vote at the old deadline is not what a move leads to
+        }
         try {
             int d = a.dimensions;
             boolean anyone = false;
@@ -113,6 +127,7 @@ final class ExpectedOutcomeShifting implements Mechanism {
             return Double.isNaN(gain) ? 0 : gain;
         } finally {
             a.itemBody[m] = from;
+            a.deadline[m] = deadline;
         }
     }
 }

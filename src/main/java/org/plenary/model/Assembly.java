@@ -304,6 +304,11 @@ public final class Assembly {
         return roleFor(i, item) != 0;
     }
 
+    /** Whether delegation i holds a voting role in the body item m sits in now (a 3GPP observer does not). */
+    public boolean votesIn(int i, int item) {
+        return bodyProcedure[itemBody[item]].votes(roleFor(i, item));
+    }
+
     /** Delegation i's role code in the body item m sits in now; 0 when it is not a member. */
     public int roleFor(int i, int item) {
         return role[i * bodies + itemBody[item]];

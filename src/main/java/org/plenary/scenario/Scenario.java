@@ -267,14 +267,26 @@ public record Scenario(
         ITU_T_AAP("itu-t-aap", List.of("member-state", "sector-member")),
         ISO_IEC("iso-iec", List.of("P", "O")),
         IETF("ietf", List.of("participant")),
-        THREE_GPP("3gpp", List.of("individual-member", "observer"));
+        THREE_GPP("3gpp", List.of("individual-member", "observer"), List.of("individual-member"));
 
         private final String label;
         private final List<String> roles;
+        /** The roles whose ballots count: every role, but a 3GPP observer's vote is not counted. */
+        private final List<String> voters;
 
         Procedure(String label, List<String> roles) {
+            this(label, roles, roles);
+        }
+
+        Procedure(String label, List<String> roles, List<String> voters) {
             this.label = label;
             this.roles = roles;
+            this.voters = voters;
+        }
+
+        /** Whether a member with this role code casts a counted ballot in the body's votes. */
+        public boolean votes(int roleCode) {
+            return roleCode > 0 && voters.contains(roles.get(roleCode - 1));
         }
 
         public String label() {
