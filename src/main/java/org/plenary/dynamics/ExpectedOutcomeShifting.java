@@ -89,6 +89,8 @@ final class ExpectedOutcomeShifting implements Mechanism {
         }
         a.itemBody[m] = best;
         a.lastCallEnds[m] = 0;
+        // A text fixed in the old body (tabled there) is the new body's starting draft: its chair redrafts it.
+        a.tabled[m] = false;
         a.deadline[m] = restartDeadline(a, m);
         moves[m]++;
         a.venueMoves.add(m, from, best, i);

@@ -66,6 +66,23 @@ class ForumShiftingTest {
     }
 
     @Test
+    void aTextTabledInTheOldBodyIsRedraftedByTheNewBodysChair() throws Exception {
+        Scenario s = Scenarios.load(dir, Scenarios.BODIES.replace("deadline: 10, body: itu}",
+                "deadline: 10, body: itu, text: {a: 0.3}}"));
+        Assembly a = new Assembly(s);
+        a.setRound(2);
+        assertTrue(a.textFixed(0), "tabled in the ITU: voted as it stands there");
+        DecisionMaking decisions = new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(),
+                s.bodies());
+        new ExpectedOutcomeShifting(s.bodies().shifting(), s.agenda(), decisions).step(a, new MersenneTwisterFast(1));
+        assertEquals(1, a.itemBody[0], "moved to SC 42, worth 0.3333 - 0.1 to M");
+        assertFalse(a.textFixed(0), "no longer tabled");
+        assertEquals(0.3, a.draft[0], 1e-12, "the text travels as the starting draft");
+        new ChairDrafting(s.chair()).step(a, new MersenneTwisterFast(1));
+        assertEquals((0.9 + 0.8 + 0.8) / 3, a.draft[0], 1e-12, "SC 42's chair drafts its members' compromise");
+    }
+
+    @Test
     void aCostAboveTheGainKeepsTheItemWhereItIs() throws Exception {
         Assembly a = afterOneRound(0.34);
         assertEquals(0, a.itemBody[0]);
