@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.plenary.analysis.LeadersTable;
 import org.plenary.model.ItemState;
 import org.plenary.results.Charts;
 import org.plenary.results.EventTiming;
@@ -140,6 +141,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         out.println("  [low-high]: 95% interval of each share (Wilson); \u00b1: 95% interval of the mean round");
+        LeadersTable.print(out, directory);
         out.println("results: " + directory);
         out.flush();
     }

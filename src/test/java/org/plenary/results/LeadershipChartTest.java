@@ -36,10 +36,10 @@ class LeadershipChartTest {
                 decision: {rule: vote}
                 coalition_formation: {model: alliance, reach: 0.3}
                 """);
-        LeadershipChart chart = new LeadershipChart(s);
-        chart.add(Experiment.replicate(s, 0, 1));
-        chart.add(Experiment.replicate(s, 0, 2));
-        XYPlot plot = chart.chart(0).getXYPlot();
+        Leadership leadership = new Leadership(s);
+        leadership.add(Experiment.replicate(s, 0, 1));
+        leadership.add(Experiment.replicate(s, 0, 2));
+        XYPlot plot = LeadershipChart.chart(leadership, 0).getXYPlot();
         XYDataset realignments = plot.getDataset(1);
         assertEquals(0.0, realignments.getYValue(0, 0), 1e-12, "round 0: seeding");
         assertEquals(1.0, realignments.getYValue(0, 1), 1e-12, "round 1: one founding per replication");
