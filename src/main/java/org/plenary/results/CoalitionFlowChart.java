@@ -266,7 +266,10 @@ public final class CoalitionFlowChart {
         return chart;
     }
 
-    /** "start", "round r: event" for each event round, then the end: the last round, or the round the item closed. */
+    /**
+     * "start", "round r: event" for each event round (and "round 1: first choices" in a flow per item),
+     * then the end: the last round, or the round the item closed with how it ended.
+     */
     private static List<String> headers(Scenario scenario, FlowReplication.Stages stages) {
         List<String> headers = new ArrayList<>();
         Map<Integer, String> events = EventLabels.byRound(scenario);
@@ -277,7 +280,7 @@ public final class CoalitionFlowChart {
             if (s == 0) {
                 headers.add("start");
             } else if (s < rounds.size() - 1) {
-                headers.add("round " + round + ": " + event);
+                headers.add("round " + round + ": " + (event != null ? event : "first choices"));
             } else if (stages.ending() != null) {
                 headers.add("round " + round + ": " + stages.ending() + (event != null ? "; " + event : ""));
             } else {

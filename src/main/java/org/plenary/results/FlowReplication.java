@@ -17,8 +17,9 @@ import org.plenary.scenario.Scenario;
  * keeps only what the charts need (coalition memberships, leaders and withdrawals at the stage
  * rounds) of the first replication of each combination, so memory does not grow with the
  * replications. With coalition formation on, coalitions live per item (ODD 7.4b), so it keeps one
- * flow per item, from round 0 to the item's last open round; otherwise one flow of the assembly's
- * coalitions, from round 0 to the last round.
+ * flow per item, from round 0 (the coalitions the blocs seeded) through round 1 (the delegations'
+ * first choices) and each event round to the item's last open round; otherwise one flow of the
+ * assembly's coalitions, from round 0 through each event round to the last round.
  */
 public final class FlowReplication {
     /** One coalition at a stage: its members (ascending); with formation on, its own id and leader, else null. */
@@ -86,8 +87,11 @@ public final class FlowReplication {
             // The last open round: the round it was decided in (its coalitions still stand then), else the last.
             int last = record.decidedRound(m) > 0 ? record.decidedRound(m) : scenario.rounds();
             ItemState end = record.itemState(last, m);
-            flows.add(stages(record, stageRounds(scenario, last), scenario.agenda().get(m).id(),
-                    end.isClosed() ? end.label() : null));
+            List<Integer> rounds = stageRounds(scenario, last);
+            if (last > 1 && !rounds.contains(1)) {
+                rounds.add(1, 1); // round 0 holds the coalitions the blocs seeded; round 1 what the delegations chose
+            }
+            flows.add(stages(record, rounds, scenario.agenda().get(m).id(), end.isClosed() ? end.label() : null));
         }
         return flows;
     }
