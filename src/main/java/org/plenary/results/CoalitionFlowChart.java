@@ -47,9 +47,6 @@ public final class CoalitionFlowChart {
     static final double LABEL_MIN = 0.025;
     private static final Color UNALIGNED_COLOUR = new Color(200, 200, 200);
     private static final Color WITHDRAWN_COLOUR = new Color(60, 60, 60);
-    /** The palette without its grey, which would read as unaligned or withdrawn. */
-    private static final Color[] COALITION_COLOURS = Arrays.stream(ChartStyle.PALETTE)
-            .filter(c -> !(c.getRed() == c.getGreen() && c.getGreen() == c.getBlue())).toArray(Color[]::new);
 
     private CoalitionFlowChart() {
     }
@@ -250,19 +247,20 @@ public final class CoalitionFlowChart {
                 plot.setNodeFillColor(new NodeKey<>(s, node.getValue()), colour(node.getKey()));
             }
         }
-        String width = (byCapability ? "width = share of capability (as declared)" : "width = delegations")
-                + "; bands under " + Numbers.format(100 * LABEL_MIN) + "% unlabelled";
+        String width = (byCapability ? "band width = share of capability (as declared in the scenario)"
+                : "band width = number of delegations") + "; bands under " + Numbers.format(100 * LABEL_MIN)
+                + "% unlabelled";
         String naming = flow.perItem()
                 ? "one colour per coalition; named by its leader, and by its bloc if the bloc supplies most of its"
                         + " members and it holds most of the bloc"
                 : "a coalition keeps its name and colour while it holds most of the same delegations; named after its"
                         + " largest blocs when it first appears";
         String subject = flow.perItem() ? " on " + scenario.agenda().get(index).id() : "";
-        String shown = (flow.perItem() ? scenario.agenda().get(index).title() + "; " : "") + "shown: " + flow.rule();
         JFreeChart chart = ChartStyle.chart("How coalitions" + subject + " re-form (replication "
-                + stages.replication() + ")", shown, plot, false);
-        chart.addSubtitle(new org.jfree.chart.title.TextTitle(naming + "; " + width,
-                ChartStyle.SUBTITLE_FONT.deriveFont(12f)));
+                + stages.replication() + ")", "shown: " + flow.rule(), plot, false);
+        for (String line : List.of((flow.perItem() ? scenario.agenda().get(index).title() + "; " : "") + width, naming)) {
+            chart.addSubtitle(new org.jfree.chart.title.TextTitle(line, ChartStyle.SUBTITLE_FONT.deriveFont(12f)));
+        }
         return chart;
     }
 
@@ -305,7 +303,7 @@ public final class CoalitionFlowChart {
         if (id == Identities.WITHDRAWN_ID) {
             return WITHDRAWN_COLOUR;
         }
-        return COALITION_COLOURS[id % COALITION_COLOURS.length];
+        return ChartStyle.HUES[id % ChartStyle.HUES.length];
     }
 
     /** Lists each stage's nodes in identity order, so a coalition keeps its place from stage to stage. */

@@ -26,13 +26,17 @@ import org.plenary.scenario.Scenario;
  * delegation leads that coalition in each round (no point where the share is 0, and none once the
  * item has closed everywhere); the lines of the delegations the scenario asks about (whose role an
  * event changes, and the US: {@link EventLabels#roleActors}) in black on top; the scenario's events
- * labelled above the shares; and, on a second axis, the realignments per replication (foundings,
- * merges, dissolutions, successions) in each round. Drawn only when coalitions act (model v2).
+ * labelled above the shares; dashed grey underneath, the share of replications with the item still
+ * open (what the shares are of); and, on a second axis, the realignments per replication
+ * (foundings, merges, dissolutions, successions) in each round. Drawn only when coalitions act
+ * (model v2).
  */
 public final class LeadershipChart {
     /** Lines besides those of the delegations asked about: the most frequent coalition-leader pairs. */
-    private static final int MAX_LINES = ChartStyle.PALETTE.length;
+    private static final int MAX_LINES = ChartStyle.HUES.length;
     static final Color ASKED_ABOUT = Color.BLACK;
+    static final String OPEN = "item still open (share of all replications)";
+    private static final Color OPEN_COLOUR = new Color(150, 150, 150);
     /** Room above a share of 1 for the event labels, as a share of the axis: one row of labels per event, up to four. */
     private static final double LABEL_ROW = 0.045;
 
@@ -70,6 +74,12 @@ public final class LeadershipChart {
         List<Line> drawn = new ArrayList<>(pairs.stream().filter(l -> !l.askedAbout()).limit(MAX_LINES).toList());
         drawn.addAll(pairs.stream().filter(Line::askedAbout).toList()); // last: drawn on top
         XYSeriesCollection lines = new XYSeriesCollection();
+        // First, underneath: how many replications the shares are of, so that a late jump on few is read as such.
+        XYSeries stillOpen = new XYSeries(OPEN, false, true);
+        for (int t = 0; t <= rounds; t++) {
+            stillOpen.add(t, leadership.open(m, t) > 0 ? leadership.open(m, t) / (double) leadership.replications() : Double.NaN);
+        }
+        lines.addSeries(stillOpen);
         for (Line line : drawn) {
             int withdraws = EventLabels.withdrawalRound(scenario, line.leader());
             XYSeries series = new XYSeries(line.name() + (line.askedAbout() && withdraws >= 0
@@ -88,16 +98,19 @@ public final class LeadershipChart {
         XYStepRenderer steps = new XYStepRenderer();
         XYPlot plot = new XYPlot(lines, ChartStyle.roundAxis(rounds), shares, steps);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // the first drawn first, the asked-about last
+        steps.setSeriesPaint(0, OPEN_COLOUR);
+        steps.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {5f, 4f}, 0f));
         int palette = 0;
         for (int s = 0; s < drawn.size(); s++) {
             if (drawn.get(s).askedAbout()) {
-                steps.setSeriesPaint(s, ASKED_ABOUT);
-                steps.setSeriesStroke(s, new BasicStroke(4f));
+                steps.setSeriesPaint(s + 1, ASKED_ABOUT);
+                steps.setSeriesStroke(s + 1, new BasicStroke(4f));
             } else {
-                steps.setSeriesPaint(s, ChartStyle.PALETTE[palette % ChartStyle.PALETTE.length]);
+                steps.setSeriesPaint(s + 1, ChartStyle.HUES[palette % ChartStyle.HUES.length]);
                 // Wider first, underneath: lines that coincide (two coalitions both led by the same delegation
                 // in every replication) stay visible as nested bands.
-                steps.setSeriesStroke(s, new BasicStroke(Math.max(1.5f, 7f - 0.5f * palette)));
+                steps.setSeriesStroke(s + 1, new BasicStroke(Math.max(1.5f, 7f - 0.5f * palette)));
                 palette++;
             }
         }

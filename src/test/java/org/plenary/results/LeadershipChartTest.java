@@ -53,8 +53,8 @@ class LeadershipChartTest {
         assertEquals(1.0, realignments.getYValue(0, 1), 1e-12, "round 1: one founding per replication");
         assertEquals(0.0, realignments.getYValue(0, 2), 1e-12, "round 2: settled");
         XYDataset leaders = plot.getDataset(0);
-        assertEquals("F1 led by A", leaders.getSeriesKey(0));
-        assertEquals(1.0, leaders.getYValue(0, 2), 1e-12, "A leads F1 in every replication");
+        assertEquals("F1 led by A", leaders.getSeriesKey(1), "after the line of the item open");
+        assertEquals(1.0, leaders.getYValue(1, 2), 1e-12, "A leads F1 in every replication");
     }
 
     private Leadership succession() throws Exception {
@@ -69,17 +69,20 @@ class LeadershipChartTest {
     void theWithdrawingLeaderIsDrawnOnTopInBlackWithoutZeroSharesOrADropAfterTheItemCloses() throws Exception {
         XYPlot plot = LeadershipChart.chart(succession(), 0).getXYPlot();
         XYDataset leaders = plot.getDataset(0);
-        assertEquals(2, leaders.getSeriesCount(), "X led by B, X led by A");
+        assertEquals(3, leaders.getSeriesCount(), "the item open, X led by B, X led by A");
+        assertEquals(LeadershipChart.OPEN, leaders.getSeriesKey(0));
+        assertEquals(1.0, leaders.getYValue(0, 4), 1e-12, "open in both replications until it closes in round 4");
+        assertTrue(Double.isNaN(leaders.getYValue(0, 5)), "closed everywhere");
         int last = leaders.getSeriesCount() - 1;
         assertEquals("X led by A (withdraws in round 2)", leaders.getSeriesKey(last));
         assertEquals(SeriesRenderingOrder.FORWARD, plot.getSeriesRenderingOrder(), "the last series is drawn on top");
         assertEquals(LeadershipChart.ASKED_ABOUT, plot.getRenderer().getSeriesPaint(last));
-        assertNotEquals(LeadershipChart.ASKED_ABOUT, plot.getRenderer().getSeriesPaint(0));
+        assertNotEquals(LeadershipChart.ASKED_ABOUT, plot.getRenderer().getSeriesPaint(1));
         double[] a = new double[7];
         double[] b = new double[7];
         for (int t = 0; t <= 6; t++) {
             a[t] = leaders.getYValue(last, t);
-            b[t] = leaders.getYValue(0, t);
+            b[t] = leaders.getYValue(1, t);
         }
         double nan = Double.NaN;
         assertArrayEquals(new double[] {1, 1, nan, nan, nan, nan, nan}, a, 1e-12,
