@@ -41,20 +41,31 @@ public final class LeadersTable {
         // (item, round, coalition) -> [before cells, after cells], in file order
         Map<List<String>, List<List<String>>> cells = new LinkedHashMap<>();
         Map<List<String>, String> events = new LinkedHashMap<>();
+        Map<List<String>, int[]> open = new LinkedHashMap<>(); // (item, round) -> open before, after, replications
         try (Reader reader = Files.newBufferedReader(file);
              var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
             for (CSVRecord row : parser) {
                 List<String> key = List.of(row.get("item"), row.get("round"), row.get("coalition"));
+                int side = row.get("when").equals("before") ? 0 : 1;
+                double share = Double.parseDouble(row.get("share"));
+                int[] counts = open.computeIfAbsent(key.subList(0, 2), k -> new int[3]);
+                counts[side] = Integer.parseInt(row.get("item_open"));
+                counts[2] = (int) Math.round(Integer.parseInt(row.get("replications")) / share);
                 events.put(key, "round " + row.get("round") + ": " + row.get("event"));
-                List<List<String>> sides = cells.computeIfAbsent(key, k -> List.of(new ArrayList<>(), new ArrayList<>()));
-                sides.get(row.get("when").equals("before") ? 0 : 1).add(row.get("leader") + " "
-                        + percent(Double.parseDouble(row.get("share"))));
+                cells.computeIfAbsent(key, k -> List.of(new ArrayList<>(), new ArrayList<>())).get(side)
+                        .add(row.get("leader") + " " + percent(share));
             }
         }
         List<List<String>> rows = new ArrayList<>();
-        cells.forEach((key, sides) -> rows.add(List.of(key.get(0), events.get(key), key.get(2),
-                String.join(", ", sides.get(0)), String.join(", ", sides.get(1)))));
+        cells.forEach((key, sides) -> rows.add(List.of(key.get(0), events.get(key) + openness(open.get(key.subList(0, 2))),
+                key.get(2), String.join(", ", sides.get(0)), String.join(", ", sides.get(1)))));
         return rows;
+    }
+
+    /** Nothing when the item was open in every replication before and after, else how many it was open in. */
+    private static String openness(int[] open) {
+        return open[0] == open[2] && open[1] == open[2] ? ""
+                : " (item open in " + open[0] + " \u2192 " + open[1] + " of " + open[2] + " replications)";
     }
 
     private static String percent(double share) {

@@ -162,6 +162,6 @@ public final class FlowReplication {
         int total = counts.values().stream().mapToInt(c -> c[0]).sum();
         String outcome = scenario.agenda().isEmpty() ? "" : " with the most common outcome (" + modal + ": "
                 + counts.get(modal)[0] + " of " + total + " replications)";
-        return "replication " + firsts.get(modal).get(0).replication() + ", the first" + outcome;
+        return "replication " + counts.get(modal)[1] + ", the first" + outcome;
     }
 }

@@ -102,10 +102,14 @@ public final class LeadershipChart {
         steps.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {5f, 4f}, 0f));
         int palette = 0;
+        int asked = 0;
         for (int s = 0; s < drawn.size(); s++) {
             if (drawn.get(s).askedAbout()) {
                 steps.setSeriesPaint(s + 1, ASKED_ABOUT);
-                steps.setSeriesStroke(s + 1, new BasicStroke(4f));
+                // Solid for the first, then dashes that lengthen: several lines of the asked-about stay apart.
+                steps.setSeriesStroke(s + 1, asked == 0 ? new BasicStroke(4f) : new BasicStroke(4f, BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER, 10f, new float[] {6f * asked, 4f}, 0f));
+                asked++;
             } else {
                 steps.setSeriesPaint(s + 1, ChartStyle.HUES[palette % ChartStyle.HUES.length]);
                 // Wider first, underneath: lines that coincide (two coalitions both led by the same delegation
@@ -132,11 +136,11 @@ public final class LeadershipChart {
         plot.setRenderer(1, bars);
         Charts.addEventMarkers(plot, scenario);
         Scenario.Item item = scenario.agenda().get(m);
-        String asked = drawn.stream().anyMatch(Line::askedAbout)
+        String onTop = drawn.stream().anyMatch(Line::askedAbout)
                 ? "; in black on top: " + String.join(", ", askedAbout) : "";
         return ChartStyle.chart("Leadership over time: " + item.title(),
                 "coalitions on '" + item.id() + "' and who leads them, over the replications with the item open (of "
-                        + leadership.replications() + ")" + asked + "; dashed lines: scenario events", plot, true);
+                        + leadership.replications() + ")" + onTop + "; dashed lines: scenario events", plot, true);
     }
 
     private static int peak(int[] counts) {
