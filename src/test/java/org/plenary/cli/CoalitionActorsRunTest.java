@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real run with coalitions as actors and agenda-setting: the new tables, their columns, the same bytes at any thread count. */
 class CoalitionActorsRunTest {
     private static final List<String> TABLES = List.of("leaders.csv", "proposals.csv", "coalition-events.csv",
-            "coalitions.csv", "items.csv", "outcomes.csv");
+            "coalitions.csv", "items.csv", "outcomes.csv", "leaders-at-events.csv");
 
     @TempDir
     Path dir;
