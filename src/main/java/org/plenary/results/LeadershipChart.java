@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.FieldPosition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,11 @@ public final class LeadershipChart {
         }
         pairs.sort(Comparator.comparingInt((Line l) -> -l.peak()).thenComparing(Line::name));
         List<Line> drawn = new ArrayList<>(pairs.stream().filter(l -> !l.askedAbout()).limit(MAX_LINES).toList());
-        drawn.addAll(pairs.stream().filter(Line::askedAbout).toList()); // last: drawn on top
+        // Last, so drawn on top; the one leading longest (replications x rounds) last of all, and solid.
+        List<Line> asked = pairs.stream().filter(Line::askedAbout)
+                .sorted(Comparator.comparingInt((Line l) -> Arrays.stream(l.counts()).sum()).thenComparing(Line::name))
+                .toList();
+        drawn.addAll(asked);
         XYSeriesCollection lines = new XYSeriesCollection();
         // First, underneath: how many replications the shares are of, so that a late jump on few is read as such.
         XYSeries stillOpen = new XYSeries(OPEN, false, true);
@@ -102,14 +107,13 @@ public final class LeadershipChart {
         steps.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {5f, 4f}, 0f));
         int palette = 0;
-        int asked = 0;
         for (int s = 0; s < drawn.size(); s++) {
             if (drawn.get(s).askedAbout()) {
                 steps.setSeriesPaint(s + 1, ASKED_ABOUT);
-                // Solid for the first, then dashes that lengthen: several lines of the asked-about stay apart.
-                steps.setSeriesStroke(s + 1, asked == 0 ? new BasicStroke(4f) : new BasicStroke(4f, BasicStroke.CAP_BUTT,
-                        BasicStroke.JOIN_MITER, 10f, new float[] {6f * asked, 4f}, 0f));
-                asked++;
+                // Solid for the last, dashes that lengthen before it: several lines of the asked-about stay apart.
+                int fromLast = drawn.size() - 1 - s;
+                steps.setSeriesStroke(s + 1, fromLast == 0 ? new BasicStroke(4f) : new BasicStroke(4f,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f * fromLast, 4f}, 0f));
             } else {
                 steps.setSeriesPaint(s + 1, ChartStyle.HUES[palette % ChartStyle.HUES.length]);
                 // Wider first, underneath: lines that coincide (two coalitions both led by the same delegation
