@@ -8,8 +8,7 @@ usage: v2_realignment.py RUN_DIR [RUN_DIR ...]   (run directories of us-withdraw
 For each run: where the US stands in the round before its withdrawal (round 9), who leads the CITEL
 coalition on each item before and after, the coalitions on the human-rights text with their leaders
 before and after, and the realignments per replication and round. v1 runs have no leaders: the cluster
-of Canada is followed instead, named by its member with the most capability (as the coalition flow
-chart names clusters).
+of Canada is followed instead, named by its member with the most capability.
 """
 import collections
 import csv

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.plenary.results.LeadersTable;
 import org.plenary.model.ItemState;
 import org.plenary.results.Charts;
 import org.plenary.results.EventTiming;
@@ -148,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
             out.println("  no-quorum: the vote did not count, fewer were present than the quorum (decision.quorum = "
                     + Numbers.format(scenario.decision().quorum()) + " of those accredited); the status quo stays");
         }
+        LeadersTable.print(out, directory);
         out.println("results: " + directory);
         out.flush();
     }

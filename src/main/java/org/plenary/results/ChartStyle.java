@@ -24,6 +24,9 @@ public final class ChartStyle {
         new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
         new Color(230, 159, 0), new Color(86, 180, 233), new Color(120, 120, 120), new Color(240, 228, 66),
         new Color(148, 103, 189), new Color(140, 86, 75), new Color(23, 190, 207), new Color(188, 189, 34)};
+    /** The palette without its grey, for lines and bands that greys already mean something beside (unaligned, closed). */
+    public static final Color[] HUES = java.util.Arrays.stream(PALETTE)
+            .filter(c -> !(c.getRed() == c.getGreen() && c.getGreen() == c.getBlue())).toArray(Color[]::new);
     public static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
     public static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Color GRID = new Color(225, 225, 225);

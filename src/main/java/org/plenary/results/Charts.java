@@ -68,13 +68,16 @@ public final class Charts {
         }
         ChartStyle.save(coalitions(aggregate), directory.resolve("coalitions.png"));
         files.add("coalitions.png");
-        CoalitionNamer namer = CoalitionNamer.byBlocs(scenario);
-        ChartStyle.save(CoalitionFlowChart.chart(scenario, aggregate.flowReplication(), namer, false),
-                directory.resolve("coalition-flow.png"));
-        files.add("coalition-flow.png");
-        ChartStyle.save(CoalitionFlowChart.chart(scenario, aggregate.flowReplication(), namer, true),
-                directory.resolve("coalition-flow-capability.png"));
-        files.add("coalition-flow-capability.png");
+        FlowReplication flow = aggregate.flowReplication();
+        CoalitionNamer namer = flow.perItem() ? CoalitionNamer.byLeaderAndBloc(scenario) : CoalitionNamer.byBlocs(scenario);
+        for (int index = 0; index < flow.chosen().size(); index++) {
+            for (boolean byCapability : new boolean[] {false, true}) {
+                String file = CoalitionFlowChart.fileName(scenario, flow, index, byCapability);
+                ChartStyle.save(CoalitionFlowChart.chart(scenario, flow, index, namer, byCapability),
+                        directory.resolve(file));
+                files.add(file);
+            }
+        }
         if (aggregate.venues() != null) {
             ChartStyle.save(BodyCharts.venues(aggregate), directory.resolve("venues.png"));
             files.add("venues.png");

@@ -7,10 +7,12 @@ import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
@@ -24,25 +26,36 @@ import org.plenary.scenario.Scenario;
 
 /**
  * How coalitions re-form across the stages of a run (start, each event round, end) in one
- * replication chosen by a stated rule ({@link FlowReplication}). A coalition keeps its identity,
- * name and colour from stage to stage when it is the same group of delegations: each coalition
- * is matched to the previous stage's coalition it shares the most members with, provided they
- * share at least half of the smaller one (greedily, largest overlaps first); otherwise it is new.
- * Names come from a {@link CoalitionNamer}, given when a coalition first appears.
+ * replication chosen by a stated rule ({@link FlowReplication}). With coalition formation on there
+ * is one chart per agenda item, from the start to the item's last open round: a coalition is the
+ * model's own (its id, ODD 7.4b), and its label names its leader and the bloc it stands for at
+ * each stage ({@link CoalitionNamer#byLeaderAndBloc}). Otherwise a coalition keeps its identity,
+ * name and colour from stage to stage when it is the same group of delegations: each coalition is
+ * matched to the previous stage's coalition it shares the most members with, provided they share
+ * at least half of the smaller one (greedily, largest overlaps first); otherwise it is new, named
+ * by a {@link CoalitionNamer} when it first appears.
  */
 public final class CoalitionFlowChart {
     static final String UNALIGNED = "unaligned";
     static final String WITHDRAWN = "withdrawn";
     /** A matched coalition shares at least this share of the smaller of the two's members. */
     static final double MATCH = 0.5;
+    /**
+     * Bands under this share of a column (delegations, or capability) are drawn but not labelled:
+     * two such labels side by side would print over each other.
+     */
+    static final double LABEL_MIN = 0.025;
     private static final Color UNALIGNED_COLOUR = new Color(200, 200, 200);
     private static final Color WITHDRAWN_COLOUR = new Color(60, 60, 60);
 
     private CoalitionFlowChart() {
     }
 
-    /** A node of the flow: ordered by identity (so a coalition keeps its place), named by its label. */
-    record Node(int order, String label) implements Comparable<Node> {
+    /**
+     * A node of the flow: ordered by identity (so a coalition keeps its place), named by its label,
+     * which it prints only when {@code labelled}.
+     */
+    record Node(int order, String label, boolean labelled) implements Comparable<Node> {
         @Override
         public int compareTo(Node other) {
             return Integer.compare(order, other.order);
@@ -50,72 +63,109 @@ public final class CoalitionFlowChart {
 
         @Override
         public String toString() {
-            return label;
+            return labelled ? label : "";
         }
     }
 
-    /** Each delegation's identity at each stage: coalition identity >= 0, or UNALIGNED_ID, WITHDRAWN_ID. */
-    record Identities(int[][] byStage, List<String> names) {
+    /**
+     * Each delegation's identity at each stage (coalition identity >= 0, or UNALIGNED_ID,
+     * WITHDRAWN_ID), and each identity's name at each stage where it appears.
+     */
+    record Identities(int[][] byStage, List<Map<Integer, String>> names) {
         static final int UNALIGNED_ID = -1;
         static final int WITHDRAWN_ID = -2;
+
+        int count() {
+            return names.stream().flatMap(n -> n.keySet().stream()).mapToInt(id -> id + 1).max().orElse(0);
+        }
     }
 
-    /** Matches coalitions across stages and names each identity when it first appears. */
-    static Identities identities(FlowReplication.Stages stages, int delegations, CoalitionNamer namer,
-                                 List<Integer> rounds) {
-        int[][] byStage = new int[stages.coalitions().size()][delegations];
-        List<String> names = new ArrayList<>();
-        List<int[]> previous = List.of();
+    /**
+     * Identifies the coalitions across stages, by their own ids when they have them, else by
+     * their members, and names them: coalitions with ids at every stage, the others when they first appear.
+     */
+    static Identities identities(FlowReplication.Stages stages, int delegations, CoalitionNamer namer) {
+        int[][] byStage = new int[stages.rounds().size()][delegations];
+        List<Map<Integer, String>> names = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> firstNames = new ArrayList<>();
+        List<FlowReplication.Group> previous = List.of();
         int[] previousIds = new int[0];
         for (int s = 0; s < byStage.length; s++) {
-            List<int[]> current = stages.coalitions().get(s);
-            int[] ids = new int[current.size()];
-            java.util.Arrays.fill(ids, -1);
-            boolean[] taken = new boolean[previous.size()];
-            List<int[]> pairs = new ArrayList<>(); // {overlap, current index, previous index}
-            for (int c = 0; c < current.size(); c++) {
-                for (int p = 0; p < previous.size(); p++) {
-                    int overlap = overlap(current.get(c), previous.get(p));
-                    if (overlap >= MATCH * Math.min(current.get(c).length, previous.get(p).length) && overlap > 0) {
-                        pairs.add(new int[] {overlap, c, p});
-                    }
-                }
-            }
-            pairs.sort(Comparator.<int[]>comparingInt(a -> -a[0]).thenComparingInt(a -> a[1]).thenComparingInt(a -> a[2]));
-            for (int[] pair : pairs) {
-                if (ids[pair[1]] < 0 && !taken[pair[2]]) {
-                    ids[pair[1]] = previousIds[pair[2]];
-                    taken[pair[2]] = true;
-                }
-            }
-            for (int c = 0; c < current.size(); c++) {
-                if (ids[c] < 0) {
-                    ids[c] = names.size();
-                    names.add(unique(namer.name(current.get(c), rounds.get(s)), names));
-                }
-            }
-            java.util.Arrays.fill(byStage[s], Identities.UNALIGNED_ID);
-            for (int c = 0; c < current.size(); c++) {
-                for (int member : current.get(c)) {
-                    byStage[s][member] = ids[c];
-                }
-            }
+            List<FlowReplication.Group> current = stages.coalitions().get(s);
             boolean[] withdrawn = stages.withdrawn().get(s);
+            int[] identity = new int[current.size()];
+            Arrays.fill(identity, -1);
+            if (current.stream().allMatch(g -> g.id() != null)) {
+                for (int c = 0; c < current.size(); c++) {
+                    String id = current.get(c).id();
+                    if (!ids.contains(id)) {
+                        ids.add(id);
+                    }
+                    identity[c] = ids.indexOf(id);
+                }
+            } else {
+                matchByMembers(current, previous, previousIds, identity);
+            }
+            Map<Integer, String> stageNames = new HashMap<>();
+            for (int c = 0; c < current.size(); c++) {
+                String name = namer.name(current.get(c), withdrawn);
+                if (current.get(c).id() == null) {
+                    if (identity[c] < 0) {
+                        identity[c] = firstNames.size();
+                        firstNames.add(unique(name, firstNames));
+                    }
+                    name = firstNames.get(identity[c]);
+                }
+                stageNames.put(identity[c], name);
+            }
+            names.add(stageNames);
+            Arrays.fill(byStage[s], Identities.UNALIGNED_ID);
+            for (int c = 0; c < current.size(); c++) {
+                for (int member : current.get(c).members()) {
+                    byStage[s][member] = identity[c];
+                }
+            }
             for (int i = 0; i < delegations; i++) {
                 if (withdrawn[i]) {
                     byStage[s][i] = Identities.WITHDRAWN_ID;
                 }
             }
             previous = current;
-            previousIds = ids;
+            previousIds = identity;
         }
         return new Identities(byStage, names);
     }
 
+    /** Gives each current coalition the identity of the previous one it mostly continues, largest overlaps first. */
+    private static void matchByMembers(List<FlowReplication.Group> current, List<FlowReplication.Group> previous,
+                                       int[] previousIds, int[] identity) {
+        boolean[] taken = new boolean[previous.size()];
+        List<int[]> pairs = new ArrayList<>(); // {overlap, current index, previous index}
+        for (int c = 0; c < current.size(); c++) {
+            for (int p = 0; p < previous.size(); p++) {
+                int[] a = current.get(c).members();
+                int[] b = previous.get(p).members();
+                int overlap = overlap(a, b);
+                if (overlap >= MATCH * Math.min(a.length, b.length) && overlap > 0) {
+                    pairs.add(new int[] {overlap, c, p});
+                }
+            }
+        }
+        pairs.sort(Comparator.<int[]>comparingInt(a -> -a[0]).thenComparingInt(a -> a[1]).thenComparingInt(a -> a[2]));
+        for (int[] pair : pairs) {
+            if (identity[pair[1]] < 0 && !taken[pair[2]]) {
+                identity[pair[1]] = previousIds[pair[2]];
+                taken[pair[2]] = true;
+            }
+        }
+    }
+
+    /** The name, or "name #2", "name #3", ... when an earlier coalition took it (not "(2)": read as a count). */
     private static String unique(String name, List<String> names) {
         String candidate = name;
         for (int n = 2; names.contains(candidate); n++) {
-            candidate = name + " (" + n + ")";
+            candidate = name + " #" + n;
         }
         return candidate;
     }
@@ -136,16 +186,23 @@ public final class CoalitionFlowChart {
         return count;
     }
 
+    /** The file names of the flow charts: one per item with formation on, with "-capability" before ".png" for the other. */
+    static String fileName(Scenario scenario, FlowReplication flow, int index, boolean byCapability) {
+        String item = flow.perItem() ? "-" + scenario.agenda().get(index).id() : "";
+        return "coalition-flow" + item + (byCapability ? "-capability" : "") + ".png";
+    }
+
     /**
-     * The chart: band width is the number of delegations, or with {@code byCapability} their
-     * capability (as declared in the scenario) as a share of the total.
+     * The chart of one flow (index into {@link FlowReplication#chosen()}, the item with formation
+     * on): band width is the number of delegations, or with {@code byCapability} their capability
+     * (as declared in the scenario) as a share of the total.
      */
-    public static JFreeChart chart(Scenario scenario, FlowReplication flow, CoalitionNamer namer,
+    public static JFreeChart chart(Scenario scenario, FlowReplication flow, int index, CoalitionNamer namer,
                                    boolean byCapability) {
-        FlowReplication.Stages stages = flow.chosen();
-        List<Integer> rounds = flow.rounds();
+        FlowReplication.Stages stages = flow.chosen().get(index);
+        List<Integer> rounds = stages.rounds();
         int n = scenario.delegations().size();
-        Identities identities = identities(stages, n, namer, rounds);
+        Identities identities = identities(stages, n, namer);
         double total = scenario.delegations().stream().mapToDouble(Scenario.Delegation::capability).sum();
         DefaultFlowDataset<Node> data = new OrderedFlowDataset();
         List<Map<Integer, Node>> nodes = new ArrayList<>();
@@ -157,9 +214,14 @@ public final class CoalitionFlowChart {
                 size[1] += scenario.delegations().get(i).capability() / total;
             }
             Map<Integer, Node> stageNodes = new HashMap<>();
-            sizes.forEach((id, size) -> stageNodes.put(id, new Node(order(id, identities),
-                    label(id, identities) + (byCapability ? String.format(java.util.Locale.ROOT, " (%.0f%%)",
-                            100 * size[1]) : " (" + (int) size[0] + ")"))));
+            int stage = s;
+            sizes.forEach((id, size) -> {
+                double share = byCapability ? size[1] : size[0] / n;
+                String amount = byCapability ? String.format(Locale.ROOT, "%.0f%%", 100 * size[1])
+                        : String.valueOf((int) size[0]);
+                stageNodes.put(id, new Node(order(id, identities), label(id, identities, stage) + ": " + amount,
+                        share >= LABEL_MIN));
+            });
             nodes.add(stageNodes);
         }
         for (int s = 1; s < rounds.size(); s++) {
@@ -174,13 +236,7 @@ public final class CoalitionFlowChart {
             Map<Integer, Node> to = nodes.get(s);
             flows.forEach((ends, weight) -> data.setFlow(stage, from.get(ends.get(0)), to.get(ends.get(1)), weight));
         }
-        List<String> headers = new ArrayList<>();
-        Map<Integer, String> events = EventLabels.byRound(scenario);
-        for (int round : rounds) {
-            headers.add(round == 0 ? "start" : round == scenario.rounds() ? "end (round " + round + ")"
-                    : "round " + round + ": " + events.getOrDefault(round, ""));
-        }
-        StagedFlowPlot plot = new StagedFlowPlot(data, headers);
+        StagedFlowPlot plot = new StagedFlowPlot(data, headers(scenario, stages));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         plot.setDefaultNodeLabelFont(ChartStyle.SUBTITLE_FONT.deriveFont(12f));
@@ -191,22 +247,53 @@ public final class CoalitionFlowChart {
                 plot.setNodeFillColor(new NodeKey<>(s, node.getValue()), colour(node.getKey()));
             }
         }
-        String width = byCapability ? "band width = share of capability (as declared in the scenario)"
-                : "band width = number of delegations";
-        JFreeChart chart = ChartStyle.chart("How coalitions re-form (replication " + stages.replication() + ")",
-                "shown: " + flow.rule(), plot, false);
-        chart.addSubtitle(new org.jfree.chart.title.TextTitle("a coalition keeps its name and colour while it holds"
-                + " most of the same delegations; named after its largest blocs when it first appears; " + width,
-                ChartStyle.SUBTITLE_FONT.deriveFont(12f)));
+        String width = (byCapability ? "band width = share of capability (as declared in the scenario)"
+                : "band width = number of delegations") + "; bands under " + Numbers.format(100 * LABEL_MIN)
+                + "% unlabelled";
+        String naming = flow.perItem()
+                ? "one colour per coalition; named by its leader, and by its bloc if the bloc supplies most of its"
+                        + " members and it holds most of the bloc"
+                : "a coalition keeps its name and colour while it holds most of the same delegations; named after its"
+                        + " largest blocs when it first appears";
+        String subject = flow.perItem() ? " on " + scenario.agenda().get(index).id() : "";
+        JFreeChart chart = ChartStyle.chart("How coalitions" + subject + " re-form (replication "
+                + stages.replication() + ")", "shown: " + flow.rule(), plot, false);
+        for (String line : List.of((flow.perItem() ? scenario.agenda().get(index).title() + "; " : "") + width, naming)) {
+            chart.addSubtitle(new org.jfree.chart.title.TextTitle(line, ChartStyle.SUBTITLE_FONT.deriveFont(12f)));
+        }
         return chart;
     }
 
-    private static int order(int id, Identities identities) {
-        return id >= 0 ? id : identities.names().size() + (id == Identities.UNALIGNED_ID ? 0 : 1);
+    /**
+     * "start", "round r: event" for each event round (and "round 1: first choices" in a flow per item),
+     * then the end: the last round, or the round the item closed with how it ended.
+     */
+    private static List<String> headers(Scenario scenario, FlowReplication.Stages stages) {
+        List<String> headers = new ArrayList<>();
+        Map<Integer, String> events = EventLabels.byRound(scenario);
+        List<Integer> rounds = stages.rounds();
+        for (int s = 0; s < rounds.size(); s++) {
+            int round = rounds.get(s);
+            String event = events.get(round);
+            if (s == 0) {
+                headers.add("start");
+            } else if (s < rounds.size() - 1) {
+                headers.add("round " + round + ": " + (event != null ? event : "first choices"));
+            } else if (stages.ending() != null) {
+                headers.add("round " + round + ": " + stages.ending() + (event != null ? "; " + event : ""));
+            } else {
+                headers.add("end (round " + round + ")");
+            }
+        }
+        return headers;
     }
 
-    private static String label(int id, Identities identities) {
-        return id >= 0 ? identities.names().get(id) : id == Identities.UNALIGNED_ID ? UNALIGNED : WITHDRAWN;
+    private static int order(int id, Identities identities) {
+        return id >= 0 ? id : identities.count() + (id == Identities.UNALIGNED_ID ? 0 : 1);
+    }
+
+    private static String label(int id, Identities identities, int stage) {
+        return id >= 0 ? identities.names().get(stage).get(id) : id == Identities.UNALIGNED_ID ? UNALIGNED : WITHDRAWN;
     }
 
     private static Color colour(int id) {
@@ -216,7 +303,7 @@ public final class CoalitionFlowChart {
         if (id == Identities.WITHDRAWN_ID) {
             return WITHDRAWN_COLOUR;
         }
-        return ChartStyle.PALETTE[id % ChartStyle.PALETTE.length];
+        return ChartStyle.HUES[id % ChartStyle.HUES.length];
     }
 
     /** Lists each stage's nodes in identity order, so a coalition keeps its place from stage to stage. */
@@ -286,16 +373,21 @@ public final class CoalitionFlowChart {
         }
     }
 
-    /** The node labels at each stage, top to bottom, for tests and captions. */
+    /** The node labels at each stage, top to bottom (printed or not), for tests. */
     static List<List<String>> labels(JFreeChart chart) {
+        return nodes(chart).stream().map(stage -> stage.stream().map(Node::label).toList()).toList();
+    }
+
+    /** The nodes at each stage, top to bottom. */
+    static List<List<Node>> nodes(JFreeChart chart) {
         FlowPlot plot = (FlowPlot) chart.getPlot();
-        List<List<String>> labels = new ArrayList<>();
+        List<List<Node>> nodes = new ArrayList<>();
         for (int s = 0; s <= plot.getDataset().getStageCount(); s++) {
             List<?> stageNodes = s < plot.getDataset().getStageCount() ? plot.getDataset().getSources(s)
                     : plot.getDataset().getDestinations(s - 1);
-            labels.add(stageNodes.stream().map(Object::toString).toList());
+            nodes.add(stageNodes.stream().map(Node.class::cast).toList());
         }
-        return labels;
+        return nodes;
     }
 
     /** Identity name to its colour, for tests. */
@@ -304,7 +396,7 @@ public final class CoalitionFlowChart {
         Map<String, Color> colours = new LinkedHashMap<>();
         for (Object key : plot.getDataset().getAllNodes()) {
             NodeKey<?> node = (NodeKey<?>) key;
-            colours.put(node.getStage() + ":" + node.getNode(), plot.getNodeFillColor(node));
+            colours.put(node.getStage() + ":" + ((Node) node.getNode()).label(), plot.getNodeFillColor(node));
         }
         return colours;
     }

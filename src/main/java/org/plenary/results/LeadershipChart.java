@@ -4,116 +4,132 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.FieldPosition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.plenary.observe.ActorRecord;
-import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
 
 /**
  * Leadership over time, one chart per agenda item (charts/leadership-&lt;item&gt;.png): for each
- * coalition and leader, the share of replications in which that delegation leads that coalition in
- * each round; the scenario's events as labelled markers; and, on a second axis, the realignments
- * per replication (foundings, merges, dissolutions, successions) in each round. Drawn only when
- * coalitions act (model v2).
+ * coalition and leader, the share of the replications with the item still open in which that
+ * delegation leads that coalition in each round (no point where the share is 0, and none once the
+ * item has closed everywhere); the lines of the delegations the scenario asks about (whose role an
+ * event changes, and the US: {@link EventLabels#roleActors}) in black on top; the scenario's events
+ * labelled above the shares; dashed grey underneath, the share of replications with the item still
+ * open (what the shares are of); and, on a second axis, the realignments per replication
+ * (foundings, merges, dissolutions, successions) in each round. Drawn only when coalitions act
+ * (model v2).
  */
 public final class LeadershipChart {
-    /** Coalition events that change who the coalitions are or who leads them. */
-    static final Set<String> REALIGNMENTS = Set.of("found", "merge", "dissolve", "succession");
-    private static final int MAX_LINES = ChartStyle.PALETTE.length;
+    /** Lines besides those of the delegations asked about: the most frequent coalition-leader pairs. */
+    private static final int MAX_LINES = ChartStyle.HUES.length;
+    static final Color ASKED_ABOUT = Color.BLACK;
+    static final String OPEN = "item still open (share of all replications)";
+    private static final Color OPEN_COLOUR = new Color(150, 150, 150);
+    /** Room above a share of 1 for the event labels, as a share of the axis: one row of labels per event, up to four. */
+    private static final double LABEL_ROW = 0.045;
 
-    private final Scenario scenario;
-    /** Per item: "coalition led by leader" -> replications per round. */
-    private final List<Map<String, int[]>> leads = new ArrayList<>();
-    private final int[][] realignments;
-    private int replications;
-
-    public LeadershipChart(Scenario scenario) {
-        this.scenario = scenario;
-        for (int m = 0; m < scenario.agenda().size(); m++) {
-            leads.add(new LinkedHashMap<>());
-        }
-        realignments = new int[scenario.agenda().size()][scenario.rounds() + 1];
-    }
-
-    /** Takes one replication; records must not be added twice. */
-    public void add(ReplicationRecord record) {
-        ActorRecord actors = record.actors();
-        if (actors == null) {
-            return;
-        }
-        replications++;
-        for (ActorRecord.Leader leader : actors.leaders()) {
-            int at = leader.coalition().lastIndexOf('@');
-            int m = itemIndex(leader.coalition().substring(at + 1));
-            String key = leader.coalition().substring(0, at) + " led by " + leader.leader();
-            leads.get(m).computeIfAbsent(key, k -> new int[scenario.rounds() + 1])[leader.round()]++;
-        }
-        for (ActorRecord.Event event : actors.events()) {
-            if (REALIGNMENTS.contains(event.type())) {
-                realignments[event.item()][event.round()]++;
-            }
-        }
-    }
-
-    private int itemIndex(String id) {
-        for (int m = 0; m < scenario.agenda().size(); m++) {
-            if (scenario.agenda().get(m).id().equals(id)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown item " + id);
+    private LeadershipChart() {
     }
 
     /** Writes one chart per item; returns the file names. */
-    public List<String> write(Path directory) throws IOException {
+    public static List<String> write(Leadership leadership, Path directory) throws IOException {
         List<String> files = new ArrayList<>();
+        Scenario scenario = leadership.scenario();
         for (int m = 0; m < scenario.agenda().size(); m++) {
             String file = "leadership-" + scenario.agenda().get(m).id() + ".png";
-            ChartStyle.save(chart(m), directory.resolve(file));
+            ChartStyle.save(chart(leadership, m), directory.resolve(file));
             files.add(file);
         }
         return files;
     }
 
+    /** A coalition-leader pair's line. */
+    private record Line(String name, String leader, int[] counts, int peak, boolean askedAbout) { }
+
     /** The chart of item m: the most frequent coalition-leader pairs, events and realignments. */
-    JFreeChart chart(int m) {
+    static JFreeChart chart(Leadership leadership, int m) {
+        Scenario scenario = leadership.scenario();
         int rounds = scenario.rounds();
-        List<Map.Entry<String, int[]>> pairs = new ArrayList<>(leads.get(m).entrySet());
-        pairs.sort(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -peak(e.getValue()))
-                .thenComparing(Map.Entry::getKey));
+        List<String> askedAbout = EventLabels.roleActors(scenario);
+        List<Line> pairs = new ArrayList<>();
+        for (Map.Entry<String, Map<String, int[]>> coalition : leadership.leads(m).entrySet()) {
+            for (Map.Entry<String, int[]> leader : coalition.getValue().entrySet()) {
+                pairs.add(new Line(coalition.getKey() + " led by " + leader.getKey(), leader.getKey(),
+                        leader.getValue(), peak(leader.getValue()), askedAbout.contains(leader.getKey())));
+            }
+        }
+        pairs.sort(Comparator.comparingInt((Line l) -> -l.peak()).thenComparing(Line::name));
+        List<Line> drawn = new ArrayList<>(pairs.stream().filter(l -> !l.askedAbout()).limit(MAX_LINES).toList());
+        // Last, so drawn on top; the one leading longest (replications x rounds) last of all, and solid.
+        List<Line> asked = pairs.stream().filter(Line::askedAbout)
+                .sorted(Comparator.comparingInt((Line l) -> Arrays.stream(l.counts()).sum()).thenComparing(Line::name))
+                .toList();
+        drawn.addAll(asked);
         XYSeriesCollection lines = new XYSeriesCollection();
-        for (Map.Entry<String, int[]> pair : pairs.subList(0, Math.min(MAX_LINES, pairs.size()))) {
-            XYSeries series = new XYSeries(pair.getKey());
+        // First, underneath: how many replications the shares are of, so that a late jump on few is read as such.
+        XYSeries stillOpen = new XYSeries(OPEN, false, true);
+        for (int t = 0; t <= rounds; t++) {
+            stillOpen.add(t, leadership.open(m, t) > 0 ? leadership.open(m, t) / (double) leadership.replications() : Double.NaN);
+        }
+        lines.addSeries(stillOpen);
+        for (Line line : drawn) {
+            int withdraws = EventLabels.withdrawalRound(scenario, line.leader());
+            XYSeries series = new XYSeries(line.name() + (line.askedAbout() && withdraws >= 0
+                    ? " (withdraws in round " + withdraws + ")" : ""), false, true);
             for (int t = 0; t <= rounds; t++) {
-                series.add(t, replications > 0 ? pair.getValue()[t] / (double) replications : 0);
+                int open = leadership.open(m, t);
+                // No point where it does not lead (a gap, not a line along 0), nor where the item has closed.
+                series.add(t, open > 0 && line.counts()[t] > 0 ? line.counts()[t] / (double) open : Double.NaN);
             }
             lines.addSeries(series);
         }
-        XYPlot plot = new XYPlot(lines, ChartStyle.roundAxis(rounds),
-                ChartStyle.unitAxis("share of replications in which it leads"), new XYStepRenderer());
-        for (int s = 0; s < lines.getSeriesCount(); s++) {
-            plot.getRenderer().setSeriesPaint(s, ChartStyle.PALETTE[s % ChartStyle.PALETTE.length]);
-            // Wider first: lines that coincide (two coalitions both led by the same delegation in every
-            // replication) stay visible as nested bands.
-            plot.getRenderer().setSeriesStroke(s, new BasicStroke(Math.max(1.5f, 7f - 0.5f * s)));
+        int labelRows = Math.min(4, EventLabels.byRound(scenario).size());
+        NumberAxis shares = ChartStyle.unitAxis("share of replications (item open) in which it leads");
+        shares.setUpperBound(1.02 + LABEL_ROW * labelRows);
+        shares.setNumberFormatOverride(new UnitShares());
+        XYStepRenderer steps = new XYStepRenderer();
+        XYPlot plot = new XYPlot(lines, ChartStyle.roundAxis(rounds), shares, steps);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // the first drawn first, the asked-about last
+        steps.setSeriesPaint(0, OPEN_COLOUR);
+        steps.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {5f, 4f}, 0f));
+        int palette = 0;
+        for (int s = 0; s < drawn.size(); s++) {
+            if (drawn.get(s).askedAbout()) {
+                steps.setSeriesPaint(s + 1, ASKED_ABOUT);
+                // Solid for the last, dashes that lengthen before it: several lines of the asked-about stay apart.
+                int fromLast = drawn.size() - 1 - s;
+                steps.setSeriesStroke(s + 1, fromLast == 0 ? new BasicStroke(4f) : new BasicStroke(4f,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f * fromLast, 4f}, 0f));
+            } else {
+                steps.setSeriesPaint(s + 1, ChartStyle.HUES[palette % ChartStyle.HUES.length]);
+                // Wider first, underneath: lines that coincide (two coalitions both led by the same delegation
+                // in every replication) stay visible as nested bands.
+                steps.setSeriesStroke(s + 1, new BasicStroke(Math.max(1.5f, 7f - 0.5f * palette)));
+                palette++;
+            }
         }
         XYSeries changes = new XYSeries("realignments per replication (foundings, merges, dissolutions, successions)");
         for (int t = 0; t <= rounds; t++) {
-            changes.add(t, replications > 0 ? realignments[m][t] / (double) replications : 0);
+            int replications = leadership.replications();
+            changes.add(t, replications > 0 ? leadership.realignments(m, t) / (double) replications : 0);
         }
         NumberAxis changeAxis = new NumberAxis("realignments per replication");
+        // The tallest bar reaches a share of 1, below the event labels.
+        changeAxis.setRange(0, Math.max(1, changes.getMaxY()) * shares.getUpperBound());
         plot.setRangeAxis(1, changeAxis);
         plot.setDataset(1, new XYSeriesCollection(changes));
         plot.mapDatasetToRangeAxis(1, 1);
@@ -124,9 +140,11 @@ public final class LeadershipChart {
         plot.setRenderer(1, bars);
         Charts.addEventMarkers(plot, scenario);
         Scenario.Item item = scenario.agenda().get(m);
+        String onTop = drawn.stream().anyMatch(Line::askedAbout)
+                ? "; in black on top: " + String.join(", ", askedAbout) : "";
         return ChartStyle.chart("Leadership over time: " + item.title(),
-                "coalitions on '" + item.id() + "' and who leads them, over " + replications
-                        + " replications; dashed lines: scenario events", plot, true);
+                "coalitions on '" + item.id() + "' and who leads them, over the replications with the item open (of "
+                        + leadership.replications() + ")" + onTop + "; dashed lines: scenario events", plot, true);
     }
 
     private static int peak(int[] counts) {
@@ -135,5 +153,17 @@ public final class LeadershipChart {
             peak = Math.max(peak, count);
         }
         return peak;
+    }
+
+    /** Tick labels of shares up to 1; none in the room above, where the event labels go. */
+    private static final class UnitShares extends DecimalFormat {
+        UnitShares() {
+            super("0.0");
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return number > 1 + 1e-9 ? toAppendTo : super.format(number, toAppendTo, pos);
+        }
     }
 }

@@ -70,6 +70,13 @@ public final class RunReport {
             html.table(BallotSplit.HEADER, ballots);
         }
 
+        List<List<String>> leaders = LeadersTable.rows(directory);
+        if (!leaders.isEmpty()) {
+            html.heading(2, LeadersTable.TITLE);
+            html.paragraph(LeadersTable.EXPLANATION, true);
+            html.table(LeadersTable.HEADER, leaders);
+        }
+
         html.heading(2, "Charts");
         for (Path chart : charts(directory.resolve("charts"))) {
             html.image(chart, caption(chart.getFileName().toString()));
@@ -214,6 +221,18 @@ public final class RunReport {
         }
         if (stem.startsWith("draft-")) {
             return "Draft text of " + stem.substring("draft-".length()) + " over rounds, with its status quo";
+        }
+        if (stem.startsWith("leadership-")) {
+            return "Who leads the coalitions on " + stem.substring("leadership-".length()) + ", round by round, with"
+                    + " the scenario's events and the realignments per replication";
+        }
+        if (stem.startsWith("coalition-flow-") && !stem.equals("coalition-flow-capability")) {
+            String item = stem.substring("coalition-flow-".length());
+            return item.endsWith("-capability")
+                    ? "The same flow for " + item.substring(0, item.length() - "-capability".length())
+                            + " with band width by capability share"
+                    : "How coalitions on " + item + " re-form from the start through each event to the item's last"
+                            + " open round, in one replication (named in the chart); band width: number of delegations";
         }
         return switch (stem) {
             case "outcomes" -> "How each item ended: share of replications in each final state";

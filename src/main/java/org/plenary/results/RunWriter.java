@@ -27,7 +27,7 @@ public final class RunWriter implements AutoCloseable {
     private final RunAggregate aggregate;
     private final List<Long> seeds = new ArrayList<>();
     /** Leadership over time, when coalitions act (model v2); null otherwise. */
-    private final LeadershipChart leadership;
+    private final Leadership leadership;
     private final String resolvedYaml;
     /** Deletes the staging directory if the JVM is stopped (Ctrl-C, kill) before the run is committed. */
     private final Thread cleanUpOnExit;
@@ -37,7 +37,7 @@ public final class RunWriter implements AutoCloseable {
         this.scenario = scenario;
         // The largest allocation first, before any directory exists to be left behind.
         aggregate = new RunAggregate(scenario);
-        leadership = scenario.formation().on() || scenario.agendaSetting().on() ? new LeadershipChart(scenario) : null;
+        leadership = scenario.formation().on() || scenario.agendaSetting().on() ? new Leadership(scenario) : null;
         resolvedYaml = ScenarioYaml.write(scenario);
         directory = RunDirectory.create(resultsBase, scenario.name(), start, shortHash(resolvedYaml));
         try {
@@ -108,7 +108,8 @@ public final class RunWriter implements AutoCloseable {
         Path charts = Files.createDirectories(staging.resolve("charts"));
         Charts.writeAll(aggregate, charts);
         if (leadership != null) {
-            leadership.write(charts);
+            LeadershipChart.write(leadership, charts);
+            LeadersAtEvents.write(leadership, staging);
         }
         Manifest.write(staging, Manifest.build(scenario, seeds, context));
         RunReport.write(staging, directory.target());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real run with coalitions as actors and agenda-setting: the new tables, their columns, the same bytes at any thread count. */
 class CoalitionActorsRunTest {
     private static final List<String> TABLES = List.of("leaders.csv", "proposals.csv", "coalition-events.csv",
-            "coalitions.csv", "items.csv", "outcomes.csv");
+            "coalitions.csv", "items.csv", "outcomes.csv", "leaders-at-events.csv");
 
     @TempDir
     Path dir;
@@ -63,9 +63,31 @@ class CoalitionActorsRunTest {
     @Test
     void withTheMechanismsOffThereAreNoNewTablesAndCoalitionsAreTheDetectedClusters() throws Exception {
         Path v1 = run("v1");
-        for (String table : List.of("leaders.csv", "proposals.csv", "coalition-events.csv")) {
+        for (String table : List.of("leaders.csv", "proposals.csv", "coalition-events.csv", "leaders-at-events.csv")) {
             assertFalse(Files.exists(v1.resolve(table)), table);
         }
         assertTrue(Files.readAllLines(v1.resolve("coalitions.csv")).get(1).split(",")[2].matches("C\\d+"));
+    }
+
+    @Test
+    void theRunPrintsAndReportsWhoLeadsBeforeAndAfterEachEvent() throws Exception {
+        Path scenario = org.plenary.testing.Scenarios.write(dir, "succession.yaml",
+                org.plenary.testing.Scenarios.SUCCESSION);
+        Path out = dir.resolve("succession");
+        CliTest.Result result = CliTest.plenary("run", scenario.toString(), "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("who leads, before and after each event"), result.out());
+        assertTrue(result.out().contains("m, round 2: A withdraws"), result.out());
+        assertTrue(result.out().matches("(?s).*\\n\\s+X\\s+A 100%\\s+->\\s+B 100%\\n.*"), result.out());
+        Path run;
+        try (Stream<Path> runs = Files.list(out.resolve("succession"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("Who leads, before and after each event"));
+        assertTrue(report.matches("(?s).*<td>X</td>\\s*<td>A 100%</td>\\s*<td>B 100%</td>.*"), "the table row in the report");
+        assertEquals("item,round,event,coalition,when,leader,replications,share,item_open",
+                Files.readAllLines(run.resolve("leaders-at-events.csv")).get(0));
+        assertTrue(Files.isRegularFile(run.resolve("charts/coalition-flow-m.png")));
     }
 }

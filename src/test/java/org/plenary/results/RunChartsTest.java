@@ -83,16 +83,23 @@ class RunChartsTest {
         assertTrue(markers.get(1).length() < 90, markers.get(1));
     }
 
+    private static List<FlowReplication.Group> groups(int[]... members) {
+        return java.util.Arrays.stream(members).map(FlowReplication.Group::new).toList();
+    }
+
     @Test
     void identitiesFollowTheMembersAcrossStages() {
-        FlowReplication.Stages stages = new FlowReplication.Stages(3,
-                List.of(List.of(new int[] {0, 1, 2}, new int[] {3, 4}),
-                        List.of(new int[] {3, 4, 5}, new int[] {0, 1}),
-                        List.of(new int[] {0, 1, 3, 4, 5})),
-                List.of(new boolean[7], new boolean[7], new boolean[] {false, false, true, false, false, false, false}));
+        FlowReplication.Stages stages = new FlowReplication.Stages(3, List.of(0, 5, 9),
+                List.of(groups(new int[] {0, 1, 2}, new int[] {3, 4}),
+                        groups(new int[] {3, 4, 5}, new int[] {0, 1}),
+                        groups(new int[] {0, 1, 3, 4, 5})),
+                List.of(new boolean[7], new boolean[7], new boolean[] {false, false, true, false, false, false, false}),
+                null);
         CoalitionFlowChart.Identities identities = CoalitionFlowChart.identities(stages, 7,
-                (members, round) -> "of " + members[0] + " at " + round, List.of(0, 5, 9));
-        assertEquals(List.of("of 0 at 0", "of 3 at 0"), identities.names(), "no new identity when coalitions keep members");
+                (coalition, withdrawn) -> "of " + coalition.members()[0]);
+        assertEquals(Map.of(0, "of 0", 1, "of 3"), identities.names().get(0));
+        assertEquals(Map.of(0, "of 0", 1, "of 3"), identities.names().get(1),
+                "no new identity, and no new name, when coalitions keep members");
         int[][] byStage = identities.byStage();
         assertEquals(0, byStage[1][0], "{0,1} is still the coalition of {0,1,2}");
         assertEquals(1, byStage[1][5], "{3,4,5} is still the coalition of {3,4}");
@@ -107,30 +114,35 @@ class RunChartsTest {
         Scenario small = load("scenarios/small-assembly.yaml", "replications=3");
         RunAggregate aggregate = run(small);
         FlowReplication flow = aggregate.flowReplication();
-        JFreeChart chart = CoalitionFlowChart.chart(small, flow, CoalitionNamer.byBlocs(small), false);
+        assertFalse(flow.perItem(), "without coalition formation, one flow of the assembly's coalitions");
+        assertEquals(1, flow.chosen().size());
+        assertEquals("coalition-flow.png", CoalitionFlowChart.fileName(small, flow, 0, false));
+        JFreeChart chart = CoalitionFlowChart.chart(small, flow, 0, CoalitionNamer.byBlocs(small), false);
         CoalitionFlowChart.StagedFlowPlot plot = (CoalitionFlowChart.StagedFlowPlot) chart.getPlot();
         List<String> headers = plot.headers();
-        assertEquals(flow.rounds().size(), headers.size());
+        assertEquals(flow.chosen().get(0).rounds().size(), headers.size());
         assertEquals("start", headers.get(0));
+        assertEquals("end (round 60)", headers.get(headers.size() - 1));
         assertTrue(headers.stream().anyMatch(h -> h.contains("USA withdraws")), headers.toString());
-        assertTrue(chart.getTitle().getText().contains("replication " + flow.chosen().replication()));
+        assertTrue(chart.getTitle().getText().contains("replication " + flow.chosen().get(0).replication()));
         assertTrue(subtitle(chart, 0).contains("the first with the most common outcome"), subtitle(chart, 0));
         Map<String, Color> colours = CoalitionFlowChart.colours(chart);
         List<List<String>> labels = CoalitionFlowChart.labels(chart);
-        assertTrue(labels.get(labels.size() - 1).stream().anyMatch(l -> l.startsWith("withdrawn (1)")), labels.toString());
-        // the same coalition name has the same colour at every stage
+        assertTrue(labels.get(labels.size() - 1).contains("withdrawn: 1"), labels.toString());
+        // the same coalition name has the same colour at every stage, and no name carries a number in brackets
         Map<String, Color> byName = new java.util.HashMap<>();
         colours.forEach((key, colour) -> {
-            String name = key.substring(key.indexOf(':') + 1).replaceAll(" \\(\\d+\\)$", "");
+            String name = key.substring(key.indexOf(':') + 1).replaceAll(": \\d+$", "");
+            assertFalse(name.matches(".*\\(\\d+\\).*"), "a bracketed number reads as a count: " + name);
             Color seen = byName.putIfAbsent(name, colour);
             assertTrue(seen == null || seen.equals(colour), name + " changes colour");
         });
         for (String name : byName.keySet()) {
             assertFalse(name.matches("[A-Z]{3} \\+\\d+"), "named by blocs, not 'JPN +121': " + name);
         }
-        JFreeChart capability = CoalitionFlowChart.chart(small, flow, CoalitionNamer.byBlocs(small), true);
+        JFreeChart capability = CoalitionFlowChart.chart(small, flow, 0, CoalitionNamer.byBlocs(small), true);
         assertTrue(subtitle(capability, 1).contains("capability"));
-        assertTrue(CoalitionFlowChart.labels(capability).get(0).stream().allMatch(l -> l.endsWith("%)")));
+        assertTrue(CoalitionFlowChart.labels(capability).get(0).stream().allMatch(l -> l.endsWith("%")));
     }
 
     @Test
@@ -141,7 +153,7 @@ class RunChartsTest {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        String name = namer.name(all, 0);
+        String name = namer.name(new FlowReplication.Group(all), new boolean[all.length]);
         assertTrue(name.contains(" + "), "a mixed assembly is named by several blocs: " + name);
     }
 

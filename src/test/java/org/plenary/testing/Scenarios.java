@@ -88,6 +88,32 @@ public final class Scenarios {
             forum_shifting: {model: expected-outcome, cost: 0.1}
             """;
 
+    /**
+     * X's declared members A (capability 3), B (2) and C (1) sit together; A, with the largest
+     * claim, leads the coalition X seeds, until it withdraws in round 2 and B succeeds it (ODD 7.4b).
+     * The item closes by vote at its deadline, round 4, two rounds before the end.
+     */
+    public static final String SUCCESSION = """
+            name: succession
+            rounds: 6
+            replications: 2
+            dimensions: [{id: a}]
+            influence: {model: none, anchor: 0, noise: 0}
+            delegation_defaults: {salience: 1, capability: 1}
+            delegations:
+              - {id: A, groups: [X], position: {a: 0.1}, capability: 3}
+              - {id: B, groups: [X], position: {a: 0.12}, capability: 2}
+              - {id: C, groups: [X], position: {a: 0.14}}
+              - {id: D, position: {a: 0.9}}
+            blocs: [{id: X, cohesion: 0.5}]
+            agenda:
+              - {id: m, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 4}
+            decision: {rule: vote}
+            coalition_formation: {model: alliance, reach: 0.3}
+            events:
+              - {round: 2, type: withdraw, delegation: A}
+            """;
+
     public static Path write(Path directory, String name, String text) {
         try {
             Path file = directory.resolve(name);
