@@ -332,20 +332,22 @@ public final class Assembly {
 
     /** The status written to results: withdrawn, disengaged (from any dimension or forum) or active. */
     public String statusLabel(int i) {
-        if (withdrawn[i]) {
-            return "withdrawn";
-        }
+        return withdrawn[i] ? "withdrawn" : disengagedAnywhere(i) ? "disengaged" : "active";
+    }
+
+    /** Whether delegation i has disengaged from any dimension or forum (withdrawal aside). */
+    public boolean disengagedAnywhere(int i) {
         for (int k = 0; k < dimensions; k++) {
             if (dimensionDisengaged[i * dimensions + k]) {
-                return "disengaged";
+                return true;
             }
         }
         for (int f = 0; f < forums; f++) {
             if (forumDisengaged[i * forums + f]) {
-                return "disengaged";
+                return true;
             }
         }
-        return "active";
+        return false;
     }
 
     public int round() {

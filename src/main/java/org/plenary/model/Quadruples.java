@@ -7,6 +7,9 @@ import java.util.Arrays;
  * what {@link Exchanges} and {@link VenueMoves} record, each naming its four fields.
  */
 public class Quadruples {
+    /** What a round without records copies to: shared, since a round's copy is only read. */
+    private static final int[] NONE = new int[0];
+
     private int[] data = new int[16];
     private int count;
 
@@ -29,8 +32,8 @@ public class Quadruples {
         return count;
     }
 
-    /** A copy of the records, four ints each. */
+    /** A copy of the records, four ints each, for reading only. */
     public int[] toArray() {
-        return Arrays.copyOf(data, 4 * count);
+        return count == 0 ? NONE : Arrays.copyOf(data, 4 * count);
     }
 }

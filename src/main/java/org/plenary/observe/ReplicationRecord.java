@@ -43,8 +43,9 @@ public final class ReplicationRecord implements RoundObserver {
     private final List<int[]> exchanges = new ArrayList<>();
     /** Per round, the items moved between bodies, as {item, from, to, by} quadruples (forum shifting). */
     private final List<int[]> venueMoves = new ArrayList<>();
-    private int[] decidedRound;
-    private int[] votes;
+    /** The latest round's decision rounds and votes, copied in place each round: the last round's stay. */
+    private final int[] decidedRound;
+    private final int[] votes;
     /** Leaders, tabled texts and coalition events; null unless coalitions act (v2 mechanisms on). */
     private ActorRecord actors;
     /** Each item's ballots, {@code itemBallots[item * n + i]} as the vote wrote them, copied in the round of the vote. */
@@ -78,14 +79,15 @@ public final class ReplicationRecord implements RoundObserver {
         itemBallots = new int[m * n];
         ballotChance = new double[3 * m * n];
         java.util.Arrays.fill(ballotChance, Double.NaN);
+        decidedRound = new int[m];
+        votes = new int[3 * m];
     }
 
     @Override
     public void observe(Assembly a) {
         int t = a.round();
         for (int i = 0; i < n; i++) {
-            String label = a.statusLabel(i);
-            status[t * n + i] = label.equals("withdrawn") ? WITHDRAWN : label.equals("disengaged") ? DISENGAGED : ACTIVE;
+            status[t * n + i] = a.withdrawn[i] ? WITHDRAWN : a.disengagedAnywhere(i) ? DISENGAGED : ACTIVE;
         }
         System.arraycopy(a.position, 0, positions, t * n * d, n * d);
         System.arraycopy(a.itemState, 0, itemStates, t * m, m);
@@ -123,8 +125,8 @@ public final class ReplicationRecord implements RoundObserver {
             }
             actors.observe(a, a.actors());
         }
-        decidedRound = a.decidedRound.clone();
-        votes = a.votes.clone();
+        System.arraycopy(a.decidedRound, 0, decidedRound, 0, m);
+        System.arraycopy(a.votes, 0, votes, 0, 3 * m);
     }
 
     /** What coalitions as actors did, or null when those mechanisms are off. */
