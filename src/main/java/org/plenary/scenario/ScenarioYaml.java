@@ -60,6 +60,9 @@ public final class ScenarioYaml {
                     "capability", d.capability(), "openness", d.openness(), "tolerance", d.tolerance(),
                     "objection_threshold", d.objectionThreshold(), "votes", d.votes());
             NegotiationYaml.putDelegation(delegation, s, delegations.size());
+            if (s.bodies().declared()) {
+                delegation.put("membership", s.bodies().roles().getOrDefault(d.id(), Map.of()));
+            }
             delegations.add(delegation);
         }
         root.put("delegations", delegations);
@@ -72,6 +75,7 @@ public final class ScenarioYaml {
             blocs.add(bloc);
         }
         root.put("blocs", blocs);
+        putBodies(root, s.bodies());
         List<Object> agenda = new ArrayList<>();
         for (Scenario.Item item : s.agenda()) {
             Map<String, Object> entry = ordered("id", item.id(), "title", item.title(), "forum", item.forum(),
@@ -80,6 +84,9 @@ public final class ScenarioYaml {
             putIfPresent(entry, "sponsor", item.sponsor());
             if (item.tabled()) {
                 entry.put("text", perDimension(dims, item.text()));
+            }
+            if (s.bodies().declared()) {
+                entry.put("body", s.bodies().itemBody().get(agenda.size()));
             }
             agenda.add(entry);
         }
@@ -132,6 +139,7 @@ public final class ScenarioYaml {
             if (!Double.isNaN(e.value())) {
                 event.put("value", e.value());
             }
+            putIfPresent(event, "body", e.body());
             events.add(event);
         }
         root.put("events", events);
@@ -142,6 +150,25 @@ public final class ScenarioYaml {
             root.put("sweep", sweep);
         }
         return root;
+    }
+
+    /**
+     * The standards bodies and forum shifting (docs/scenario-format.md, "Standards bodies"), none for a
+     * scenario without: each member's role is written in its delegation's {@code membership}.
+     */
+    private static void putBodies(Map<String, Object> root, Scenario.Bodies bodies) {
+        if (!bodies.declared()) {
+            return;
+        }
+        List<Object> list = new ArrayList<>();
+        for (Scenario.Body body : bodies.list()) {
+            list.add(ordered("id", body.id(), "procedure", body.procedure().label(), "rough", body.rough(),
+                    "majority", body.majority(), "last_call", body.lastCall()));
+        }
+        root.put("bodies", list);
+        Scenario.ForumShifting shifting = bodies.shifting();
+        root.put("forum_shifting", ordered("model", shifting.on() ? "expected-outcome" : "none",
+                "cost", shifting.cost(), "delay", shifting.delay(), "max_moves", shifting.maxMoves()));
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
