@@ -3,19 +3,22 @@ package org.plenary.dynamics;
 import java.util.function.IntUnaryOperator;
 import org.plenary.model.Assembly;
 
-/** Yes and no ballots on an item, by membership role: the counts the bodies' counting rules take. */
-final class BallotCount {
+/**
+ * Yes and no ballots on an item, by membership role: the counts the bodies' counting rules take (and the
+ * explorer shows beside an outcome).
+ */
+public final class BallotCount {
     private BallotCount() {
     }
 
     /** Any role: every member of the item's body. */
-    static final int ANY_ROLE = 0;
+    public static final int ANY_ROLE = 0;
 
     /**
      * {yes, no} among the members of item m's body with role {@code role} (or any, {@link #ANY_ROLE}),
      * each ballot from {@code ballotOf}: +1 yes, -1 no; anything else (abstain, absent, no ballot) is not a vote cast.
      */
-    static int[] of(Assembly a, int m, int role, IntUnaryOperator ballotOf) {
+    public static int[] of(Assembly a, int m, int role, IntUnaryOperator ballotOf) {
         int yes = 0;
         int no = 0;
         for (int i = 0; i < a.delegations; i++) {
@@ -34,7 +37,7 @@ final class BallotCount {
     }
 
     /** The ballots item m's latest vote recorded in the assembly. */
-    static IntUnaryOperator recorded(Assembly a, int m) {
+    public static IntUnaryOperator recorded(Assembly a, int m) {
         return i -> a.ballots[m * a.delegations + i];
     }
 

@@ -175,7 +175,7 @@ public final class ExplorerServer implements AutoCloseable {
                 throw problem("type", "must be withdraw, disengage, reengage or salience, got '" + type + "'");
             }
             session.trigger(type.equals("salience") ? "set" : type, text(body, "delegation"), text(body, "forum"),
-                    text(body, "dimension"), text(body, "value"));
+                    text(body, "dimension"), text(body, "value"), text(body, "body"));
             changedScenario(ctx);
         }));
         app.post("/api/replications", ctx -> exclusive(ctx,

@@ -43,7 +43,7 @@ public final class ExplorerSession {
 
     /** An event triggered by hand, in the scenario format's terms (docs/scenario-format.md, events). */
     public record HandEvent(int round, String type, String delegation, String forum, String dimension,
-                            String value) {
+                            String value, String body) {
 
         ObjectNode toYaml() {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -67,6 +67,10 @@ public final class ExplorerSession {
                 if (dimension != null) {
                     node.putArray("dimensions").add(dimension);
                 }
+            }
+            if (body != null) {
+                // A withdraw or reengage in one standards body; on any other type the validator reports it.
+                node.put("body", body);
             }
             return node;
         }
@@ -133,31 +137,64 @@ public final class ExplorerSession {
      * round is played), and the replication is replayed to the current round with it, so its effect
      * shows at once.
      */
-    public synchronized void trigger(String type, String delegation, String forum, String dimension, String value)
-            throws InputException {
+    public synchronized void trigger(String type, String delegation, String forum, String dimension, String value,
+                                     String body) throws InputException {
         int round = Math.max(1, live.round());
         if (events.size() >= MAX_HAND_EVENTS) {
             throw new InputException(new Problem(EVENT_SOURCE, 0, "type", "at most " + MAX_HAND_EVENTS
                     + " events can be triggered by hand in one replication; export the scenario and add more"
                     + " events to the file"));
         }
-        if (type.equals("withdraw") && delegation != null && scenario.delegations().stream()
-                .anyMatch(d -> d.id().equals(delegation)) && isWithdrawn(delegation)) {
+        int i = delegationIndex(delegation);
+        int b = scenario.bodies().indexOf(body);
+        if (type.equals("withdraw") && body == null && i >= 0 && isWithdrawn(delegation)) {
             throw new InputException(new Problem(EVENT_SOURCE, 0, "delegation", delegation + " has already withdrawn"));
         }
+        if (i >= 0 && b >= 0) {
+            checkMembershipChange(type, i, b);
+        }
         List<HandEvent> next = new ArrayList<>(events);
-        next.add(new HandEvent(round, type, delegation, forum, dimension, value));
+        next.add(new HandEvent(round, type, delegation, forum, dimension, value, body));
         install(build(entry.file(), settings, next, List.of()), settings, next, live.round());
     }
 
+    private int delegationIndex(String delegation) {
+        for (int i = 0; i < scenario.delegations().size(); i++) {
+            if (scenario.delegations().get(i).id().equals(delegation)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Withdrawn from the whole assembly (a withdrawal from one body only leaves it a member of the others). */
     private boolean isWithdrawn(String delegation) {
         for (HandEvent event : events) {
-            if (event.type().equals("withdraw") && event.delegation().equals(delegation)) {
+            if (event.type().equals("withdraw") && event.body() == null && event.delegation().equals(delegation)) {
                 return true;
             }
         }
-        return scenario.events().stream().anyMatch(e -> e.type() == Scenario.EventType.WITHDRAW
+        return scenario.events().stream().anyMatch(e -> e.type() == Scenario.EventType.WITHDRAW && e.body() == null
                 && delegation.equals(e.delegation()) && e.round() <= Math.max(1, live.round()));
+    }
+
+    /**
+     * A withdrawal from, or a return to, one body (the events' {@code body}) only where it changes something:
+     * leaving a body the delegation is a member of now, returning to one it belongs to by the scenario but
+     * has left.
+     */
+    private void checkMembershipChange(String type, int i, int b) throws InputException {
+        String id = scenario.delegations().get(i).id();
+        String body = scenario.bodies().list().get(b).id();
+        boolean declared = scenario.bodies().roles().getOrDefault(id, Map.of()).containsKey(body);
+        boolean member = live.role(i, b) != null;
+        String refusal = type.equals("withdraw") && !member ? id + " is not a member of " + body + " now"
+                : type.equals("reengage") && !declared ? id + " is not a member of " + body + " in the scenario;"
+                        + " membership is declared in the delegation's 'membership'"
+                : type.equals("reengage") && member ? id + " is a member of " + body + " already" : null;
+        if (refusal != null) {
+            throw new InputException(new Problem(EVENT_SOURCE, 0, "body", refusal));
+        }
     }
 
     /** Runs N replications of the current scenario as {@code plenary run} would and summarises them. */
@@ -196,19 +233,36 @@ public final class ExplorerSession {
         view.put("description", scenario.description());
         view.put("rounds", scenario.rounds());
         view.put("dimensions", scenario.dimensions());
+        Scenario.Bodies bodies = scenario.bodies();
         List<Object> delegations = new ArrayList<>();
         for (int i = 0; i < scenario.delegations().size(); i++) {
             Scenario.Delegation d = scenario.delegations().get(i);
-            delegations.add(Map.of("id", d.id(), "name", d.name(), "groups", d.groups(),
-                    "bloc", live.primaryBloc(i), "capability", d.capability()));
+            Map<String, Object> delegation = new LinkedHashMap<>(Map.of("id", d.id(), "name", d.name(),
+                    "groups", d.groups(), "bloc", live.primaryBloc(i), "capability", d.capability()));
+            if (bodies.declared()) {
+                delegation.put("membership", bodies.roles().getOrDefault(d.id(), Map.of()));
+            }
+            delegations.add(delegation);
         }
         view.put("delegations", delegations);
         List<Object> items = new ArrayList<>();
-        for (Scenario.Item item : scenario.agenda()) {
-            items.add(Map.of("id", item.id(), "title", item.title(), "forum", item.forum(),
-                    "weights", item.weights(), "statusQuo", nullForNaN(item.statusQuo()), "deadline", item.deadline()));
+        for (int m = 0; m < scenario.agenda().size(); m++) {
+            Scenario.Item item = scenario.agenda().get(m);
+            Map<String, Object> shown = new LinkedHashMap<>(Map.of("id", item.id(), "title", item.title(),
+                    "forum", item.forum(), "weights", item.weights(), "statusQuo", nullForNaN(item.statusQuo()),
+                    "deadline", item.deadline()));
+            if (bodies.declared()) {
+                shown.put("body", bodies.itemBody().get(m));
+            }
+            items.add(shown);
         }
         view.put("items", items);
+        if (bodies.declared()) {
+            view.put("bodies", bodies.list().stream().map(ExplorerSession::bodyView).toList());
+            Scenario.ForumShifting shifting = bodies.shifting();
+            view.put("forumShifting", Map.of("model", shifting.on() ? "expected-outcome" : "none",
+                    "cost", shifting.cost(), "delay", shifting.delay(), "maxMoves", shifting.maxMoves()));
+        }
         view.put("forums", Scenario.FORUMS);
         view.put("fields", ParameterForm.fields(scenario));
         view.put("delegationFields", ParameterForm.delegationFields(scenario));
@@ -274,6 +328,18 @@ public final class ExplorerSession {
                             + "; use plenary run for longer runs"));
         }
         return result;
+    }
+
+    /** A body, its procedure, the roles it knows and the parameters of its rule. */
+    private static Map<String, Object> bodyView(Scenario.Body body) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", body.id());
+        view.put("procedure", body.procedure().label());
+        view.put("roles", body.procedure().roles());
+        view.put("rough", body.rough());
+        view.put("majority", body.majority());
+        view.put("lastCall", body.lastCall());
+        return view;
     }
 
     private static Double[] nullForNaN(double[] values) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.plenary.model.Assembly;
 import org.plenary.model.Coalition;
 import org.plenary.observe.ReplicationRecord;
 import org.plenary.scenario.Scenario;
@@ -21,6 +22,8 @@ final class LiveReplication {
     private final ReplicationRecord record;
     private final AssemblySim sim;
     private final String[] primaryBloc;
+    /** Each item's figures under its body's rule: as of the latest round while open, then of its deciding round. */
+    private final List<Map<String, Object>> ruleFigures = new ArrayList<>();
 
     LiveReplication(Scenario scenario) {
         this.scenario = scenario;
@@ -29,6 +32,9 @@ final class LiveReplication {
         sim = new AssemblySim(scenario, seed, List.of(record));
         sim.start();
         primaryBloc = scenario.delegations().stream().map(d -> primaryBloc(scenario, d)).toArray(String[]::new);
+        for (int m = 0; m < scenario.agenda().size(); m++) {
+            ruleFigures.add(RuleFigures.of(scenario, sim.assembly(), m));
+        }
     }
 
     int round() {
@@ -42,6 +48,12 @@ final class LiveReplication {
     void step() {
         if (!finished()) {
             sim.schedule.step(sim);
+            Assembly a = sim.assembly();
+            for (int m = 0; m < a.items; m++) {
+                if (!a.itemState[m].isClosed() || a.decidedRound[m] == a.round()) {
+                    ruleFigures.set(m, RuleFigures.of(scenario, a, m));
+                }
+            }
         }
     }
 
@@ -68,11 +80,19 @@ final class LiveReplication {
         return primaryBloc[delegation];
     }
 
+    /** Delegation i's role in body b now (a label of the body's procedure), or null when it is not a member. */
+    String role(int i, int b) {
+        Assembly a = sim.assembly();
+        int code = a.role[i * a.bodies + b];
+        return code == 0 ? null : a.bodyProcedure[b].roles().get(code - 1);
+    }
+
     /** What the page draws for the current round: statuses, positions, drafts, objectors, coalitions. */
     Map<String, Object> snapshot() {
         int t = round();
         int n = record.delegations();
         int d = record.dimensions();
+        boolean bodies = scenario.bodies().declared();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("round", t);
         view.put("rounds", scenario.rounds());
@@ -83,7 +103,17 @@ final class LiveReplication {
             for (int k = 0; k < d; k++) {
                 position[k] = record.position(t, i, k);
             }
-            delegations.add(Map.of("status", statusLabel(record.status(t, i)), "position", position));
+            Map<String, Object> delegation = new LinkedHashMap<>();
+            delegation.put("status", statusLabel(record.status(t, i)));
+            delegation.put("position", position);
+            if (bodies) {
+                List<String> roles = new ArrayList<>();
+                for (int b = 0; b < scenario.bodies().list().size(); b++) {
+                    roles.add(role(i, b));
+                }
+                delegation.put("roles", roles);
+            }
+            delegations.add(delegation);
         }
         view.put("delegations", delegations);
         List<Object> items = new ArrayList<>();
@@ -104,6 +134,10 @@ final class LiveReplication {
             item.put("draft", draft);
             item.put("objectors", objectors);
             item.put("objectingShare", record.objectingShare(t, m));
+            item.put("rule", ruleFigures.get(m));
+            if (bodies) {
+                item.put("body", scenario.bodies().list().get(sim.assembly().itemBody[m]).id());
+            }
             if (finished()) {
                 double[] inForce = new double[d];
                 for (int k = 0; k < d; k++) {
@@ -120,7 +154,25 @@ final class LiveReplication {
         }
         view.put("coalitions", coalitions);
         view.put("flow", flow(t));
+        if (bodies) {
+            view.put("moves", moves(t));
+        }
         return view;
+    }
+
+    /** Every move of an item between bodies up to a round, oldest first: round, item, from, to, by. */
+    private List<Object> moves(int upTo) {
+        List<String> bodyIds = scenario.bodies().list().stream().map(Scenario.Body::id).toList();
+        List<Object> moves = new ArrayList<>();
+        for (int t = 0; t <= upTo; t++) {
+            int[] quadruples = record.venueMoves(t);
+            for (int q = 0; q + 3 < quadruples.length; q += 4) {
+                moves.add(Map.of("round", t, "item", scenario.agenda().get(quadruples[q]).id(),
+                        "from", bodyIds.get(quadruples[q + 1]), "to", bodyIds.get(quadruples[q + 2]),
+                        "by", scenario.delegations().get(quadruples[q + 3]).id()));
+            }
+        }
+        return moves;
     }
 
     /** Per round so far, each coalition's capability share and leading bloc: the coalition flow. */
