@@ -62,6 +62,7 @@ class ExplorerBrowserTest {
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target/explorer-screenshot.png");
     static final Path HEADLESS_SCREENSHOT = Path.of("target/explorer-headless.png");
+    static final Path BODIES_SCREENSHOT = Path.of("target/explorer-bodies.png");
     static final String WINDOW = "--window-size=1500,1000";
     /** Pixels of a bloc's colour (far from grey) the plane shows at round 0: its 29 delegations, not an empty frame. */
     static final int MIN_COLOURED_PIXELS = 2000;
@@ -187,6 +188,104 @@ class ExplorerBrowserTest {
             String[] row = outcomes.get(m + 1).split(",", -1);
             String expected = row[2] + (row[3].isEmpty() ? "" : " in round " + row[3]);
             assertEquals(expected, shown.get(m), "item " + row[1]);
+        }
+    }
+
+    /**
+     * Issue 21: a scenario without bodies shows nothing of them; seoul-statement shows each item's body and
+     * procedure, the moves between bodies, each body's members by role (a role highlights its members on the
+     * plane), the figures of each body's rule, and withdraws a delegation from one body only.
+     */
+    @Test
+    void standardsBodiesShowOnlyForAScenarioThatHasThem() throws Exception {
+        server.close();
+        server = ExplorerServer.start(new ExplorerSession(new ScenarioCatalog(List.of(ExplorerServerTest.SMALL,
+                ExplorerBodiesTest.SEOUL)), 2), 0);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        driver.get(server.address());
+        wait.until(d -> text("round").startsWith("Round 0 / 60"));
+        assertFalse(driver.findElement(By.id("bodies-view")).isDisplayed(), "no bodies panel without bodies");
+        assertFalse(driver.findElement(By.id("body-row")).isDisplayed());
+        assertEquals(List.of(), driver.findElements(By.cssSelector("#drafts .item-body, #drafts .rule")));
+
+        new Select(driver.findElement(By.id("scenario"))).selectByIndex(1);
+        wait.until(d -> text("scenario-name").equals("seoul-statement"));
+        assertTrue(driver.findElement(By.id("bodies-view")).isDisplayed());
+        assertEquals(List.of("in itu-t (itu-t-aap)", "in sc42 (iso-iec)", "in ietf (ietf)"), texts("#drafts .item-body .body"));
+        assertTrue(text("drafts").contains("committee stage: to the ballot once no objection is sustained"));
+
+        // The P-members of SC 42 (data/sc42-members.csv), and only they, stand out on the plane.
+        org.plenary.scenario.Scenario seoul = ScenarioLoader.load(ExplorerBodiesTest.SEOUL, List.of()).scenario();
+        List<String> pMembers = seoul.delegations().stream().map(org.plenary.scenario.Scenario.Delegation::id)
+                .filter(id -> "P".equals(seoul.bodies().roles().getOrDefault(id, Map.of()).get("sc42"))).toList();
+        driver.findElement(By.cssSelector("button.role[data-body=sc42][data-role=P]")).click();
+        wait.until(d -> !text("highlight-note").isEmpty());
+        assertEquals(new TreeSet<>(pMembers), new TreeSet<>(driver.findElements(By.cssSelector("#plane circle.highlighted"))
+                .stream().map(c -> c.getAttribute("data-id")).toList()));
+        assertTrue(text("highlight-note").startsWith("highlighted: " + pMembers.size() + " P of sc42"));
+
+        // Forum shifting moves items: every move the model made shows on its item and in the list of moves.
+        while (round() < 20) {
+            int before = round();
+            click("step");
+            wait.until(d -> round() > before);
+        }
+        JsonNode moves = new ExplorerHttp(server).ok(new ExplorerHttp(server).get("/api/state")).get("moves");
+        assertFalse(moves.isEmpty(), "seoul-statement's replication 1 moves items by round 20");
+        for (JsonNode move : moves) {
+            String line = "moved from " + move.get("from").asText() + " to " + move.get("to").asText() + " by "
+                    + move.get("by").asText() + " in round " + move.get("round").asText();
+            String card = fresh(() -> driver.findElement(By.cssSelector("#drafts .item[data-item='"
+                    + move.get("item").asText() + "']")).getText());
+            assertTrue(card.contains(line) && card.contains("in " + move.get("to").asText() + " ("), card);
+            assertTrue(texts("#moves li").contains("round " + move.get("round").asText() + ": " + move.get("item").asText()
+                    + " from " + move.get("from").asText() + " to " + move.get("to").asText() + " by "
+                    + move.get("by").asText()), text("moves"));
+        }
+        assertTrue(text("drafts").contains("rough consensus: "), text("drafts"));
+
+        // The USA leaves SC 42 only: it stays in the IETF, and can come back.
+        new Select(driver.findElement(By.id("delegation"))).selectByValue("USA");
+        new Select(driver.findElement(By.id("body-choice"))).selectByValue("sc42");
+        assertEquals("USA is a P-member", text("body-membership"));
+        click("withdraw-body");
+        wait.until(d -> text("body-membership").equals("USA has left it (P by the scenario)"));
+        assertTrue(driver.findElement(By.id("rejoin-body")).isDisplayed());
+        assertFalse(driver.findElement(By.id("withdraw-body")).isDisplayed());
+        assertTrue(texts("#events li").contains("round 20: withdraw USA from body sc42"), text("events"));
+        new Select(driver.findElement(By.id("body-choice"))).selectByValue("ietf");
+        assertEquals("USA is a participant", text("body-membership"));
+        assertTrue(driver.findElement(By.id("disengage-row")).isDisplayed());
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), BODIES_SCREENSHOT,
+                StandardCopyOption.REPLACE_EXISTING);
+
+        // Withdrawn from the whole assembly, it is offered only to come back.
+        click("withdraw");
+        wait.until(d -> text("withdrawn").equals("USA has withdrawn"));
+        assertFalse(driver.findElement(By.id("disengage-row")).isDisplayed());
+        assertFalse(driver.findElement(By.id("salience-row")).isDisplayed());
+        assertFalse(driver.findElement(By.id("withdraw-body")).isDisplayed());
+        assertEquals("Rejoin the assembly (re-engage fully)", text("reengage"));
+
+        // Back to the assembly without bodies: nothing of them is left on the page.
+        new Select(driver.findElement(By.id("scenario"))).selectByIndex(0);
+        wait.until(d -> text("scenario-name").equals("small-assembly"));
+        assertFalse(driver.findElement(By.id("bodies-view")).isDisplayed());
+        assertFalse(driver.findElement(By.id("body-row")).isDisplayed());
+        assertEquals(List.of(), driver.findElements(By.cssSelector("#drafts .item-body, #plane circle.highlighted")));
+    }
+
+    private List<String> texts(String css) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 

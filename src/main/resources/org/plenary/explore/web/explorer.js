@@ -14,6 +14,7 @@ let blocColour = {};
 let drawn = false;     // the views were drawn at least once
 let drawPending = false;
 let stream = null;     // the event stream: open only while the server plays
+let highlight = null;  // {body, role}: the delegations holding that role in that body now stand out on the plane
 
 function el(tag, attrs, text) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
@@ -89,6 +90,19 @@ function setScenario(view) {
   }
   chooser.value = scenario.delegations.some((d) => d.id === keep) ? keep : largestDelegation();
   pending = {};
+  const bodies = scenario.bodies || [];
+  $("bodies-view").hidden = bodies.length === 0;
+  $("body-row").hidden = bodies.length === 0;
+  if (highlight && !bodies.some((b) => b.id === highlight.body)) highlight = null;
+  const bodyChoice = $("body-choice");
+  const keepBody = bodyChoice.value;
+  bodyChoice.innerHTML = "";
+  bodies.forEach((b) => bodyChoice.appendChild(el("option", {value: b.id}, b.id + " (" + b.procedure + ")")));
+  if (bodies.some((b) => b.id === keepBody)) bodyChoice.value = keepBody;
+  const shifting = scenario.forumShifting;
+  $("shifting").textContent = shifting ? "forum shifting: " + shifting.model + (shifting.model === "none" ? ""
+    : ", cost " + fmt(shifting.cost) + ", delay " + shifting.delay + " rounds, at most " + shifting.maxMoves
+      + " move(s) per item") : "";
   renderForm();
   renderEvents();
   const legend = $("legend");
@@ -187,10 +201,36 @@ function renderWithdraw() {
     const text = d.id + " – " + d.name + (statuses[i] === "withdrawn" ? " (withdrawn)" : "");
     if (options[i].textContent !== text) options[i].textContent = text;
   });
-  const gone = statuses[scenario.delegations.findIndex((d) => d.id === id)] === "withdrawn";
+  const index = scenario.delegations.findIndex((d) => d.id === id);
+  const gone = statuses[index] === "withdrawn";
   $("withdraw").textContent = "Withdraw " + id;
   $("withdraw").hidden = gone;
   $("withdrawn").textContent = gone ? id + " has withdrawn" : "";
+  // A delegation that has left has nothing to disengage from and no salience that counts: it can only come back.
+  $("disengage-row").hidden = gone;
+  $("salience-row").hidden = gone;
+  $("reengage").textContent = gone ? "Rejoin the assembly (re-engage fully)" : "Re-engage fully";
+  renderBodyControls(index);
+}
+
+// Withdraw from one body while a member of it now; rejoin one the scenario makes it a member of and it left.
+function renderBodyControls(index) {
+  if (!scenario.bodies || index < 0) return;
+  const b = scenario.bodies.findIndex((body) => body.id === $("body-choice").value);
+  const d = scenario.delegations[index];
+  const declared = d.membership[scenario.bodies[b].id] || null;
+  // Until the round of a scenario just opened arrives, the scenario's own memberships.
+  const shown = state && state.delegations[index] && state.delegations[index].roles ? state.delegations[index] : null;
+  const now = shown ? shown.roles[b] : declared;
+  const gone = shown !== null && shown.status === "withdrawn";
+  $("withdraw-body").hidden = gone || !now;
+  $("rejoin-body").hidden = gone || !declared || Boolean(now);
+  $("body-membership").textContent = now ? d.id + " is " + roleName(scenario.bodies[b], now)
+    : declared ? d.id + " has left it (" + declared + " by the scenario)" : d.id + " is not a member";
+}
+
+function roleName(body, role) {
+  return body.procedure === "iso-iec" ? "a " + role + "-member" : "a " + role;
 }
 
 function renderEvents() {
@@ -201,6 +241,7 @@ function renderEvents() {
     if (e.forum) what += " from forum " + e.forum;
     if (e.dimension && e.type !== "set") what += " from dimension " + e.dimension;
     if (e.type === "set") what = "salience of " + e.delegation + " on " + e.dimension + " = " + e.value;
+    if (e.body) what += (e.type === "withdraw" ? " from body " : " in body ") + e.body;
     list.appendChild(el("li", {}, "round " + e.round + ": " + what));
   }
 }
@@ -269,6 +310,7 @@ function drawViews() {
   drawPlane();
   drawDrafts();
   drawFlow();
+  drawBodies();
 }
 
 // The scenario (when it changed: redrawing the form drops edits not yet applied) and the round shown.
@@ -366,12 +408,16 @@ function drawPlane() {
     const s = state.delegations[i];
     const cx = X(s.position[kx]), cy = Y(s.position[ky]);
     const withdrawn = s.status === "withdrawn";
-    const circle = el("svg:circle", {cx, cy, r: radius(d), "data-id": d.id, "class": "delegation " + s.status,
-      fill: withdrawn ? "#d0d0d0" : blocColour[d.bloc], "fill-opacity": withdrawn ? 0.8 : 0.75,
+    const faded = highlight !== null && s.roles[highlight.index] !== highlight.role;
+    const circle = el("svg:circle", {cx, cy, r: radius(d), "data-id": d.id,
+      "class": "delegation " + s.status + (highlight && !faded ? " highlighted" : ""),
+      fill: withdrawn ? "#d0d0d0" : blocColour[d.bloc], "fill-opacity": faded ? 0.12 : withdrawn ? 0.8 : 0.75,
       stroke: withdrawn ? "#999" : "#333", "stroke-width": d.id === $("delegation").value ? 2.5 : 0.8,
       "stroke-dasharray": s.status === "disengaged" ? "3,2" : "none"});
+    const roles = scenario.bodies ? "; " + scenario.bodies.map((b, k) => b.id + ": " + (s.roles[k] || "not a member"))
+      .join(", ") : "";
     circle.appendChild(el("svg:title", {}, d.id + " " + d.name + " (" + (d.groups.join(", ") || "no bloc")
-      + "), capability " + fmt(d.capability) + ", " + s.status));
+      + "), capability " + fmt(d.capability) + ", " + s.status + roles));
     circle.addEventListener("click", () => {
       $("delegation").value = d.id;
       renderDelegationForm();
@@ -379,7 +425,7 @@ function drawPlane() {
     });
     svg.appendChild(circle);
     circles.push({x: cx, y: cy, r: radius(d)});
-    if (labelled.has(i)) {
+    if (labelled.has(i) && !faded) {
       labels.push({circle: circles[circles.length - 1], text: d.id + (withdrawn ? " (withdrawn)" : ""),
         colour: withdrawn ? "#999" : "#222"});
     }
@@ -442,6 +488,16 @@ function drawDrafts() {
     head.appendChild(el("span", {"class": "state " + s.state}, s.state + (s.decidedRound ? " in round " + s.decidedRound : "")));
     head.appendChild(el("span", {"class": "muted small"}, "  " + item.forum + ", deadline " + item.deadline));
     card.appendChild(head);
+    if (s.body) {
+      const body = scenario.bodies.find((b) => b.id === s.body);
+      const where = el("div", {"class": "small item-body"});
+      where.appendChild(el("span", {"class": "body"}, "in " + s.body + " (" + body.procedure + ")"));
+      state.moves.filter((move) => move.item === item.id).forEach((move) => where.appendChild(el("span",
+        {"class": "move"}, " · moved from " + move.from + " to " + move.to + " by " + move.by + " in round " + move.round)));
+      card.appendChild(where);
+    }
+    const rule = ruleText(s, s.body ? scenario.bodies.find((b) => b.id === s.body) : null);
+    if (rule) card.appendChild(el("div", {"class": "small rule"}, rule));
     const rows = item.weights.filter((w) => w > 0).length;
     const svg = el("svg:svg", {width: 480, height: 40 * rows});
     let row = 0;
@@ -466,6 +522,87 @@ function drawDrafts() {
       : "no sustained objection"));
     box.appendChild(card);
   });
+}
+
+function percent(part, whole) {
+  return part + "/" + whole + " = " + fmt(100 * part / whole, 1) + "%";
+}
+
+// What an item's outcome turns on under its body's own rule (docs/ODD.md 7.7, 7.13); nothing before a
+// vote in an assembly without bodies, whose objectors line says it all.
+function ruleText(s, body) {
+  const r = s.rule;
+  switch (r.procedure) {
+    case "itu-plenary":
+      return r.yes === undefined ? null : "vote: " + r.yes + " yes, " + r.no + " no, " + r.abstain + " abstain (majority "
+        + fmt(100 * r.majority, 1) + "% of yes + no); " + r.present + " present of " + r.accredited
+        + " accredited, quorum " + r.quorum + (r.present < r.quorum ? ": no quorum" : "");
+    case "iso-iec":
+      return r.pYes === undefined ? "committee stage: to the ballot once no objection is sustained"
+        : "ballot: P-members in favour " + (r.pInFavour === null ? "none voted" : percent(r.pYes, r.pYes + r.pNo))
+          + " (needs at least 2/3); negative " + (r.negative === null ? "none voted" : percent(r.no, r.yes + r.no))
+          + " of all votes cast (at most 1/4); abstentions excluded";
+    case "ietf":
+      return "rough consensus: " + r.objectors + " of " + r.participants + " participants object"
+        + (r.participants ? " (" + fmt(100 * r.objectors / r.participants, 1) + "%)" : "") + "; in the rough up to "
+        + fmt(100 * r.rough, 1) + "%, no vote";
+    case "3gpp":
+      return r.yes === undefined ? "consensus, else at the deadline a vote of the Individual Members"
+        : "vote of the Individual Members: " + r.yes + " yes, " + r.no + " no"
+          + (r.yes + r.no ? ", " + percent(r.yes, r.yes + r.no) : "") + " (needs " + fmt(100 * r.majority, 1) + "%)";
+    case "itu-t-aap":
+      return r.lastCallEnds ? "last call: the text is frozen until round " + r.lastCallEnds + "; a comment reopens it"
+        : "consent at the study group, then a last call of " + body.lastCall + " round(s)";
+    default:
+      return null;
+  }
+}
+
+function drawBodies() {
+  if (!scenario || !state || !scenario.bodies) return;
+  const table = $("bodies");
+  table.innerHTML = "";
+  const head = el("tr");
+  ["body", "procedure", "members now", "items now"].forEach((h) => head.appendChild(el("th", {}, h)));
+  table.appendChild(head);
+  scenario.bodies.forEach((body, b) => {
+    const row = el("tr", {"data-body": body.id});
+    row.appendChild(el("td", {}, body.id));
+    row.appendChild(el("td", {}, body.procedure));
+    const members = el("td", {"class": "roles"});
+    for (const role of body.roles) {
+      const count = state.delegations.filter((d) => d.roles[b] === role).length;
+      if (!count) continue;
+      const on = highlight && highlight.body === body.id && highlight.role === role;
+      const chip = el("button", {"class": "role" + (on ? " on" : ""), "data-body": body.id, "data-role": role,
+        title: "highlight the " + role + (body.procedure === "iso-iec" ? "-members" : "s") + " of " + body.id},
+        role + " " + count);
+      chip.onclick = () => {
+        highlight = on ? null : {body: body.id, index: b, role};
+        drawPlane();
+        drawBodies();
+      };
+      members.appendChild(chip);
+    }
+    row.appendChild(members);
+    row.appendChild(el("td", {}, String(state.items.filter((item) => item.body === body.id).length)));
+    table.appendChild(row);
+  });
+  const note = $("highlight-note");
+  if (highlight) {
+    const ids = scenario.delegations.filter((d, i) => state.delegations[i].roles[highlight.index] === highlight.role)
+      .map((d) => d.id);
+    note.textContent = "highlighted: " + ids.length + " " + highlight.role + " of " + highlight.body + ": " + ids.join(", ");
+  } else {
+    note.textContent = "";
+  }
+  const moves = $("moves");
+  moves.innerHTML = "";
+  for (const move of state.moves) {
+    moves.appendChild(el("li", {}, "round " + move.round + ": " + move.item + " from " + move.from + " to " + move.to
+      + " by " + move.by));
+  }
+  if (!state.moves.length) moves.appendChild(el("li", {"class": "muted"}, "none so far"));
 }
 
 function drawFlow() {
@@ -580,6 +717,9 @@ function start() {
   };
   $("set-salience").onclick = () => trigger({type: "salience", dimension: $("salience-dim").value,
     value: $("salience-value").value.trim()});
+  $("body-choice").onchange = renderWithdraw;
+  $("withdraw-body").onclick = () => trigger({type: "withdraw", body: $("body-choice").value});
+  $("rejoin-body").onclick = () => trigger({type: "reengage", body: $("body-choice").value});
   $("run-replications").onclick = runReplications;
   $("export").onclick = exportYaml;
   document.addEventListener("visibilitychange", () => {
