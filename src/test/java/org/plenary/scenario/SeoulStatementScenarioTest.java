@@ -44,4 +44,31 @@ class SeoulStatementScenarioTest {
                     "the shared preferences of the flagships: " + s.delegations().get(i).id());
         }
     }
+
+    /**
+     * The resolved text (scenario.resolved.yaml, the explorer's export) keeps the bodies, the memberships, the
+     * items' bodies, forum shifting and the US's withdrawal from the ITU only: it loads back to the same bodies
+     * and replays replication 1 move for move.
+     */
+    @Test
+    void theResolvedScenarioKeepsItsBodiesAndReplaysTheSameMoves(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios", "seoul-statement.yaml"), List.of()).scenario();
+        Path resolved = dir.resolve("seoul.resolved.yaml");
+        Files.writeString(resolved, ScenarioYaml.write(s));
+        Scenario again = ScenarioLoader.load(resolved, List.of()).scenario();
+        assertEquals(s.bodies(), again.bodies());
+        assertEquals(s.events(), again.events());
+        org.plenary.observe.ReplicationRecord first = org.plenary.sim.Experiment.replicate(s, 0, 1);
+        org.plenary.observe.ReplicationRecord second = org.plenary.sim.Experiment.replicate(again, 0, 1);
+        int moves = 0;
+        for (int t = 0; t <= s.rounds(); t++) {
+            assertArrayEquals(first.venueMoves(t), second.venueMoves(t), "round " + t);
+            moves += first.venueMoves(t).length / 4;
+        }
+        assertTrue(moves > 0, "replication 1 moves an item");
+        for (int m = 0; m < s.agenda().size(); m++) {
+            assertEquals(first.finalState(m), second.finalState(m));
+        }
+    }
 }
