@@ -27,7 +27,7 @@ class ExplorerFuzzTest {
             "POST /api/open", "POST /api/settings", "POST /api/step", "POST /api/play", "POST /api/pause",
             "POST /api/reset", "POST /api/event", "POST /api/replications", "POST /api/nothing", "GET /api/nothing");
     private static final List<String> KEYS = List.of("index", "settings", "speed", "type", "delegation", "forum",
-            "dimension", "value", "replications", "", "__proto__");
+            "dimension", "value", "body", "replications", "", "__proto__");
     private static final List<String> PATHS = List.of("rounds", "seed", "chair.accommodation", "decision.rule",
             "decision.majority", "influence.model", "delegations.USA.capability", "delegations.USA.position.sovereignty",
             "blocs.CEPT.cohesion", "events.0.round", "agenda", "delegations", "dimensions.0.id", "name", "nope.nope",
@@ -35,7 +35,7 @@ class ExplorerFuzzTest {
     private static final List<String> SCALARS = List.of("0", "1", "-1", "2", "0.5", "1e308", "-1e308", "1e999",
             "99999999999999999999", "\"NaN\"", "\"Infinity\"", "\".nan\"", "null", "true", "false", "\"\"", "\"USA\"",
             "\"XYZ\"", "\"withdraw\"", "\"disengage\"", "\"reengage\"", "\"salience\"", "\"plenary\"", "\"ad-hoc\"",
-            "\"sovereignty\"", "\"vote\"", "\"../../pom.xml\"", "\"\\u0000\"", "\"a\\nb: c\"", "\"{x: [1\"",
+            "\"sovereignty\"", "\"vote\"", "\"sc42\"", "\"../../pom.xml\"", "\"\\u0000\"", "\"a\\nb: c\"", "\"{x: [1\"",
             "\"*alias\"", "\"&anchor x\"", "\"!!java.lang.Runtime\"", "3", "5000", "5001", "2001", "-2147483648");
     private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json",
             "application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded",
