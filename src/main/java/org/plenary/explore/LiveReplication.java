@@ -33,7 +33,7 @@ final class LiveReplication {
         sim.start();
         primaryBloc = scenario.delegations().stream().map(d -> primaryBloc(scenario, d)).toArray(String[]::new);
         for (int m = 0; m < scenario.agenda().size(); m++) {
-            ruleFigures.add(RuleFigures.of(scenario, sim.assembly(), m));
+            ruleFigures.add(RuleFigures.of(scenario.decision(), scenario.bodies().list(), sim.assembly(), m));
         }
     }
 
@@ -51,7 +51,7 @@ final class LiveReplication {
             Assembly a = sim.assembly();
             for (int m = 0; m < a.items; m++) {
                 if (!a.itemState[m].isClosed() || a.decidedRound[m] == a.round()) {
-                    ruleFigures.set(m, RuleFigures.of(scenario, a, m));
+                    ruleFigures.set(m, RuleFigures.of(scenario.decision(), scenario.bodies().list(), a, m));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.plenary.explore;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.plenary.dynamics.BallotCount;
 import org.plenary.dynamics.DecisionMaking;
@@ -15,15 +16,18 @@ import org.plenary.scenario.Scenario;
  * the rough share, the 3GPP vote of the Individual Members, the ITU-T last call. Taken in the round an
  * item is decided, they stay what decided it: a later withdrawal from the body does not rewrite them.
  */
-final class RuleFigures {
+public final class RuleFigures {
     private static final int P_MEMBER = Scenario.Procedure.ISO_IEC.roleCode("P");
     private static final int INDIVIDUAL_MEMBER = Scenario.Procedure.THREE_GPP.roleCode("individual-member");
 
     private RuleFigures() {
     }
 
-    /** Item m's figures now: always its procedure, and the counts the procedure decides by. */
-    static Map<String, Object> of(Scenario scenario, Assembly a, int m) {
+    /**
+     * Item m's figures now: always its procedure, and the counts the procedure decides by; {@code decision}
+     * the scenario's rule (the ITU-like assembly's quorum and majority), {@code bodies} its declared bodies.
+     */
+    public static Map<String, Object> of(Scenario.Decision decision, List<Scenario.Body> bodies, Assembly a, int m) {
         Scenario.Procedure procedure = a.bodyProcedure[a.itemBody[m]];
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("procedure", procedure.label());
@@ -34,8 +38,8 @@ final class RuleFigures {
                     vote(figures, a, m);
                     int accredited = accredited(a, m);
                     figures.put("accredited", accredited);
-                    figures.put("quorum", DecisionMaking.quorumCount(scenario.decision(), accredited));
-                    figures.put("majority", scenario.decision().majority());
+                    figures.put("quorum", DecisionMaking.quorumCount(decision, accredited));
+                    figures.put("majority", decision.majority());
                 }
             }
             case ISO_IEC -> {
@@ -61,14 +65,14 @@ final class RuleFigures {
                 }
                 figures.put("participants", participants);
                 figures.put("objectors", objectors);
-                figures.put("rough", body(scenario, a, m).rough());
+                figures.put("rough", bodies.get(a.itemBody[m]).rough());
             }
             case THREE_GPP -> {
                 if (voted) {
                     int[] members = BallotCount.of(a, m, INDIVIDUAL_MEMBER, BallotCount.recorded(a, m));
                     figures.put("yes", members[0]);
                     figures.put("no", members[1]);
-                    figures.put("majority", body(scenario, a, m).majority());
+                    figures.put("majority", bodies.get(a.itemBody[m]).majority());
                 }
             }
             case ITU_T_AAP -> {
@@ -79,10 +83,6 @@ final class RuleFigures {
             default -> throw new IllegalStateException("unhandled procedure " + procedure);
         }
         return figures;
-    }
-
-    private static Scenario.Body body(Scenario scenario, Assembly a, int m) {
-        return scenario.bodies().list().get(a.itemBody[m]);
     }
 
     private static void vote(Map<String, Object> figures, Assembly a, int m) {
