@@ -176,7 +176,7 @@ class ExplorerBodiesTest {
         for (int round = 1; round <= 3; round++) {
             http.ok(http.post("/api/step", ""));
         }
-        int usa = indexOf(http.ok(http.get("/api/scenario")), "USA");
+        int usa = ExplorerServerTest.indexOf(http.ok(http.get("/api/scenario")), "USA");
         JsonNode state = http.ok(http.post("/api/event",
                 "{\"type\": \"withdraw\", \"delegation\": \"USA\", \"body\": \"sc42\"}")).get("state");
         assertEquals(3, state.get("round").asInt());
@@ -235,22 +235,7 @@ class ExplorerBodiesTest {
     }
 
     private static JsonNode delegation(JsonNode scenario, String id) {
-        for (JsonNode d : scenario.get("delegations")) {
-            if (d.get("id").asText().equals(id)) {
-                return d;
-            }
-        }
-        throw new AssertionError("no delegation " + id);
-    }
-
-    private static int indexOf(JsonNode scenario, String id) {
-        JsonNode list = scenario.get("delegations");
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).get("id").asText().equals(id)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no delegation " + id);
+        return scenario.get("delegations").get(ExplorerServerTest.indexOf(scenario, id));
     }
 
     private static void run(String... args) {
@@ -265,7 +250,7 @@ class ExplorerBodiesTest {
     void noBodyRoleIsShownForANonMember() throws Exception {
         open(SEOUL);
         JsonNode scenario = http.ok(http.get("/api/scenario"));
-        int afghanistan = indexOf(scenario, "AFG");
+        int afghanistan = ExplorerServerTest.indexOf(scenario, "AFG");
         assertNull(delegation(scenario, "AFG").get("membership").get("sc42"));
         assertTrue(http.ok(http.get("/api/state")).get("delegations").get(afghanistan).get("roles").get(1).isNull());
     }

@@ -253,7 +253,8 @@ class ExplorerServerTest {
         return state;
     }
 
-    private static int indexOf(JsonNode scenario, String id) {
+    /** The index of a delegation in the scenario view's list. */
+    static int indexOf(JsonNode scenario, String id) {
         JsonNode delegations = scenario.get("delegations");
         for (int i = 0; i < delegations.size(); i++) {
             if (delegations.get(i).get("id").asText().equals(id)) {
