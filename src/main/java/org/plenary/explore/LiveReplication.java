@@ -54,6 +54,11 @@ final class LiveReplication {
                     ruleFigures.set(m, RuleFigures.of(scenario.decision(), scenario.bodies().list(), a, m));
                 }
             }
+            // An item moved at the end of this round was debated in its old body: the new body's figures start next round.
+            int[] moves = record.venueMoves(a.round());
+            for (int q = 0; q + 3 < moves.length; q += 4) {
+                ruleFigures.set(moves[q], Map.of("procedure", a.bodyProcedure[moves[q + 2]].label(), "arrived", a.round()));
+            }
         }
     }
 

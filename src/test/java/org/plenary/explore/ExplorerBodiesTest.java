@@ -119,6 +119,19 @@ class ExplorerBodiesTest {
                     move.get("from").asText(), move.get("to").asText(), move.get("by").asText()));
         }
         assertEquals(venues.subList(1, venues.size()), shown);
+        // In the round it moves, an item was debated in its old body: no figures of the new body's rule yet.
+        JsonNode first = moves.get(0);
+        int movedItem = itemBodies.size();
+        while (!scenario.get("items").get(--movedItem).get("id").asText().equals(first.get("item").asText())) { }
+        http.ok(http.post("/api/reset", ""));
+        JsonNode moved = null;
+        for (int round = 1; round <= first.get("round").asInt(); round++) {
+            moved = http.ok(http.post("/api/step", "")).get("items").get(movedItem);
+        }
+        assertEquals(first.get("round").asInt(), moved.get("rule").get("arrived").asInt());
+        assertEquals(new java.util.TreeSet<>(List.of("arrived", "procedure")), new java.util.TreeSet<>(fieldNames(moved.get("rule"))));
+        assertEquals(first.get("to").asText(), moved.get("body").asText());
+        state = playToEnd();
         // Each item sits, at the end, in the body its last move took it to (else its first).
         for (int m = 0; m < 3; m++) {
             String item = scenario.get("items").get(m).get("id").asText();
@@ -232,6 +245,12 @@ class ExplorerBodiesTest {
             found |= problem.get("field").asText().endsWith(field) && problem.get("message").asText().contains(message);
         }
         assertTrue(found, "expected a problem with " + field + " saying '" + message + "', got " + problems);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static JsonNode delegation(JsonNode scenario, String id) {

@@ -532,6 +532,9 @@ function percent(part, whole) {
 // vote in an assembly without bodies, whose objectors line says it all.
 function ruleText(s, body) {
   const r = s.rule;
+  if (r.arrived !== undefined) {
+    return "moved here in round " + r.arrived + ": " + r.procedure + " starts again from its first stage";
+  }
   switch (r.procedure) {
     case "itu-plenary":
       return r.yes === undefined ? null : "vote: " + r.yes + " yes, " + r.no + " no, " + r.abstain + " abstain (majority "
