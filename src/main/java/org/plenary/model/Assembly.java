@@ -82,6 +82,11 @@ public final class Assembly {
      * 0 when it is in none.
      */
     public final int[] lastCallEnds;
+    /**
+     * Items an ITU-T study group approves by the traditional approval process (WTSA Resolution 1, section 9;
+     * docs/ODD.md 7.13), the others by the alternative one; read only in an {@code itu-t-aap} body.
+     */
+    public final boolean[] traditionalApproval;
     /** The chair's accumulated move of each draft toward objectors, added to the compromise. */
     public final double[] concession;
     public final ItemState[] itemState;
@@ -188,6 +193,10 @@ public final class Assembly {
             }
         }
         lastCallEnds = new int[items];
+        traditionalApproval = new boolean[items];
+        for (int m = 0; m < items; m++) {
+            traditionalApproval[m] = scenario.bodies().traditionalApproval().contains(scenario.agenda().get(m).id());
+        }
         concession = new double[items * dimensions];
         itemState = new ItemState[items];
         Arrays.fill(itemState, ItemState.OPEN);

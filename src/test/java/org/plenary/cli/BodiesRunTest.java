@@ -87,6 +87,25 @@ class BodiesRunTest {
     }
 
     @Test
+    void theTraditionalApprovalProcessOutsideAnItuTBodyIsRejectedWithFileLineAndField() {
+        String bad = SCENARIO.replace("body: itu}", "body: itu, approval: tap}");
+        CliTest.Result result = validate(bad);
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("bad.yaml:" + lineOf(bad, "approval: tap") + ": agenda[ai].approval: 'tap'"
+                + " is ITU-T's traditional approval process: the item must sit in an itu-t-aap body (its body is"
+                + " 'itu', itu-plenary)"), result.err());
+        String unknown = SCENARIO.replace("body: itu}", "body: itu, approval: traditional}");
+        CliTest.Result typo = validate(unknown);
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("bad.yaml:" + lineOf(unknown, "approval: traditional") + ": agenda[ai].approval:"
+                + " unknown value 'traditional'"), typo.err());
+        assertFalse(typo.err().contains("\tat "), typo.err());
+        String ituT = SCENARIO.replace("procedure: itu-plenary}", "procedure: itu-t-aap}")
+                .replace("itu: member", "itu: member-state").replace("body: itu}", "body: itu, approval: tap}");
+        assertEquals(0, validate(ituT).exitCode(), "valid in an itu-t-aap body");
+    }
+
+    @Test
     void anIsoBallotWithoutAPMemberIsRejectedWithFileLineAndField() {
         String bad = SCENARIO.replace("sc42: P", "sc42: O").replace("forum_shifting: {model: expected-outcome, cost: 0.1}",
                 "").replace("body: itu}", "body: sc42}");
