@@ -64,6 +64,8 @@ public final class Assembly {
     public final int[] itemForum;
     /** Each body's decision procedure, indexed like {@link #bodyIds}. */
     public final Scenario.Procedure[] bodyProcedure;
+    /** Each body's super-majority of the votes cast (3gpp's technical votes), indexed like {@link #bodyIds}. */
+    public final double[] bodyMajority;
     /** The body each item sits in. */
     public final int[] itemBody;
     /**
@@ -223,6 +225,7 @@ public final class Assembly {
                 ? declared.list().stream().map(Scenario.Body::id).toArray(String[]::new) : new String[] {ASSEMBLY};
         bodyProcedure = declared.declared() ? declared.list().stream().map(Scenario.Body::procedure)
                 .toArray(Scenario.Procedure[]::new) : new Scenario.Procedure[] {Scenario.Procedure.ITU_PLENARY};
+        bodyMajority = declared.list().stream().mapToDouble(Scenario.Body::majority).toArray();
         itemBody = new int[items];
         role = new int[delegations * bodies];
         if (declared.declared()) {
