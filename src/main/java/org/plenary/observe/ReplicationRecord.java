@@ -226,6 +226,22 @@ public final class ReplicationRecord implements RoundObserver {
         return venueMoves.get(round);
     }
 
+    /**
+     * The body an item ended in: {@code declared} (its body as declared, an index) unless forum shifting moved it,
+     * then the body of its last move.
+     */
+    public int finalBody(int item, int declared) {
+        int body = declared;
+        for (int[] moves : venueMoves) {
+            for (int v = 0; v < moves.length; v += 4) {
+                if (moves[v] == item) {
+                    body = moves[v + 2];
+                }
+            }
+        }
+        return body;
+    }
+
     /** The exchanges of support made in a round, as {a, b, dimension a, dimension b} quadruples. */
     public int[] exchanges(int round) {
         return exchanges.get(round);

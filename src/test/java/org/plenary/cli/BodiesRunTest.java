@@ -67,6 +67,57 @@ class BodiesRunTest {
         return text.substring(0, text.indexOf(fragment)).split("\n", -1).length;
     }
 
+    /**
+     * The final body in outcomes.csv, sweep.csv and `plenary compare`: at cost 0.1 M moves the item to SC 42 in every
+     * replication (worth 0.3333 to M), at 0.5 never.
+     */
+    @Test
+    void theBodyAnItemEndedInIsInOutcomesTheSweepAndTheComparison() throws Exception {
+        Path scenario = Scenarios.write(dir, "bodies.yaml", SCENARIO);
+        for (String cost : List.of("0.1", "0.5")) {
+            CliTest.Result run = CliTest.plenary("run", scenario.toString(), "--out", dir.resolve("cost" + cost)
+                    .toString(), "--set", "forum_shifting.cost=" + cost);
+            assertEquals(0, run.exitCode(), run.err());
+        }
+        Path moved = only(dir.resolve("cost0.1").resolve("bodies"));
+        Path stayed = only(dir.resolve("cost0.5").resolve("bodies"));
+        List<String> outcomes = Files.readAllLines(moved.resolve("outcomes.csv"));
+        assertEquals("replication,item,state,round,a,body", outcomes.get(0));
+        assertTrue(outcomes.stream().skip(1).allMatch(row -> row.endsWith(",sc42")), outcomes.toString());
+        assertTrue(Files.readAllLines(stayed.resolve("outcomes.csv")).stream().skip(1)
+                .allMatch(row -> row.endsWith(",itu")));
+
+        Path comparison = dir.resolve("comparison");
+        CliTest.Result compare = CliTest.plenary("compare", moved.toString(), stayed.toString(), "--out",
+                comparison.toString());
+        assertEquals(0, compare.exitCode(), compare.err());
+        List<String> rows;
+        try (Stream<Path> files = Files.walk(comparison)) {
+            rows = Files.readAllLines(files.filter(p -> p.endsWith("comparison.csv")).findFirst().orElseThrow());
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("ends in sc42,ai,,") && r.contains(",3,3,1,0,-1,")),
+                rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("ends in itu,ai,,") && r.contains(",3,3,0,1,1,")),
+                rows.toString());
+
+        CliTest.Result sweep = CliTest.plenary("sweep", scenario.toString(), "--param", "forum_shifting.cost=0.1,0.5",
+                "--out", dir.resolve("sweep").toString());
+        assertEquals(0, sweep.exitCode(), sweep.err());
+        Path points;
+        try (Stream<Path> files = Files.walk(dir.resolve("sweep"))) {
+            points = files.filter(p -> p.endsWith("sweep-points.csv")).findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(points);
+        List<String> header = List.of(lines.get(0).split(","));
+        int sc42 = header.indexOf("ai_ends_in_sc42_share_mean");
+        int itu = header.indexOf("ai_ends_in_itu_share_mean");
+        assertTrue(sc42 > 0 && itu > 0, lines.get(0));
+        assertEquals(List.of("1", "0"), List.of(lines.get(1).split(",")[sc42], lines.get(1).split(",")[itu]));
+        assertEquals(List.of("0", "1"), List.of(lines.get(2).split(",")[sc42], lines.get(2).split(",")[itu]));
+        Path sweepCsv = points.resolveSibling("sweep.csv");
+        assertTrue(Files.readAllLines(sweepCsv).get(0).contains("ai.ends_in.itu,ai.ends_in.sc42"));
+    }
+
     @Test
     void anItemInAnUnknownBodyIsRejectedWithFileLineAndField() {
         String bad = SCENARIO.replace("body: itu}", "body: sc24}");
