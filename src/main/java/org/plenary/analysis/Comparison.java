@@ -55,6 +55,9 @@ public final class Comparison {
                                 + reference.directory() + ": runs over different dimensions cannot be compared"));
             }
         }
+        Set<String> bodies = new java.util.TreeSet<>();
+        runs.forEach(run -> bodies.addAll(run.bodiesEndedIn()));
+        runs.forEach(run -> run.countBodies(bodies));
         Set<String> labels = new LinkedHashSet<>();
         for (SavedRun run : runs) {
             if (!labels.add(run.label())) {

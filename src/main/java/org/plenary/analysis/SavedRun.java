@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,6 +37,10 @@ public final class SavedRun {
     private final Map<String, List<Double>> outcomes = new LinkedHashMap<>();
     /** outcome key to its value in each replication that has one, by replication number. */
     private final Map<String, Map<Integer, Double>> byReplication = new LinkedHashMap<>();
+    /** The body each item ended in per replication, {replication, item, body}; empty for a run without bodies. */
+    private final List<String[]> endedIn = new ArrayList<>();
+    /** The bodies whose "ends in" shares are among the outcomes. */
+    private final Set<String> bodiesCounted = new java.util.LinkedHashSet<>();
     /** item to state label to count of replications. */
     private final Map<String, Map<String, Integer>> states = new LinkedHashMap<>();
     private String label;
@@ -51,6 +56,7 @@ public final class SavedRun {
         rounds = parameters.path("rounds").asInt();
         label = manifest.path("scenario_name").asText();
         readOutcomes();
+        countBodies(bodiesEndedIn());
         readReplications();
     }
 
@@ -86,6 +92,9 @@ public final class SavedRun {
                 add(item + "/consensus", replication, state.equals("consensus") ? 1 : 0);
                 add(item + "/adopted", replication, adopted ? 1 : 0);
                 add(item + "/" + NO_QUORUM, replication, state.equals(NO_QUORUM) ? 1 : 0);
+                if (row.isMapped("body")) {
+                    endedIn.add(new String[] {Integer.toString(replication), item, row.get("body")});
+                }
                 if (!row.get("round").isEmpty()) {
                     add(item + "/decision round", replication, Double.parseDouble(row.get("round")));
                 }
@@ -101,6 +110,29 @@ public final class SavedRun {
                 }
             }
         }
+    }
+
+    /**
+     * Adds, for a run with standards bodies, each item's "ends in" outcome for each of {@code bodies} not yet
+     * counted: 1 in a replication where it ended in that body (forum shifting), else 0. A comparison passes the
+     * bodies of every run, so that a body one run never ended an item in still compares (as 0).
+     */
+    void countBodies(Set<String> bodies) {
+        for (String body : bodies) {
+            if (endedIn.isEmpty() || !bodiesCounted.add(body)) {
+                continue;
+            }
+            for (String[] row : endedIn) {
+                add(row[1] + "/ends in " + body, Integer.parseInt(row[0]), row[2].equals(body) ? 1 : 0);
+            }
+        }
+    }
+
+    /** The bodies items ended in, in this run (none without bodies). */
+    Set<String> bodiesEndedIn() {
+        Set<String> bodies = new java.util.TreeSet<>();
+        endedIn.forEach(row -> bodies.add(row[2]));
+        return bodies;
     }
 
     private void readReplications() throws IOException {

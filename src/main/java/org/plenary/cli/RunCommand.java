@@ -15,6 +15,7 @@ import org.plenary.results.EventTiming;
 import org.plenary.results.Keep;
 import org.plenary.results.Manifest;
 import org.plenary.results.Numbers;
+import org.plenary.results.ProcedureCounts;
 import org.plenary.results.RunAggregate;
 import org.plenary.results.RunWriter;
 import org.plenary.results.Stats;
@@ -135,9 +136,14 @@ final class RunCommand implements Callable<Integer> {
             }
             out.println(line);
             long voted = aggregate.votes(m, 0).getN();
+            // With bodies, a quorum is the ITU plenary's alone: each body's count is on its own line below.
+            String turnout = scenario.bodies().declared() ? "" : ", " + Charts.turnout(aggregate, m);
             if (voted > 0) {
-                out.printf("  %-28s vote yes-no-abstain %s, %s (mean in the %d replications that voted)%n", "",
-                        Charts.voteTally(aggregate, m), Charts.turnout(aggregate, m), voted);
+                out.printf("  %-28s vote yes-no-abstain %s%s (mean in the %d replications that voted)%n", "",
+                        Charts.voteTally(aggregate, m), turnout, voted);
+            }
+            for (String counted : ProcedureCounts.lines(aggregate, m)) {
+                out.printf("  %-28s %s%n", "", counted);
             }
         }
         out.println("  [low-high]: 95% interval of each share (Wilson); \u00b1: 95% interval of the mean round");

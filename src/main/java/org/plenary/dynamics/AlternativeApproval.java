@@ -13,19 +13,25 @@ import org.plenary.model.ItemState;
  * comment resolution (the chair accommodates again, 7.6) until the study group consents anew, and a
  * further review, modelled as another last call. A text consented in the deadline's round is approved at
  * that study-group meeting; one without consent by then fails, as does one whose last call, ending past
- * the deadline, drew comments.
+ * the deadline, drew comments. An item marked {@code approval: tap} follows the traditional approval process
+ * instead ({@link TraditionalApproval}), its consultation as long as a last call.
  */
 final class AlternativeApproval implements DecisionProcedure {
     private final DecisionMaking decisions;
     private final int lastCall;
+    private final TraditionalApproval traditional;
 
     AlternativeApproval(DecisionMaking decisions, int lastCall) {
         this.decisions = decisions;
         this.lastCall = lastCall;
+        this.traditional = new TraditionalApproval(decisions, lastCall);
     }
 
     @Override
     public ItemState decide(Assembly a, int m, double share, MersenneTwisterFast random) {
+        if (a.traditionalApproval[m]) {
+            return traditional.decide(a, m, share);
+        }
         int ends = a.lastCallEnds[m];
         if (ends > 0) {
             if (a.round() < ends) {
@@ -57,9 +63,13 @@ final class AlternativeApproval implements DecisionProcedure {
         return false;
     }
 
-    /** A proposal is accepted when the study group would consent to it: the last call is still ahead. */
+    /**
+     * A proposal is accepted when the study group would consent to it (the last call is still ahead), or under
+     * TAP determine it (the consultation and the meeting are still ahead).
+     */
     @Override
     public boolean accepts(Assembly a, int m, double share, boolean[] objecting, double[] texts) {
-        return decisions.agreed(a, m, share, objecting);
+        return a.traditionalApproval[m] ? traditional.determines(a, m, share, objecting)
+                : decisions.agreed(a, m, share, objecting);
     }
 }

@@ -405,4 +405,17 @@ public final class DecisionMaking implements Mechanism {
     public static boolean adopts(double majority, int yes, int no) {
         return yes > no && yes >= majority * (yes + no);
     }
+
+    /**
+     * Whether the ballot of item m's body, {@code iso-iec} or {@code 3gpp}, adopts on these votes cast (abstentions
+     * excluded): the P-members' yes and no (iso-iec only), and all counted yes and no (docs/ODD.md 7.13).
+     */
+    public static boolean bodyAdopts(Assembly a, int m, int yesP, int noP, int yes, int no) {
+        int body = a.itemBody[m];
+        return switch (a.bodyProcedure[body]) {
+            case ISO_IEC -> IsoIecBallot.approves(yesP, noP, yes, no);
+            case THREE_GPP -> ThreeGppVote.carries(a.bodyMajority[body], yes, no);
+            default -> throw new IllegalArgumentException(a.bodyProcedure[body].label() + " holds no such ballot");
+        };
+    }
 }

@@ -10,7 +10,7 @@ import org.plenary.scenario.Scenario;
 /**
  * Forum shifting by expected outcome (docs/ODD.md 7.14), after the round's decisions. For each open item m
  * and each delegation i that may move it (its delegation sponsor; else the members of its bloc sponsor;
- * else anyone taking part), in order of capability (then id), the value of body b to i is
+ * else anyone taking part; a sponsor that has left m's body included), in order of capability (then id), the value of body b to i is
  * <pre>
  *   t_b      = the compromise of b's members taking part (7.6's capability x salience mean of positions)
  *   V_i(b)   = D_i(q_m) - D_i(t_b)   if b's procedure would accept t_b now (DecisionProcedure.accepts), else 0
@@ -49,24 +49,38 @@ final class ExpectedOutcomeShifting implements Mechanism {
                 continue;
             }
             for (int i : order) {
-                if (a.takesPart(i, m) && mayMove(a, i, m) && moveIfBetter(a, i, m)) {
+                if (mayMove(a, i, m) && moveIfBetter(a, i, m)) {
                     break;
                 }
             }
         }
     }
 
+    /**
+     * Whether i may move item m: anyone taking part when m has no sponsor; else its sponsor (a delegation, or a
+     * member of the sponsoring bloc) taking part, or one that has left m's body and takes the work elsewhere.
+     */
     private boolean mayMove(Assembly a, int i, int m) {
         String sponsor = agenda.get(m).sponsor();
         if (sponsor == null) {
-            return true;
+            return a.takesPart(i, m);
         }
+        return sponsors(a, i, sponsor) && (a.takesPart(i, m) || leftTheBody(a, i, m));
+    }
+
+    private static boolean sponsors(Assembly a, int i, String sponsor) {
         for (int g = 0; g < a.groups; g++) {
             if (a.groupIds[g].equals(sponsor)) {
                 return a.isMember(i, g);
             }
         }
         return a.delegationIds[i].equals(sponsor);
+    }
+
+    /** Whether i has withdrawn from the body item m sits in, and from that body only (docs/ODD.md 7.14). */
+    private static boolean leftTheBody(Assembly a, int i, int m) {
+        return a.voting[i] && !a.withdrawn[i] && a.roleFor(i, m) == 0
+                && a.declaredRole[i * a.bodies + a.itemBody[m]] != 0;
     }
 
     private boolean moveIfBetter(Assembly a, int i, int m) {

@@ -64,6 +64,8 @@ public final class Assembly {
     public final int[] itemForum;
     /** Each body's decision procedure, indexed like {@link #bodyIds}. */
     public final Scenario.Procedure[] bodyProcedure;
+    /** Each body's super-majority of the votes cast (3gpp's technical votes), indexed like {@link #bodyIds}. */
+    public final double[] bodyMajority;
     /** The body each item sits in. */
     public final int[] itemBody;
     /**
@@ -82,6 +84,11 @@ public final class Assembly {
      * 0 when it is in none.
      */
     public final int[] lastCallEnds;
+    /**
+     * Items an ITU-T study group approves by the traditional approval process (WTSA Resolution 1, section 9;
+     * docs/ODD.md 7.13), the others by the alternative one; read only in an {@code itu-t-aap} body.
+     */
+    public final boolean[] traditionalApproval;
     /** The chair's accumulated move of each draft toward objectors, added to the compromise. */
     public final double[] concession;
     public final ItemState[] itemState;
@@ -188,6 +195,10 @@ public final class Assembly {
             }
         }
         lastCallEnds = new int[items];
+        traditionalApproval = new boolean[items];
+        for (int m = 0; m < items; m++) {
+            traditionalApproval[m] = scenario.bodies().traditionalApproval().contains(scenario.agenda().get(m).id());
+        }
         concession = new double[items * dimensions];
         itemState = new ItemState[items];
         Arrays.fill(itemState, ItemState.OPEN);
@@ -214,6 +225,7 @@ public final class Assembly {
                 ? declared.list().stream().map(Scenario.Body::id).toArray(String[]::new) : new String[] {ASSEMBLY};
         bodyProcedure = declared.declared() ? declared.list().stream().map(Scenario.Body::procedure)
                 .toArray(Scenario.Procedure[]::new) : new Scenario.Procedure[] {Scenario.Procedure.ITU_PLENARY};
+        bodyMajority = declared.list().stream().mapToDouble(Scenario.Body::majority).toArray();
         itemBody = new int[items];
         role = new int[delegations * bodies];
         if (declared.declared()) {

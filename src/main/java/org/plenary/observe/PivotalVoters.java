@@ -23,11 +23,13 @@ public final class PivotalVoters {
 
     /**
      * Whether pivotality is recorded for item m now: it is open, or was decided this round, in a body that
-     * decides by the plenary's vote (the swing is measured against that rule; other bodies count otherwise).
+     * decides by a vote: the plenary's, an ISO/IEC ballot or a 3GPP vote ({@link BodySwingVoters}), each swing
+     * measured against that body's rule. IETF rough consensus and ITU-T approval hold no vote: no swing voters.
      */
     public static boolean applies(Assembly a, int m) {
+        Scenario.Procedure procedure = a.bodyProcedure[a.itemBody[m]];
         return (a.itemState[m] == ItemState.OPEN || a.decidedRound[m] == a.round())
-                && a.bodyProcedure[a.itemBody[m]] == Scenario.Procedure.ITU_PLENARY;
+                && (procedure == Scenario.Procedure.ITU_PLENARY || BodySwingVoters.holdsBallot(procedure));
     }
 
     /**
@@ -36,6 +38,9 @@ public final class PivotalVoters {
      * returns how many swing voters there are.
      */
     public static int mark(Assembly a, int m, Scenario.Decision rule, boolean[] pivotal, int offset, int[] ballots) {
+        if (BodySwingVoters.holdsBallot(a.bodyProcedure[a.itemBody[m]])) {
+            return BodySwingVoters.mark(a, m, rule.abstentionBand(), pivotal, offset, ballots);
+        }
         int n = a.delegations;
         Arrays.fill(pivotal, offset, offset + n, false);
         int[] tally;

@@ -50,6 +50,8 @@ public final class ReplicationRecord implements RoundObserver {
     private ActorRecord actors;
     /** Each item's ballots, {@code itemBallots[item * n + i]} as the vote wrote them, copied in the round of the vote. */
     private final int[] itemBallots;
+    /** Each item's participants (those taking part) in the round it was decided, for a rough consensus's share. */
+    private final int[] participantsAtDecision;
     /** The vote model's probabilities of those ballots, {@code ballotChance[3 * (item * n + i) + choice]}; NaN if none. */
     private final double[] ballotChance;
 
@@ -81,6 +83,7 @@ public final class ReplicationRecord implements RoundObserver {
         java.util.Arrays.fill(ballotChance, Double.NaN);
         decidedRound = new int[m];
         votes = new int[3 * m];
+        participantsAtDecision = new int[m];
     }
 
     @Override
@@ -112,6 +115,9 @@ public final class ReplicationRecord implements RoundObserver {
                 System.arraycopy(a.ballots, item * n, itemBallots, item * n, n);
                 System.arraycopy(a.ballotChance, 3 * item * n, ballotChance, 3 * item * n, 3 * n);
             }
+            if (t > 0 && a.decidedRound[item] == t) {
+                participantsAtDecision[item] = participants(a, item);
+            }
         }
         coalitions.add(a.coalitions());
         exchanges.add(a.exchanges.toArray());
@@ -127,6 +133,21 @@ public final class ReplicationRecord implements RoundObserver {
         }
         System.arraycopy(a.decidedRound, 0, decidedRound, 0, m);
         System.arraycopy(a.votes, 0, votes, 0, 3 * m);
+    }
+
+    private int participants(Assembly a, int item) {
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (a.takesPart(i, item)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** How many delegations took part in an item in the round it was decided; 0 while it is open. */
+    public int participantsAtDecision(int item) {
+        return decidedRound[item] > 0 ? participantsAtDecision[item] : 0;
     }
 
     /** What coalitions as actors did, or null when those mechanisms are off. */
@@ -203,6 +224,22 @@ public final class ReplicationRecord implements RoundObserver {
     /** The items moved between bodies in a round, as {item, from, to, by} quadruples (body indexes as declared). */
     public int[] venueMoves(int round) {
         return venueMoves.get(round);
+    }
+
+    /**
+     * The body an item ended in: {@code declared} (its body as declared, an index) unless forum shifting moved it,
+     * then the body of its last move.
+     */
+    public int finalBody(int item, int declared) {
+        int body = declared;
+        for (int[] moves : venueMoves) {
+            for (int v = 0; v < moves.length; v += 4) {
+                if (moves[v] == item) {
+                    body = moves[v + 2];
+                }
+            }
+        }
+        return body;
     }
 
     /** The exchanges of support made in a round, as {a, b, dimension a, dimension b} quadruples. */

@@ -55,7 +55,8 @@ public final class CsvTables implements Closeable {
                 "objectors", "objecting_capability_share") : null;
         coalitionsFile = keep.items() ? open(directory.resolve("coalitions.csv"), true, "replication", "round",
                 "coalition", "size", "capability_share", "members") : null;
-        outcomesFile = open(directory.resolve("outcomes.csv"), true, "replication", "item", "state", "round");
+        outcomesFile = open(directory.resolve("outcomes.csv"), true, scenario.bodies().declared() ? List.of("body")
+                : List.of(), "replication", "item", "state", "round");
         replicationsFile = open(directory.resolve("replications.csv"), false, REPLICATION_COLUMNS.toArray(String[]::new));
         votesFile = open(directory.resolve("votes.csv"), false, "replication", "item", "round", "yes", "no", "abstain");
         pivotalFile = keep.items() ? open(directory.resolve("pivotal.csv"), false, "replication", "round", "item",
@@ -86,6 +87,12 @@ public final class CsvTables implements Closeable {
             "largest_coalition_capability_share", "polarisation");
 
     private CSVPrinter open(Path file, boolean dimensionColumns, String... leading) throws IOException {
+        return open(file, dimensionColumns, List.of(), leading);
+    }
+
+    /** As {@link #open(Path, boolean, String...)}, with {@code trailing} columns after the dimensions. */
+    private CSVPrinter open(Path file, boolean dimensionColumns, List<String> trailing, String... leading)
+            throws IOException {
         Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, FORMAT);
         printers.add(printer);
@@ -93,6 +100,7 @@ public final class CsvTables implements Closeable {
         if (dimensionColumns) {
             scenario.dimensions().forEach(dimension -> header.add(dimension.id()));
         }
+        header.addAll(trailing);
         printer.printRecord(header);
         return printer;
     }
@@ -289,6 +297,11 @@ public final class CsvTables implements Closeable {
             row.add(record.decidedRound(m) > 0 ? Integer.toString(record.decidedRound(m)) : "");
             for (int k = 0; k < d; k++) {
                 row.add(Numbers.format(record.textInForce(m, k)));
+            }
+            Scenario.Bodies bodies = scenario.bodies();
+            if (bodies.declared()) {
+                int declared = bodies.indexOf(bodies.itemBody().get(m));
+                row.add(bodies.list().get(record.finalBody(m, declared)).id());
             }
             rows.outcomes.printRecord(row);
             if (record.vote(m, 0) >= 0) {

@@ -24,7 +24,8 @@ final class AgendaBinder {
             if (id != null) {
                 entry.field = "agenda[" + id + "]";
             }
-            entry.allow(List.of("id", "title", "forum", "weights", "status_quo", "deadline", "sponsor", "text", "body"));
+            entry.allow(List.of("id", "title", "forum", "weights", "status_quo", "deadline", "sponsor", "text", "body",
+                    "approval"));
             String forum = entry.choice("forum", "plenary", Scenario.FORUMS);
             double[] weights = entry.perDimension("weights", dims, 0.0, false);
             if (!entry.node.has("weights")) {

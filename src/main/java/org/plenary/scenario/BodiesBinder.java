@@ -3,6 +3,7 @@ package org.plenary.scenario;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,12 +43,13 @@ final class BodiesBinder {
         List<String> itemBody = itemBodies(top, bodyIds, agenda);
         checkEventBodies(top, bodyIds, events);
         Scenario.ForumShifting shifting = shifting(top, bodies.size());
+        Set<String> traditional = traditionalApproval(top, bodies, itemBody, agenda, shifting);
         if (bodies.isEmpty()) {
             return Scenario.Bodies.NONE;
         }
         allMembers(top, bodies, delegations, roles);
         requirePMembers(top, bodies, itemBody, roles, shifting);
-        return new Scenario.Bodies(List.copyOf(bodies), List.copyOf(itemBody), roles, shifting);
+        return new Scenario.Bodies(List.copyOf(bodies), List.copyOf(itemBody), roles, shifting, traditional);
     }
 
     private static List<Scenario.Body> bodies(YamlNode top) {
@@ -141,6 +143,34 @@ final class BodiesBinder {
             itemBody.add(body != null && bodyIds.contains(body) ? body : bodyIds.isEmpty() ? null : bodyIds.get(0));
         }
         return itemBody;
+    }
+
+    /**
+     * agenda[].approval: {@code aap} (the default) or {@code tap}, the ITU-T approval process of the item's
+     * Recommendation (WTSA Resolution 1, section 8). It means something only in an {@code itu-t-aap} body: the
+     * item must sit in one, or forum shifting must be able to bring it to one.
+     */
+    private static Set<String> traditionalApproval(YamlNode top, List<Scenario.Body> bodies, List<String> itemBody,
+                                                   List<Scenario.Item> agenda, Scenario.ForumShifting shifting) {
+        Set<String> traditional = new LinkedHashSet<>();
+        List<YamlNode> entries = entries(top, "agenda");
+        boolean anyItuT = bodies.stream().anyMatch(b -> b.procedure() == Scenario.Procedure.ITU_T_AAP);
+        for (int m = 0; m < agenda.size() && m < entries.size(); m++) {
+            YamlNode entry = entries.get(m);
+            entry.field = "agenda[" + agenda.get(m).id() + "]";
+            if (!"tap".equals(entry.choice("approval", "aap", List.of("aap", "tap")))) {
+                continue;
+            }
+            int b = bodies.stream().map(Scenario.Body::id).toList().indexOf(itemBody.get(m));
+            boolean ituT = b >= 0 && bodies.get(b).procedure() == Scenario.Procedure.ITU_T_AAP;
+            if (!ituT && !(shifting.on() && anyItuT)) {
+                entry.problemAt("approval", "'tap' is ITU-T's traditional approval process: the item must sit in an"
+                        + " itu-t-aap body (its body is " + (b < 0 ? "none" : "'" + itemBody.get(m) + "', "
+                        + bodies.get(b).procedure().label()) + ")");
+            }
+            traditional.add(agenda.get(m).id());
+        }
+        return Set.copyOf(traditional);
     }
 
     /** A withdraw or reengage event may name one body: only its membership there changes. */

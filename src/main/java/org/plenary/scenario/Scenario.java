@@ -2,6 +2,7 @@ package org.plenary.scenario;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A validated scenario: every value present, in range and cross-checked. Built only by
@@ -342,15 +343,23 @@ public record Scenario(
     /**
      * The standards bodies of a scenario (docs/ODD.md 7.13): {@code itemBody} the body id of each agenda
      * item (indexed like the agenda); {@code roles} each delegation's role per body (delegation id to
-     * body id to role; a missing entry: not a member); {@code shifting} whether and how items move between them. {@link #NONE}: one ITU-like assembly of every delegation.
+     * body id to role; a missing entry: not a member); {@code shifting} whether and how items move between them;
+     * {@code traditionalApproval} the ids of the items an ITU-T study group approves by the traditional approval
+     * process ({@code agenda[].approval: tap}), the others by the alternative one. {@link #NONE}: one ITU-like assembly of every delegation.
      */
     public record Bodies(List<Body> list, List<String> itemBody, Map<String, Map<String, String>> roles,
-                         ForumShifting shifting) {
+                         ForumShifting shifting, Set<String> traditionalApproval) {
         public static final Bodies NONE = new Bodies(List.of(), List.of(), Map.of(), ForumShifting.NONE);
 
-        /** Bodies without forum shifting. */
+        /** Bodies without forum shifting, every ITU-T item under the alternative approval process. */
         public Bodies(List<Body> list, List<String> itemBody, Map<String, Map<String, String>> roles) {
             this(list, itemBody, roles, ForumShifting.NONE);
+        }
+
+        /** Every ITU-T item under the alternative approval process. */
+        public Bodies(List<Body> list, List<String> itemBody, Map<String, Map<String, String>> roles,
+                      ForumShifting shifting) {
+            this(list, itemBody, roles, shifting, Set.of());
         }
 
         public boolean declared() {

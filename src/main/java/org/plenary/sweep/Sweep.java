@@ -289,11 +289,17 @@ public final class Sweep implements Batch {
         return header;
     }
 
+    /** Infix of sweep.csv's columns {@code item.ends_in.body}: 1 when the item ended in that body (forum shifting). */
+    static final String ENDS_IN = ".ends_in.";
+
     static List<String> outcomeColumns(Scenario scenario) {
         List<String> columns = new ArrayList<>();
         for (Scenario.Item item : scenario.agenda()) {
             columns.add(item.id() + ".state");
             columns.add(item.id() + ".round");
+            for (Scenario.Body body : scenario.bodies().list()) {
+                columns.add(item.id() + ENDS_IN + body.id());
+            }
             for (int k = 0; k < scenario.dimensions().size(); k++) {
                 if (item.weights()[k] > 0) {
                     columns.add(item.id() + "." + scenario.dimensions().get(k).id());
@@ -311,6 +317,13 @@ public final class Sweep implements Batch {
         for (int m = 0; m < scenario.agenda().size(); m++) {
             row.add(record.finalState(m).label());
             row.add(record.decidedRound(m) > 0 ? Integer.toString(record.decidedRound(m)) : "");
+            Scenario.Bodies bodies = scenario.bodies();
+            if (bodies.declared()) {
+                int ended = record.finalBody(m, bodies.indexOf(bodies.itemBody().get(m)));
+                for (int b = 0; b < bodies.list().size(); b++) {
+                    row.add(b == ended ? "1" : "0");
+                }
+            }
             for (int k = 0; k < scenario.dimensions().size(); k++) {
                 if (scenario.agenda().get(m).weights()[k] > 0) {
                     row.add(Numbers.format(record.textInForce(m, k)));

@@ -21,12 +21,15 @@ import org.plenary.results.Stats;
 
 /**
  * Per sweep point, statistics over replications of every numeric outcome read back from
- * sweep.csv: each item's consensus, adoption and no-quorum shares, decision round and final text, and the
+ * sweep.csv: each item's consensus, adoption and no-quorum shares, the share ending in each standards body,
+ * decision round and final text, and the
  * assembly's coalitions, largest coalition share and polarisation.
  */
 public final class SweepSummary {
     /** An item's state when its vote missed the quorum: its share is a sweep outcome of its own. */
     private static final String NO_QUORUM = ItemState.NO_QUORUM.label();
+    /** The outcome "item ends in body share": the replications in which forum shifting left the item there. */
+    private static final String ENDS_IN_NAME = " ends in ";
     private final SweepPlan plan;
     /** outcome name to one statistics object per point. */
     private final Map<String, SummaryStatistics[]> outcomes = new LinkedHashMap<>();
@@ -78,6 +81,11 @@ public final class SweepSummary {
             String item = column.substring(0, column.length() - ".state".length());
             return List.of(item + " consensus share", item + " adopted share", item + " " + NO_QUORUM + " share");
         }
+        int endsIn = column.indexOf(Sweep.ENDS_IN);
+        if (endsIn > 0) {
+            return List.of(column.substring(0, endsIn) + ENDS_IN_NAME + column.substring(endsIn + Sweep.ENDS_IN.length())
+                    + " share");
+        }
         if (column.endsWith(".round")) {
             return List.of(column.replace(".round", " decision round"));
         }
@@ -103,7 +111,8 @@ public final class SweepSummary {
     /** Whether an outcome is a share of replications (coded 0/1 each), which lives in [0, 1]. */
     public static boolean isShare(String outcome) {
         return outcome.endsWith(" consensus share") || outcome.endsWith(" adopted share")
-                || outcome.endsWith(" " + NO_QUORUM + " share");
+                || outcome.endsWith(" " + NO_QUORUM + " share")
+                || (outcome.contains(ENDS_IN_NAME) && outcome.endsWith(" share"));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.plenary.model.Assembly;
 import org.plenary.scenario.Scenario;
 import org.plenary.testing.Scenarios;
@@ -39,6 +40,15 @@ final class BodyAssemblies {
     /** As {@link #decided}, after decision steps in rounds {@code from} to {@code to}, the draft fixed. */
     static Assembly stepped(Path dir, Scenario.Body body, Map<String, String> roles, int from, int to)
             throws Exception {
+        return stepped(dir, body, roles, from, to, false, 0);
+    }
+
+    /**
+     * As {@link #stepped}, the item under ITU-T's traditional approval process when {@code tap}, with a tolerated
+     * objecting share {@code tolerated} (decision.max_objecting_share).
+     */
+    static Assembly stepped(Path dir, Scenario.Body body, Map<String, String> roles, int from, int to, boolean tap,
+                            double tolerated) throws Exception {
         StringBuilder delegations = new StringBuilder();
         for (String id : roles.keySet()) {
             double at = id.startsWith("Y") ? 0.75 : id.startsWith("A") ? 0.625 : 0.25;
@@ -53,15 +63,16 @@ final class BodyAssemblies {
                 rounds: 5
                 dimensions: [{id: a}]
                 influence: {model: none, anchor: 0}
-                decision: {abstention_band: 0.05}
+                decision: {abstention_band: 0.05, max_objecting_share: %s}
                 delegation_defaults: {salience: 1}
                 agenda:
                   - {id: ai, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 5}
                 delegations:
-                """ + delegations);
+                """.formatted(tolerated) + delegations);
         Map<String, Map<String, String>> membership = new LinkedHashMap<>();
         roles.forEach((id, role) -> membership.put(id, Map.of(body.id(), role)));
-        s = s.withBodies(new Scenario.Bodies(List.of(body), List.of(body.id()), membership));
+        s = s.withBodies(new Scenario.Bodies(List.of(body), List.of(body.id()), membership,
+                Scenario.ForumShifting.NONE, tap ? Set.of("ai") : Set.of()));
         Assembly a = new Assembly(s);
         a.draft[0] = 0.75;
         DecisionMaking decisions = new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(),

@@ -82,6 +82,36 @@ class ForumShiftingTest {
         assertEquals((0.9 + 0.8 + 0.8) / 3, a.draft[0], 1e-12, "SC 42's chair drafts its members' compromise");
     }
 
+    /**
+     * M, the item's sponsor, leaves the ITU in round 1. The R's alone would write 0.2 there and take it by consensus:
+     * worth 0.4 - 0.7 = -0.3 to M; SC 42's text is worth 0.3333. Taking the work elsewhere is worth 0.6333 to M.
+     */
+    private Assembly afterTheSponsorLeavesTheItu(double cost, String sponsor) throws Exception {
+        Scenario s = Scenarios.load(dir, Scenarios.BODIES.replace("body: itu}", "body: itu" + sponsor + "}"),
+                "forum_shifting.cost=" + cost);
+        Assembly a = new Assembly(s);
+        EventSchedule.apply(a, new Scenario.Event(1, Scenario.EventType.WITHDRAW, "M", null, List.of(), List.of(),
+                null, 0, "itu"));
+        a.setRound(2);
+        DecisionMaking decisions = new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(),
+                s.bodies());
+        new ExpectedOutcomeShifting(s.bodies().shifting(), s.agenda(), decisions).step(a, new MersenneTwisterFast(1));
+        return a;
+    }
+
+    @Test
+    void aSponsorThatLeftTheItemsBodyTakesTheWorkElsewhere() throws Exception {
+        Assembly a = afterTheSponsorLeavesTheItu(0.63, ", sponsor: M");
+        int m = a.delegationIndex("M");
+        assertFalse(a.takesPart(m, 0) && a.itemBody[0] == 0, "M is out of the ITU");
+        assertEquals(1, a.itemBody[0], "moved to SC 42 by M from outside the ITU");
+        assertArrayEquals(new int[] {0, 0, 1, m}, a.venueMoves.toArray());
+        assertEquals(0, afterTheSponsorLeavesTheItu(0.64, ", sponsor: M").venueMoves.count(),
+                "0.6333 does not beat the cost 0.64");
+        assertEquals(0, afterTheSponsorLeavesTheItu(0.1, "").venueMoves.count(),
+                "without a sponsor only those taking part may move it, and the R's are not in SC 42");
+    }
+
     @Test
     void aCostAboveTheGainKeepsTheItemWhereItIs() throws Exception {
         Assembly a = afterOneRound(0.34);
