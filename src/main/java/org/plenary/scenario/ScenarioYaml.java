@@ -87,6 +87,9 @@ public final class ScenarioYaml {
             }
             if (s.bodies().declared()) {
                 entry.put("body", s.bodies().itemBody().get(agenda.size()));
+                if (s.bodies().traditionalApproval().contains(item.id())) {
+                    entry.put("approval", "tap");
+                }
             }
             agenda.add(entry);
         }

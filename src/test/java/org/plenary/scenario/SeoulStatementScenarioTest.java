@@ -71,4 +71,16 @@ class SeoulStatementScenarioTest {
             assertEquals(first.finalState(m), second.finalState(m));
         }
     }
+
+    /** An item approved by the traditional approval process stays one in the resolved text (ODD 7.13). */
+    @Test
+    void theResolvedScenarioKeepsTheTraditionalApprovalOfAnItem(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios", "seoul-statement.yaml"),
+                List.of(Overrides.Assignment.parse("agenda.ai-hr-by-design.approval=tap"))).scenario();
+        assertEquals(java.util.Set.of("ai-hr-by-design"), s.bodies().traditionalApproval());
+        Path resolved = dir.resolve("seoul-tap.resolved.yaml");
+        Files.writeString(resolved, ScenarioYaml.write(s));
+        assertEquals(s.bodies(), ScenarioLoader.load(resolved, List.of()).scenario().bodies());
+    }
 }
