@@ -71,6 +71,38 @@ class IdealPointsCommandTest {
         assertEquals(13, Files.readAllLines(dir.resolve("ip2/ideal-points.csv")).size());
     }
 
+    /**
+     * Leaving roll call 4 out gives exactly the fit of a file without it (the positions never see it), and
+     * the manifest says so; an rcid not in the selection exits 2 with a did-you-mean and writes nothing.
+     */
+    @Test
+    void leavesOutTheNamedRollCallsAsIfTheyWereNotInTheFile() throws Exception {
+        Path votes = Scenarios.write(dir, "votes.csv", VOTES);
+        Path withoutFour = Scenarios.write(dir, "without-4.csv", VOTES.lines().filter(l -> !l.startsWith("4,"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        CliTest.Result left = CliTest.plenary("ideal-points", votes.toString(), "--leave-out", "4", "--out",
+                dir.resolve("left").toString());
+        assertEquals(0, left.exitCode(), left.err());
+        CliTest.Result absent = CliTest.plenary("ideal-points", withoutFour.toString(), "--out",
+                dir.resolve("absent").toString());
+        assertEquals(0, absent.exitCode(), absent.err());
+        assertEquals(Files.readAllLines(dir.resolve("absent/ideal-points.csv")),
+                Files.readAllLines(dir.resolve("left/ideal-points.csv")));
+        var manifest = new ObjectMapper().readTree(dir.resolve("left/manifest.json").toFile());
+        assertEquals(3, manifest.get("roll_calls").asInt());
+        assertEquals("4", manifest.get("left_out").get(0).asText());
+        CliTest.Result all = CliTest.plenary("ideal-points", votes.toString(), "--out", dir.resolve("all").toString());
+        assertFalse(Files.readAllLines(dir.resolve("all/ideal-points.csv"))
+                .equals(Files.readAllLines(dir.resolve("left/ideal-points.csv"))));
+
+        Path out = dir.resolve("bad");
+        CliTest.Result unknown = CliTest.plenary("ideal-points", votes.toString(), "--leave-out", "44", "--out",
+                out.toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("--leave-out 44") && unknown.err().contains("did you mean '4'"), unknown.err());
+        assertFalse(Files.exists(out));
+    }
+
     private static double estimate(List<String> lines, String code) {
         return lines.stream().filter(l -> l.startsWith(code + ",")).mapToDouble(l -> Double.parseDouble(l.split(",")[2]))
                 .findFirst().orElseThrow();
