@@ -53,6 +53,10 @@ final class IdealPointsCommand implements Callable<Integer> {
             description = "Only the roll calls of these sessions (needs --roll-calls), e.g. 70,71,72.")
     Set<Integer> sessions;
 
+    @Option(names = "--only", paramLabel = "RCID", split = ",", description = "Fit these roll calls alone, e.g. the"
+            + " three December 2018 ICT votes (6073,6138,6156).")
+    Set<String> only;
+
     @Option(names = "--leave-out", paramLabel = "RCID", split = ",", description = "Roll calls to leave out of the"
             + " fit, e.g. those a later check scores (5394,5395), so the positions never saw them.")
     Set<String> leaveOut;
@@ -115,15 +119,14 @@ final class IdealPointsCommand implements Callable<Integer> {
             }
         }
         RollCalls votes = RollCalls.read(votesFile, rollCallFile, sessions == null ? null : new TreeSet<>(sessions));
+        List<String> known = new java.util.ArrayList<>(votes.items());
+        known.addAll(votes.unanimous());
+        if (only != null) {
+            requireListed("--only", only, known);
+            votes = votes.without(new TreeSet<>(known.stream().filter(rcid -> !only.contains(rcid)).toList()));
+        }
         if (leaveOut != null) {
-            List<String> known = new java.util.ArrayList<>(votes.items());
-            known.addAll(votes.unanimous());
-            for (String rcid : leaveOut) {
-                if (!known.contains(rcid)) {
-                    throw new InputException(new Problem("--leave-out " + rcid, 0, "", org.plenary.scenario.Suggestions
-                            .unknown("roll call in the selection of " + votesFile, rcid, known)));
-                }
-            }
+            requireListed("--leave-out", leaveOut, known);
             votes = votes.without(leaveOut);
         }
         if (!votes.delegations().contains(anchor)) {
@@ -151,6 +154,9 @@ final class IdealPointsCommand implements Callable<Integer> {
         if (rollCallFile != null) {
             manifest.put("roll_call_file", rollCallFile.toString());
             manifest.put("sessions", sessions == null ? "all" : new TreeSet<>(sessions));
+        }
+        if (only != null) {
+            manifest.put("only", new TreeSet<>(only));
         }
         if (leaveOut != null) {
             manifest.put("left_out", new TreeSet<>(leaveOut));
@@ -192,6 +198,16 @@ final class IdealPointsCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** Every rcid an option names must be a roll call of the selection (a typo would silently change nothing). */
+    private void requireListed(String option, Set<String> rcids, List<String> known) throws InputException {
+        for (String rcid : rcids) {
+            if (!known.contains(rcid)) {
+                throw new InputException(new Problem(option + " " + rcid, 0, "", org.plenary.scenario.Suggestions
+                        .unknown("roll call in the selection of " + votesFile, rcid, known)));
+            }
+        }
     }
 
     private static Map<String, Object> forecastJson(RecurringForecast.Result forecast) {

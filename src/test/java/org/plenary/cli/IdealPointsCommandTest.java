@@ -76,7 +76,7 @@ class IdealPointsCommandTest {
      * the manifest says so; an rcid not in the selection exits 2 with a did-you-mean and writes nothing.
      */
     @Test
-    void leavesOutTheNamedRollCallsAsIfTheyWereNotInTheFile() throws Exception {
+    void leavesOutOrKeepsOnlyTheNamedRollCallsAsIfTheOthersWereNotInTheFile() throws Exception {
         Path votes = Scenarios.write(dir, "votes.csv", VOTES);
         Path withoutFour = Scenarios.write(dir, "without-4.csv", VOTES.lines().filter(l -> !l.startsWith("4,"))
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
@@ -95,11 +95,21 @@ class IdealPointsCommandTest {
         assertFalse(Files.readAllLines(dir.resolve("all/ideal-points.csv"))
                 .equals(Files.readAllLines(dir.resolve("left/ideal-points.csv"))));
 
+        CliTest.Result only = CliTest.plenary("ideal-points", votes.toString(), "--only", "1,2,3", "--out",
+                dir.resolve("only").toString());
+        assertEquals(0, only.exitCode(), only.err());
+        assertEquals(Files.readAllLines(dir.resolve("absent/ideal-points.csv")),
+                Files.readAllLines(dir.resolve("only/ideal-points.csv")), "--only 1,2,3 is --leave-out 4 here");
+
         Path out = dir.resolve("bad");
         CliTest.Result unknown = CliTest.plenary("ideal-points", votes.toString(), "--leave-out", "44", "--out",
                 out.toString());
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("--leave-out 44") && unknown.err().contains("did you mean '4'"), unknown.err());
+        assertFalse(Files.exists(out));
+        CliTest.Result typo = CliTest.plenary("ideal-points", votes.toString(), "--only", "1,33", "--out", out.toString());
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("--only 33") && typo.err().contains("did you mean '3'"), typo.err());
         assertFalse(Files.exists(out));
     }
 
