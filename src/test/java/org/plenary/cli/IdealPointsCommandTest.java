@@ -113,6 +113,28 @@ class IdealPointsCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /**
+     * The ICT scenarios' ict_texts positions (scenarios/data/SOURCES.md) are the fits of the roll calls
+     * their names say: all three 2018 ICT votes (in sample), and for each cross-validation fold the two
+     * others, so a held-out vote never shaped the positions that score it.
+     */
+    @Test
+    void theIctPositionFilesAreFitsOfTheirNamedRollCallsOnly() throws Exception {
+        String[][] files = {{"6073,6138,6156", "unga-ict-ideal-points-2018.csv"},
+            {"6138,6156", "unga-ict-ideal-points-2018-without-73-27.csv"},
+            {"6073,6156", "unga-ict-ideal-points-2018-without-73-187.csv"},
+            {"6073,6138", "unga-ict-ideal-points-2018-without-73-266.csv"}};
+        for (String[] file : files) {
+            Path out = dir.resolve(file[1]);
+            CliTest.Result fit = CliTest.plenary("ideal-points", "scenarios/data/unga-votes-2015-2019.csv", "--roll-calls",
+                    "scenarios/data/unga-roll-calls-2015-2019.csv", "--sessions", "73", "--only", file[0], "--out",
+                    out.toString());
+            assertEquals(0, fit.exitCode(), fit.err());
+            assertEquals(Files.readAllLines(Path.of("scenarios/data", file[1])), Files.readAllLines(
+                    out.resolve("ideal-points.csv")), file[1]);
+        }
+    }
+
     private static double estimate(List<String> lines, String code) {
         return lines.stream().filter(l -> l.startsWith(code + ",")).mapToDouble(l -> Double.parseDouble(l.split(",")[2]))
                 .findFirst().orElseThrow();
