@@ -74,6 +74,11 @@ final class CalibrateCommand implements Callable<Integer> {
             + " names the held-out item stay as the scenario has them) and score the held-out item's ballots.")
     boolean crossValidate;
 
+    @Option(names = "--fold-set", paramLabel = "ITEM:PATH=VALUE", description = "With --cross-validate: a change to"
+            + " the scenario in the fold that holds ITEM out, repeatable, e.g. positions estimated without ITEM's"
+            + " roll call: A-RES-73-27:positions_from.2.file=data/ict-without-73-27.csv.")
+    List<String> foldSetTexts = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -99,6 +104,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new InputException(new Problem("calibrate", 0, "", "nothing to fit: give --votes FILE, --tally"
                     + " ITEM=YES,NO,ABSTAIN or both"));
         }
+        Map<String, List<org.plenary.scenario.Overrides.Assignment>> foldSets = parseFoldSets(loaded, foldSetTexts);
         List<Calibration.Parameter> parameters = parseParameters(params);
         Calibration.checkRanges(loaded, parameters);
         ObservedVotes votes = votesFile == null ? null : ObservedVotes.read(votesFile, scenario);
@@ -118,7 +124,7 @@ final class CalibrateCommand implements Callable<Integer> {
             bestFit = Backtest.compare(best.scenario(), votes, BallotForecast.run(best.scenario(), fit.threads()), 0);
         }
         List<CrossValidation.Fold> folds = crossValidate ? CrossValidation.run(loaded, parameters, votes,
-                method, budget, experiment.threads(), err) : List.of();
+                foldSets, method, budget, experiment.threads(), err) : List.of();
         List<String> commandLine = Cli.commandLine(spec.commandLine());
         CalibrationFiles.Outcome outcome = new CalibrationFiles.Outcome(parameters, method, budget, scenario.seed(),
                 scenario.replications(), given, result, givenFit, bestFit,
@@ -127,6 +133,41 @@ final class CalibrateCommand implements Callable<Integer> {
         print(spec.commandLine().getOut(), outcome, directory);
         CrossValidation.print(spec.commandLine().getOut(), folds);
         return 0;
+    }
+
+    /**
+     * {@code --fold-set ITEM:PATH=VALUE}, grouped by item; each fold's scenario is derived once here, so that a
+     * bad path or value stops the command before any fitting.
+     */
+    private Map<String, List<org.plenary.scenario.Overrides.Assignment>> parseFoldSets(ScenarioLoader.Loaded loaded,
+            List<String> texts) throws InputException {
+        Map<String, List<org.plenary.scenario.Overrides.Assignment>> sets = new java.util.LinkedHashMap<>();
+        if (!texts.isEmpty() && !crossValidate) {
+            throw new InputException(new Problem("--fold-set", 0, "", "only changes a cross-validation fold: add"
+                    + " --cross-validate"));
+        }
+        List<String> ids = loaded.scenario().agenda().stream().map(Scenario.Item::id).toList();
+        for (String text : texts) {
+            int colon = text.indexOf(':');
+            int equals = text.indexOf('=');
+            if (colon <= 0 || equals < colon) {
+                throw new InputException(new Problem("--fold-set " + text, 0, "", "expected ITEM:PATH=VALUE, e.g."
+                        + " A-RES-73-27:positions_from.2.file=data/ict-without-73-27.csv"));
+            }
+            String item = text.substring(0, colon).trim();
+            if (!ids.contains(item)) {
+                throw new InputException(new Problem("--fold-set " + text, 0, "", Suggestions.unknown("agenda item",
+                        item, ids)));
+            }
+            String assignment = text.substring(colon + 1);
+            sets.computeIfAbsent(item, k -> new ArrayList<>()).add(new org.plenary.scenario.Overrides.Assignment(
+                    assignment.substring(0, assignment.indexOf('=')).trim(),
+                    assignment.substring(assignment.indexOf('=') + 1).trim(), "--fold-set " + text));
+        }
+        for (List<org.plenary.scenario.Overrides.Assignment> set : sets.values()) {
+            ScenarioLoader.derive(loaded, set);
+        }
+        return sets;
     }
 
     static List<Calibration.Parameter> parseParameters(List<String> texts) throws InputException {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,6 +52,14 @@ final class IdealPointsCommand implements Callable<Integer> {
     @Option(names = "--sessions", paramLabel = "S", split = ",",
             description = "Only the roll calls of these sessions (needs --roll-calls), e.g. 70,71,72.")
     Set<Integer> sessions;
+
+    @Option(names = "--only", paramLabel = "RCID", split = ",", description = "Fit these roll calls alone, e.g. the"
+            + " three December 2018 ICT votes (6073,6138,6156).")
+    Set<String> only;
+
+    @Option(names = "--leave-out", paramLabel = "RCID", split = ",", description = "Roll calls to leave out of the"
+            + " fit, e.g. those a later check scores (5394,5395), so the positions never saw them.")
+    Set<String> leaveOut;
 
     @Option(names = "--dimensions", paramLabel = "D", defaultValue = "1", description = "1 or 2 (default: 1).")
     int dimensions;
@@ -110,6 +119,16 @@ final class IdealPointsCommand implements Callable<Integer> {
             }
         }
         RollCalls votes = RollCalls.read(votesFile, rollCallFile, sessions == null ? null : new TreeSet<>(sessions));
+        List<String> known = new java.util.ArrayList<>(votes.items());
+        known.addAll(votes.unanimous());
+        if (only != null) {
+            requireListed("--only", only, known);
+            votes = votes.without(new TreeSet<>(known.stream().filter(rcid -> !only.contains(rcid)).toList()));
+        }
+        if (leaveOut != null) {
+            requireListed("--leave-out", leaveOut, known);
+            votes = votes.without(leaveOut);
+        }
         if (!votes.delegations().contains(anchor)) {
             throw new InputException(new Problem("--anchor " + anchor, 0, "", org.plenary.scenario.Suggestions.unknown(
                     "delegation in " + votesFile, anchor, votes.delegations())));
@@ -135,6 +154,12 @@ final class IdealPointsCommand implements Callable<Integer> {
         if (rollCallFile != null) {
             manifest.put("roll_call_file", rollCallFile.toString());
             manifest.put("sessions", sessions == null ? "all" : new TreeSet<>(sessions));
+        }
+        if (only != null) {
+            manifest.put("only", new TreeSet<>(only));
+        }
+        if (leaveOut != null) {
+            manifest.put("left_out", new TreeSet<>(leaveOut));
         }
         manifest.putAll(IdealPointFiles.describe(votes, fit, anchor));
         RecurringForecast.Result forecast = forecastSession == null ? null
@@ -173,6 +198,16 @@ final class IdealPointsCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** Every rcid an option names must be a roll call of the selection (a typo would silently change nothing). */
+    private void requireListed(String option, Set<String> rcids, List<String> known) throws InputException {
+        for (String rcid : rcids) {
+            if (!known.contains(rcid)) {
+                throw new InputException(new Problem(option + " " + rcid, 0, "", org.plenary.scenario.Suggestions
+                        .unknown("roll call in the selection of " + votesFile, rcid, known)));
+            }
+        }
     }
 
     private static Map<String, Object> forecastJson(RecurringForecast.Result forecast) {

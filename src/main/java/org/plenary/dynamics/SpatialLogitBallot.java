@@ -9,9 +9,9 @@ import org.plenary.scenario.Scenario;
  * between item m's text t and its status quo q,
  * <pre>
  *   Delta_im = v_m + beta * sum_k w_mk s_ik [(x_ik - q_mk)^2 - (x_ik - t_mk)^2] + gamma * affinity(i, sponsor_m)
- *   P(yes) = L(Delta - tau),  P(no) = L(-Delta - tau),  P(abstain) = 1 - P(yes) - P(no)
+ *   P(yes) = L(Delta - tau_m),  P(no) = L(-Delta - tau_m),  P(abstain) = 1 - P(yes) - P(no)
  * </pre>
- * with L the logistic function, s_ik i's active salience and affinity 1 when i is the sponsor, belongs
+ * with L the logistic function, tau_m = max(0, tau + tau_shift_m) item m's cut-point, s_ik i's active salience and affinity 1 when i is the sponsor, belongs
  * to the sponsoring group or shares a group with the sponsoring delegation, else 0; or, with
  * {@code logit.affinity}, i's past voting agreement with the sponsor (read with the scenario). One uniform draw
  * from the replication's generator per ballot; the probabilities go to {@link Assembly#ballotChance}.
@@ -37,8 +37,9 @@ final class SpatialLogitBallot implements Ballot {
     /** Writes P(yes), P(no), P(abstain) of i on m's current draft to {@code out[at..at+2]}. */
     static void probabilities(Assembly a, Scenario.Logit logit, int i, int m, double[] out, int at) {
         double delta = utilityDifference(a, logit, i, m);
-        out[at] = logistic(delta - logit.tau());
-        out[at + 1] = logistic(-delta - logit.tau());
+        double tau = logit.tau(m);
+        out[at] = logistic(delta - tau);
+        out[at + 1] = logistic(-delta - tau);
         out[at + 2] = Math.max(0, 1 - out[at] - out[at + 1]);
     }
 

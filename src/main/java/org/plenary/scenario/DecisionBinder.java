@@ -33,18 +33,20 @@ final class DecisionBinder {
                 node.number("standing_exponent", 0.5, 0, 2),
                 node.number("abstention_band", 0.02, 0, 1),
                 voteModel,
-                bindLogit(node.object("logit", List.of("beta", "tau", "gamma", "valence", "sponsors", "affinity", "history")), agenda,
+                bindLogit(node.object("logit", List.of("beta", "tau", "gamma", "valence", "tau_shift", "sponsors", "affinity",
+                        "history")), agenda,
                         delegations, blocs));
     }
 
     /**
      * The spatial-logit vote's parameters (docs/scenario-format.md): beta, tau, gamma, and per item
-     * id a valence and a sponsor (a delegation or a group); read, with their defaults, whatever the vote model.
+     * id a valence, a shift of the cut-point and a sponsor (a delegation or a group); read, with their defaults, whatever the vote model.
      */
     private static Scenario.Logit bindLogit(YamlNode logit, List<Scenario.Item> agenda,
                                             List<Scenario.Delegation> delegations, List<Scenario.Bloc> blocs) {
         List<String> itemIds = agenda.stream().map(Scenario.Item::id).toList();
         YamlNode valences = logit.object("valence", itemIds);
+        YamlNode shifts = logit.object("tau_shift", itemIds);
         YamlNode sponsors = logit.object("sponsors", itemIds);
         Set<String> known = new LinkedHashSet<>();
         delegations.forEach(d -> known.add(d.id()));
@@ -52,10 +54,12 @@ final class DecisionBinder {
         blocs.forEach(b -> known.add(b.id()));
         known.remove(null); // invalid ids are reported where they are read
         double[] valence = new double[agenda.size()];
+        double[] tauShift = new double[agenda.size()];
         String[] sponsor = new String[agenda.size()];
         for (int m = 0; m < agenda.size(); m++) {
             String id = itemIds.get(m);
             valence[m] = valences.number(id, 0.0, -LOGIT_LIMIT, LOGIT_LIMIT);
+            tauShift[m] = shifts.number(id, 0.0, -LOGIT_LIMIT, LOGIT_LIMIT);
             sponsor[m] = sponsors.text(id, null);
             if (sponsor[m] != null && !known.contains(sponsor[m])) {
                 sponsors.problemAt(id, Suggestions.unknown("delegation or group", sponsor[m], known));
@@ -63,7 +67,7 @@ final class DecisionBinder {
             }
         }
         return new Scenario.Logit(logit.number("beta", 10.0, 0, LOGIT_LIMIT), logit.number("tau", 1.0, 0, LOGIT_LIMIT),
-                logit.number("gamma", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT), valence, sponsor,
+                logit.number("gamma", 0.0, -LOGIT_LIMIT, LOGIT_LIMIT), valence, tauShift, sponsor,
                 logit.node.has("affinity") ? affinityFromVotes(logit.object("affinity", List.of("votes", "roll_calls",
                         "before_session")), sponsor, sponsors, itemIds, delegations) : null,
                 logit.node.has("history") ? historyWeights(logit.object("history", List.of("alpha", "repeat"))) : null);

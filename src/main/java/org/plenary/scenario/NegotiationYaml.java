@@ -38,15 +38,23 @@ final class NegotiationYaml {
             decision.put("vote_model", ScenarioYaml.label(s.decision().voteModel()));
             Scenario.Logit logit = s.decision().logit();
             Map<String, Object> valence = new LinkedHashMap<>();
+            Map<String, Object> tauShift = new LinkedHashMap<>();
             Map<String, Object> sponsors = new LinkedHashMap<>();
             for (int m = 0; m < s.agenda().size(); m++) {
                 valence.put(s.agenda().get(m).id(), logit.valence()[m]);
+                if (logit.tauShift()[m] != 0) {
+                    tauShift.put(s.agenda().get(m).id(), logit.tauShift()[m]);
+                }
                 if (logit.sponsor()[m] != null) {
                     sponsors.put(s.agenda().get(m).id(), logit.sponsor()[m]);
                 }
             }
-            decision.put("logit", ScenarioYaml.ordered("beta", logit.beta(), "tau", logit.tau(), "gamma", logit.gamma(),
-                    "valence", valence, "sponsors", sponsors));
+            Map<String, Object> written = ScenarioYaml.ordered("beta", logit.beta(), "tau", logit.tau(), "gamma",
+                    logit.gamma(), "valence", valence, "sponsors", sponsors);
+            if (!tauShift.isEmpty()) {
+                written.put("tau_shift", tauShift);
+            }
+            decision.put("logit", written);
         }
     }
 

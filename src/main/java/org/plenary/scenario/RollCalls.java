@@ -74,6 +74,25 @@ public final class RollCalls {
         return vote[b];
     }
 
+    /**
+     * These roll calls without {@code rcids} (say, the votes a forecast will be scored on, so that positions
+     * estimated from the rest never saw them); a delegation left without a vote keeps its place.
+     */
+    public RollCalls without(Set<String> rcids) {
+        Map<String, Integer> kept = new LinkedHashMap<>();
+        List<int[]> ballots = new ArrayList<>();
+        for (int b = 0; b < vote.length; b++) {
+            String rcid = items.get(item[b]);
+            if (!rcids.contains(rcid)) {
+                ballots.add(new int[] {kept.computeIfAbsent(rcid, k -> kept.size()), delegation[b], vote[b]});
+            }
+        }
+        List<String> stillUnanimous = unanimous.stream().filter(rcid -> !rcids.contains(rcid)).toList();
+        return new RollCalls(delegations, List.copyOf(kept.keySet()), ballots.stream().mapToInt(b -> b[0]).toArray(),
+                ballots.stream().mapToInt(b -> b[1]).toArray(), ballots.stream().mapToInt(b -> b[2]).toArray(),
+                stillUnanimous);
+    }
+
     /** The known state codes (UN members and the Holy See), from the project's member-state list. */
     public static Set<String> knownCodes() {
         Set<String> codes = new TreeSet<>();

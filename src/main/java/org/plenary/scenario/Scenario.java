@@ -109,26 +109,34 @@ public record Scenario(
 
     /**
      * The spatial-logit vote (docs/ODD.md 7.7c): scale {@code beta}, abstention threshold {@code tau},
-     * sponsor affinity {@code gamma}; {@code valence[m]} and {@code sponsor[m]} (a delegation or group
-     * id, null for none) per agenda item, indexed like the agenda. {@code affinity[m * n + i]}: delegation
+     * sponsor affinity {@code gamma}; {@code valence[m]}, {@code tauShift[m]} (item m's own cut-point is
+     * max(0, tau + tauShift[m])) and {@code sponsor[m]} (a delegation or group id, null for none) per agenda
+     * item, indexed like the agenda. {@code affinity[m * n + i]}: delegation
      * i's affinity to item m's sponsor from past voting agreement (n delegations); null: by shared groups.
      * {@code history}: alpha, rho_yes, rho_no, rho_abstain, the weights with which a forecast pools the
      * ballot probabilities with a delegation's earlier vote on the item ({@code plenary backtest --previous});
      * null: not pooled.
      */
-    public record Logit(double beta, double tau, double gamma, double[] valence, String[] sponsor, double[] affinity,
-                        double[] history) {
+    public record Logit(double beta, double tau, double gamma, double[] valence, double[] tauShift, String[] sponsor,
+                        double[] affinity, double[] history) {
+        /** Item m's cut-point: the shared tau moved by the item's own shift, never below 0. */
+        public double tau(int m) {
+            return Math.max(0, tau + tauShift[m]);
+        }
+
         /** By value, arrays included, so that two scenarios with the same vote compare equal. */
         @Override
         public boolean equals(Object other) {
             return other instanceof Logit o && beta == o.beta && tau == o.tau && gamma == o.gamma
-                    && java.util.Arrays.equals(valence, o.valence) && java.util.Arrays.equals(sponsor, o.sponsor)
+                    && java.util.Arrays.equals(valence, o.valence) && java.util.Arrays.equals(tauShift, o.tauShift)
+                    && java.util.Arrays.equals(sponsor, o.sponsor)
                     && java.util.Arrays.equals(affinity, o.affinity) && java.util.Arrays.equals(history, o.history);
         }
 
         @Override
         public int hashCode() {
             return java.util.Objects.hash(beta, tau, gamma, java.util.Arrays.hashCode(valence),
+                    java.util.Arrays.hashCode(tauShift),
                     java.util.Arrays.hashCode(sponsor), java.util.Arrays.hashCode(affinity),
                     java.util.Arrays.hashCode(history));
         }
@@ -136,7 +144,8 @@ public record Scenario(
         @Override
         public String toString() {
             return "Logit[beta=" + beta + ", tau=" + tau + ", gamma=" + gamma + ", valence="
-                    + java.util.Arrays.toString(valence) + ", sponsor=" + java.util.Arrays.toString(sponsor)
+                    + java.util.Arrays.toString(valence) + ", tauShift=" + java.util.Arrays.toString(tauShift)
+                    + ", sponsor=" + java.util.Arrays.toString(sponsor)
                     + (affinity == null ? "" : ", affinity from votes")
                     + (history == null ? "" : ", history=" + java.util.Arrays.toString(history)) + "]";
         }

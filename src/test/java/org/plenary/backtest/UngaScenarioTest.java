@@ -44,9 +44,9 @@ class UngaScenarioTest {
                 "the command is in the header");
         ScenarioLoader.Loaded loaded = ScenarioLoader.load(file, List.of());
         assertEquals("unga-ict-2018-calibrated", loaded.scenario().name());
-        assertEquals(2, loaded.warnings().size(), loaded.warnings().toString());
+        assertEquals(3, loaded.warnings().size(), loaded.warnings().toString());
         assertTrue(loaded.warnings().stream().allMatch(w -> w.toString().contains("no estimate for VAT")),
-                "only the Holy See, without a UN vote, keeps the profile rule on the two mapped dimensions");
+                "only the Holy See, without a UN vote, keeps the profile rule on the three mapped dimensions");
         assertEquals(Scenario.VoteModel.SPATIAL_LOGIT, loaded.scenario().decision().voteModel());
         ObservedVotes votes = ObservedVotes.read(VOTES, loaded.scenario());
         assertEquals(531, votes.entries().size());

@@ -132,6 +132,40 @@ class CalibrateCommandTest {
         assertTrue(noVotes.err().contains("--cross-validate") && noVotes.err().contains("needs --votes"), noVotes.err());
     }
 
+    /**
+     * --fold-set changes the scenario of one fold only: moving low0's status quo from 0.30 to 1 (yes when
+     * x &lt; 0.5 instead of x &lt; 0.15) in the fold that holds low0 out turns G1's ten no votes (G1 sits
+     * near 0.3) into predicted yes, so that fold scores about 10 of 20; the other folds are untouched.
+     */
+    @Test
+    void aFoldSetChangesOnlyTheFoldThatHoldsItsItemOut() throws Exception {
+        Path file = dir.resolve("synthetic.yaml");
+        Path votes = syntheticVotes(file);
+        CliTest.Result result = calibrate(file, votes, "cv", 20, "--cross-validate", "--fold-set",
+                "low0:agenda.low0.status_quo.a=1");
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode folds = new ObjectMapper().readTree(only(dir.resolve("cv/synthetic")).resolve("calibration.json")
+                .toFile()).get("cross_validation");
+        for (JsonNode fold : folds) {
+            double accuracy = fold.get("scores").get("accuracy").asDouble();
+            if (fold.get("held_out").asText().equals("low0")) {
+                assertEquals("agenda.low0.status_quo.a=1", fold.get("set").get(0).asText());
+                assertEquals(0.5, accuracy, 0.1, fold.toString());
+            } else {
+                assertEquals(0, fold.get("set").size());
+                assertTrue(accuracy > 0.8, fold.toString());
+            }
+        }
+        CliTest.Result alone = calibrate(file, votes, "x", 20, "--fold-set", "low0:agenda.low0.status_quo.a=1");
+        assertEquals(2, alone.exitCode());
+        assertTrue(alone.err().contains("add --cross-validate"), alone.err());
+        CliTest.Result typo = calibrate(file, votes, "x", 20, "--cross-validate", "--fold-set",
+                "lowO:agenda.low0.status_quo.a=1");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("'lowO'") && typo.err().contains("did you mean 'low0'"), typo.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
     @Test
     void recoversTheParametersThatGeneratedTheBallotsAndReproducesTheFit() throws Exception {
         Path file = dir.resolve("synthetic.yaml");

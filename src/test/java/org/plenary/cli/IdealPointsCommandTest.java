@@ -71,6 +71,70 @@ class IdealPointsCommandTest {
         assertEquals(13, Files.readAllLines(dir.resolve("ip2/ideal-points.csv")).size());
     }
 
+    /**
+     * Leaving roll call 4 out gives exactly the fit of a file without it (the positions never see it), and
+     * the manifest says so; an rcid not in the selection exits 2 with a did-you-mean and writes nothing.
+     */
+    @Test
+    void leavesOutOrKeepsOnlyTheNamedRollCallsAsIfTheOthersWereNotInTheFile() throws Exception {
+        Path votes = Scenarios.write(dir, "votes.csv", VOTES);
+        Path withoutFour = Scenarios.write(dir, "without-4.csv", VOTES.lines().filter(l -> !l.startsWith("4,"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        CliTest.Result left = CliTest.plenary("ideal-points", votes.toString(), "--leave-out", "4", "--out",
+                dir.resolve("left").toString());
+        assertEquals(0, left.exitCode(), left.err());
+        CliTest.Result absent = CliTest.plenary("ideal-points", withoutFour.toString(), "--out",
+                dir.resolve("absent").toString());
+        assertEquals(0, absent.exitCode(), absent.err());
+        assertEquals(Files.readAllLines(dir.resolve("absent/ideal-points.csv")),
+                Files.readAllLines(dir.resolve("left/ideal-points.csv")));
+        var manifest = new ObjectMapper().readTree(dir.resolve("left/manifest.json").toFile());
+        assertEquals(3, manifest.get("roll_calls").asInt());
+        assertEquals("4", manifest.get("left_out").get(0).asText());
+        CliTest.Result all = CliTest.plenary("ideal-points", votes.toString(), "--out", dir.resolve("all").toString());
+        assertFalse(Files.readAllLines(dir.resolve("all/ideal-points.csv"))
+                .equals(Files.readAllLines(dir.resolve("left/ideal-points.csv"))));
+
+        CliTest.Result only = CliTest.plenary("ideal-points", votes.toString(), "--only", "1,2,3", "--out",
+                dir.resolve("only").toString());
+        assertEquals(0, only.exitCode(), only.err());
+        assertEquals(Files.readAllLines(dir.resolve("absent/ideal-points.csv")),
+                Files.readAllLines(dir.resolve("only/ideal-points.csv")), "--only 1,2,3 is --leave-out 4 here");
+
+        Path out = dir.resolve("bad");
+        CliTest.Result unknown = CliTest.plenary("ideal-points", votes.toString(), "--leave-out", "44", "--out",
+                out.toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("--leave-out 44") && unknown.err().contains("did you mean '4'"), unknown.err());
+        assertFalse(Files.exists(out));
+        CliTest.Result typo = CliTest.plenary("ideal-points", votes.toString(), "--only", "1,33", "--out", out.toString());
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().contains("--only 33") && typo.err().contains("did you mean '3'"), typo.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /**
+     * The ICT scenarios' ict_texts positions (scenarios/data/SOURCES.md) are the fits of the roll calls
+     * their names say: all three 2018 ICT votes (in sample), and for each cross-validation fold the two
+     * others, so a held-out vote never shaped the positions that score it.
+     */
+    @Test
+    void theIctPositionFilesAreFitsOfTheirNamedRollCallsOnly() throws Exception {
+        String[][] files = {{"6073,6138,6156", "unga-ict-ideal-points-2018.csv"},
+            {"6138,6156", "unga-ict-ideal-points-2018-without-73-27.csv"},
+            {"6073,6156", "unga-ict-ideal-points-2018-without-73-187.csv"},
+            {"6073,6138", "unga-ict-ideal-points-2018-without-73-266.csv"}};
+        for (String[] file : files) {
+            Path out = dir.resolve(file[1]);
+            CliTest.Result fit = CliTest.plenary("ideal-points", "scenarios/data/unga-votes-2015-2019.csv", "--roll-calls",
+                    "scenarios/data/unga-roll-calls-2015-2019.csv", "--sessions", "73", "--only", file[0], "--out",
+                    out.toString());
+            assertEquals(0, fit.exitCode(), fit.err());
+            assertEquals(Files.readAllLines(Path.of("scenarios/data", file[1])), Files.readAllLines(
+                    out.resolve("ideal-points.csv")), file[1]);
+        }
+    }
+
     private static double estimate(List<String> lines, String code) {
         return lines.stream().filter(l -> l.startsWith(code + ",")).mapToDouble(l -> Double.parseDouble(l.split(",")[2]))
                 .findFirst().orElseThrow();

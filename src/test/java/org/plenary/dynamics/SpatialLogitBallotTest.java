@@ -83,6 +83,37 @@ class SpatialLogitBallotTest {
     }
 
     /**
+     * An item's own cut-point: tau_shift 0.5 raises t's tau from 0.5 to 1, so A (Delta 1.7) votes yes with
+     * L(0.7) = 0.668188 and no with L(-2.7) = 0.062973, abstaining more (0.268839 against 0.131725); C (Delta
+     * -3.1): L(-4.1) = 0.016302, L(2.1) = 0.890903. A shift of -0.8 cannot take tau below 0: A votes
+     * L(1.7) = 0.845535 and L(-1.7) = 0.154465 and never abstains. The resolved scenario keeps the shift.
+     */
+    @Test
+    void aShiftOfTheCutPointMakesAnItemsAbstentionsMoreOrLessLikely(@TempDir Path dir) throws Exception {
+        Scenario s = Scenarios.load(dir, THREE, "decision.logit.tau_shift.t=0.5");
+        Assembly a = new Assembly(s);
+        double[] p = new double[3];
+        double[][] expected = {{0.668188, 0.062973, 0.268839}, {0.154465, 0.425557, 0.419977},
+            {0.016302, 0.890903, 0.092794}};
+        for (int i = 0; i < 3; i++) {
+            SpatialLogitBallot.probabilities(a, s.decision().logit(), i, 0, p, 0);
+            for (int c = 0; c < 3; c++) {
+                assertEquals(expected[i][c], p[c], EPS, "delegation " + i + " choice " + c);
+            }
+        }
+        assertTrue(expected[0][2] > BY_HAND[0][2], "a higher cut-point: more abstentions");
+        Scenario floor = Scenarios.load(dir, THREE, "decision.logit.tau_shift.t=-0.8");
+        SpatialLogitBallot.probabilities(new Assembly(floor), floor.decision().logit(), 0, 0, p, 0);
+        assertEquals(0.845535, p[0], EPS);
+        assertEquals(0.154465, p[1], EPS);
+        assertEquals(0, p[2], EPS);
+        Scenario again = Scenarios.load(dir, ScenarioYaml.write(s));
+        assertEquals(0.5, again.decision().logit().tauShift()[0]);
+        List<String> problems = Scenarios.problems(dir, THREE, "decision.logit.tau_shift.tt=1");
+        assertTrue(String.join("\n", problems).contains("did you mean 't'"), problems.toString());
+    }
+
+    /**
      * The backtest's probabilities are the model's own, not vote shares; the ballots drawn follow them
      * (4000 replications: within 4 standard errors of the hand-computed probability).
      */
