@@ -1,6 +1,7 @@
 package org.plenary.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.plenary.Version;
 import org.plenary.scenario.InputException;
 import org.plenary.scenario.Problem;
@@ -16,15 +17,16 @@ import picocli.CommandLine.Command;
                 + " score ballots against an observed roll call (backtest), fit parameters to it (calibrate),"
                 + " use the reference models (predict, power, landscape, import-ktab, verify-models), or watch a"
                 + " negotiation in the browser (explore). 'plenary help COMMAND' explains each."},
-        subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, SensitivityCommand.class,
-            CompareCommand.class, ReportCommand.class, BacktestCommand.class, CalibrateCommand.class,
-            PredictCommand.class, ImportKtabCommand.class, PowerCommand.class, LandscapeCommand.class,
-            VerifyModelsCommand.class, IdealPointsCommand.class, WorkerCommand.class, StatusCommand.class, ExploreCommand.class,
-            CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error (for verify-models: a failed check),",
             "2 bad usage or invalid input.",
             "Start with: plenary run scenarios/us-withdraws.yaml"})
 public final class Main implements Runnable {
+    /** The subcommands, in the order 'plenary --help' lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, ValidateCommand.class,
+            SweepCommand.class, SensitivityCommand.class, CompareCommand.class, ReportCommand.class,
+            BacktestCommand.class, CalibrateCommand.class, PredictCommand.class, ImportKtabCommand.class,
+            PowerCommand.class, LandscapeCommand.class, VerifyModelsCommand.class, IdealPointsCommand.class,
+            WorkerCommand.class, StatusCommand.class, ExploreCommand.class, CommandLine.HelpCommand.class);
 
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,7 +41,7 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         int exitCode;
         try {
-            exitCode = commandLine().execute(args);
+            exitCode = commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
             // Results are cleaned up by then (try-with-resources and the shutdown hook); say what to do.
             System.err.println("plenary: out of memory. Lower the rounds, replications in flight (--threads) or"
@@ -49,10 +51,26 @@ public final class Main implements Runnable {
         System.exit(exitCode);
     }
 
-    /** The configured command line, for main and for tests that run the real command. */
+    /** The configured command line with every command, for tests that run the real command. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: with only the command they name, when they start with one
+     * other than help, else with all. Picocli reads every command's options and help when it is
+     * added, about 0.2 s at start-up for the seventeen (docs/performance.md, issue 22).
+     */
+    static CommandLine commandLine(String[] args) {
         System.setProperty("plenary.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         CommandLine commandLine = new CommandLine(new Main());
+        String named = args.length > 0 ? args[0] : "";
+        boolean one = !named.equals("help") && COMMANDS.stream().anyMatch(command -> name(command).equals(named));
+        for (Class<?> command : COMMANDS) {
+            if (!one || name(command).equals(named)) {
+                commandLine.addSubcommand(command);
+            }
+        }
         unwrappedFooters(commandLine);
         commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
@@ -99,6 +117,10 @@ public final class Main implements Runnable {
                 help -> String.join(System.lineSeparator(), help.commandSpec().usageMessage().footer())
                         + System.lineSeparator());
         commandLine.getSubcommands().values().forEach(Main::unwrappedFooters);
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -3,8 +3,6 @@ package org.plenary.results;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -43,48 +41,37 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Writes every chart into {@code directory} and returns the file names in report order. */
-    public static List<String> writeAll(RunAggregate aggregate, Path directory) throws IOException {
+    /** Adds every chart of the run to {@code batch}, in report order. */
+    public static void addAll(RunAggregate aggregate, ChartBatch batch) {
         Scenario scenario = aggregate.scenario();
-        List<String> files = new ArrayList<>();
         for (int k = 0; k < scenario.dimensions().size(); k++) {
             String file = "positions-" + scenario.dimensions().get(k).id() + ".png";
-            ChartStyle.save(positions(aggregate, k), directory.resolve(file));
-            files.add(file);
+            batch.add(file, positions(aggregate, k));
         }
         for (int m = 0; m < scenario.agenda().size(); m++) {
             String file = "draft-" + scenario.agenda().get(m).id() + ".png";
-            ChartStyle.save(draft(aggregate, m), directory.resolve(file));
-            files.add(file);
+            batch.add(file, draft(aggregate, m));
         }
         if (!scenario.agenda().isEmpty()) {
-            ChartStyle.save(outcomes(aggregate), directory.resolve("outcomes.png"));
-            files.add("outcomes.png");
+            batch.add("outcomes.png", outcomes(aggregate));
         }
         JFreeChart votes = votes(aggregate);
         if (votes != null) {
-            ChartStyle.save(votes, directory.resolve("votes.png"));
-            files.add("votes.png");
+            batch.add("votes.png", votes);
         }
-        ChartStyle.save(coalitions(aggregate), directory.resolve("coalitions.png"));
-        files.add("coalitions.png");
+        batch.add("coalitions.png", coalitions(aggregate));
         FlowReplication flow = aggregate.flowReplication();
         CoalitionNamer namer = flow.perItem() ? CoalitionNamer.byLeaderAndBloc(scenario) : CoalitionNamer.byBlocs(scenario);
         for (int index = 0; index < flow.chosen().size(); index++) {
             for (boolean byCapability : new boolean[] {false, true}) {
                 String file = CoalitionFlowChart.fileName(scenario, flow, index, byCapability);
-                ChartStyle.save(CoalitionFlowChart.chart(scenario, flow, index, namer, byCapability),
-                        directory.resolve(file));
-                files.add(file);
+                batch.add(file, CoalitionFlowChart.chart(scenario, flow, index, namer, byCapability));
             }
         }
         if (aggregate.venues() != null) {
-            ChartStyle.save(BodyCharts.venues(aggregate), directory.resolve("venues.png"));
-            files.add("venues.png");
-            ChartStyle.save(BodyCharts.outcomes(aggregate), directory.resolve("body-outcomes.png"));
-            files.add("body-outcomes.png");
+            batch.add("venues.png", BodyCharts.venues(aggregate));
+            batch.add("body-outcomes.png", BodyCharts.outcomes(aggregate));
         }
-        return files;
     }
 
 

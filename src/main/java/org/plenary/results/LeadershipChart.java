@@ -2,8 +2,6 @@ package org.plenary.results;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.FieldPosition;
 import java.util.ArrayList;
@@ -44,16 +42,12 @@ public final class LeadershipChart {
     private LeadershipChart() {
     }
 
-    /** Writes one chart per item; returns the file names. */
-    public static List<String> write(Leadership leadership, Path directory) throws IOException {
-        List<String> files = new ArrayList<>();
+    /** Adds one chart per item to {@code batch}. */
+    public static void addAll(Leadership leadership, ChartBatch batch) {
         Scenario scenario = leadership.scenario();
         for (int m = 0; m < scenario.agenda().size(); m++) {
-            String file = "leadership-" + scenario.agenda().get(m).id() + ".png";
-            ChartStyle.save(chart(leadership, m), directory.resolve(file));
-            files.add(file);
+            batch.add("leadership-" + scenario.agenda().get(m).id() + ".png", chart(leadership, m));
         }
-        return files;
     }
 
     /** A coalition-leader pair's line. */

@@ -106,11 +106,13 @@ public final class RunWriter implements AutoCloseable {
         tables.close();
         SummaryWriter.write(aggregate, staging);
         Path charts = Files.createDirectories(staging.resolve("charts"));
-        Charts.writeAll(aggregate, charts);
+        ChartBatch batch = new ChartBatch();
+        Charts.addAll(aggregate, batch);
         if (leadership != null) {
-            LeadershipChart.write(leadership, charts);
+            LeadershipChart.addAll(leadership, batch);
             LeadersAtEvents.write(leadership, staging);
         }
+        batch.draw(charts, context.threads());
         Manifest.write(staging, Manifest.build(scenario, seeds, context));
         RunReport.write(staging, directory.target());
         Path target = directory.commit();

@@ -44,6 +44,21 @@ class MessagesTest {
     }
 
     @Test
+    void aNamedCommandStartsAloneAndSaysTheSame() {
+        String[] misspelt = {"run", "scenarios/small-assembly.yaml", "--replicatons", "3"};
+        CommandLine alone = Main.commandLine(misspelt);
+        assertEquals(List.of("run"), List.copyOf(alone.getSubcommands().keySet()), "only the command named");
+        assertEquals(CliTest.plenary(Main.commandLine(), misspelt).err(), CliTest.plenary(alone, misspelt).err());
+        assertEquals(CliTest.plenary(Main.commandLine(), "run", "--help").out(),
+                CliTest.plenary(Main.commandLine(new String[] {"run", "--help"}), "run", "--help").out());
+        for (String[] args : List.of(new String[0], new String[] {"help", "run"}, new String[] {"--version"},
+                new String[] {"rn"})) {
+            assertEquals(Main.commandLine().getSubcommands().keySet(), Main.commandLine(args).getSubcommands().keySet(),
+                    "every command for " + List.of(args));
+        }
+    }
+
+    @Test
     void helpExamplesAreNeverWrapped() {
         for (String command : List.of("run", "compare", "sweep", "report", "validate")) {
             CommandLine commandLine = Main.commandLine();

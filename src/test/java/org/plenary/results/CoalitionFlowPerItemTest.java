@@ -114,7 +114,9 @@ class CoalitionFlowPerItemTest {
     void everyItemGetsItsChartFilesAndNoAssemblyWideFlow() throws Exception {
         Scenario scenario = Scenarios.load(dir, TWO_ITEMS);
         Path charts = Files.createDirectories(dir.resolve("charts"));
-        List<String> files = Charts.writeAll(run(scenario), charts);
+        ChartBatch batch = new ChartBatch();
+        Charts.addAll(run(scenario), batch);
+        List<String> files = batch.draw(charts, 2);
         for (String file : List.of("coalition-flow-m.png", "coalition-flow-m-capability.png", "coalition-flow-n.png",
                 "coalition-flow-n-capability.png")) {
             assertTrue(files.contains(file) && Files.isRegularFile(charts.resolve(file)), file);
