@@ -175,11 +175,13 @@ public final class DecisionMaking implements Mechanism {
     }
 
     /**
-     * Marks who sustains an objection to item m's draft and returns their capability share; the sincere
-     * intentions on the draft are found on the way (from the same two distances) and kept for observers.
+     * Marks who sustains an objection to item m's draft and returns their capability share. Where the
+     * objections measure the distances to the draft and to the status quo anyway (v1's rule), the sincere
+     * intentions on the draft are found from them on the way and kept for observers.
      */
     double markObjections(Assembly a, int m) {
-        double share = objectingShare(a, m, a.draft, a.objecting, intentions);
+        double share = objectingShare(a, m, a.draft, a.objecting,
+                objections.measuresTextAndStatusQuo() ? intentions : null);
         a.objectingShare[m] = share;
         return share;
     }

@@ -21,4 +21,12 @@ interface ObjectionRule {
     default double loss(Assembly a, int i, int m, double[] texts, double toText, double toStatusQuo) {
         return loss(a, i, m, texts);
     }
+
+    /**
+     * Whether the loss is made of i's distances to the text and to the status quo, so that a caller who
+     * wants those distances too (the sincere vote intentions) gets them at no extra cost.
+     */
+    default boolean measuresTextAndStatusQuo() {
+        return false;
+    }
 }

@@ -18,4 +18,9 @@ final class StatusQuoObjections implements ObjectionRule {
     public double loss(Assembly a, int i, int m, double[] texts, double toText, double toStatusQuo) {
         return toText - toStatusQuo;
     }
+
+    @Override
+    public boolean measuresTextAndStatusQuo() {
+        return true;
+    }
 }
