@@ -383,7 +383,7 @@ public final class DecisionMaking implements Mechanism {
      * holds one (the decision step's own, {@link Assembly#voteIntentions}) and measuring the rest.
      */
     public static int[] tally(Assembly a, int m, double band, int[] ballots, VoteIntentions known) {
-        if (known == null) {
+        if (known == null || !known.holds(a, m)) {
             return tally(a, m, band, ballots);
         }
         return tally(a, m, ballots, i -> {

@@ -38,9 +38,11 @@ final class SincereIntentions implements VoteIntentions {
 
     @Override
     public int intention(Assembly a, int m, int i) {
-        if (round[m] != a.round() || !Arrays.equals(draft, m * d, (m + 1) * d, a.draft, m * d, (m + 1) * d)) {
-            return UNKNOWN;
-        }
-        return intention[m * n + i];
+        return holds(a, m) ? intention[m * n + i] : UNKNOWN;
+    }
+
+    @Override
+    public boolean holds(Assembly a, int m) {
+        return round[m] == a.round() && Arrays.equals(draft, m * d, (m + 1) * d, a.draft, m * d, (m + 1) * d);
     }
 }

@@ -17,4 +17,7 @@ public interface VoteIntentions {
      * did not take part then, or the draft has moved since).
      */
     int intention(Assembly a, int m, int i);
+
+    /** Whether the decision step found intentions on item m's current draft this round (some may still be unknown). */
+    boolean holds(Assembly a, int m);
 }

@@ -148,6 +148,7 @@ class PivotalVotersTest {
         // At 0.25 the delegations at 0.875 and 0.625 vote no, the one at 0.125 yes: 1-4, no one swings it.
         a.draft[0] = 0.25;
         assertEquals(VoteIntentions.UNKNOWN, found.intention(a, 0, 0));
+        assertEquals(false, found.holds(a, 0));
         int[] ballots = new int[5];
         assertEquals(0, PivotalVoters.mark(a, 0, scenario.decision(), new boolean[5], 0, ballots));
         assertArrayEquals(new int[] {-1, -1, -1, -1, 1}, ballots);
