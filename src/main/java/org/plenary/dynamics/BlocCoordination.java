@@ -11,12 +11,17 @@ import org.plenary.model.Assembly;
  */
 public final class BlocCoordination implements Mechanism {
     private double[] common = new double[0];
+    /** Scratch sums for {@link Distances#commonPosition}. */
+    private double[] weighted = new double[0];
+    private double[] weight = new double[0];
 
     @Override
     public void step(Assembly a, MersenneTwisterFast random) {
         int d = a.dimensions;
         if (common.length != d) {
             common = new double[d];
+            weighted = new double[d];
+            weight = new double[d];
         }
         for (int g = 0; g < a.groups; g++) {
             double kappa = a.cohesion[g];
@@ -35,13 +40,7 @@ public final class BlocCoordination implements Mechanism {
     }
 
     /** Fills the bloc's common position; false when the bloc has no active member. */
-    static boolean commonPosition(Assembly a, int g, double[] out) {
-        for (int k = 0; k < a.dimensions; k++) {
-            out[k] = Distances.commonPosition(a, k, i -> a.isActive(i) && a.isMember(i, g));
-            if (Double.isNaN(out[k])) {
-                return false;
-            }
-        }
-        return true;
+    private boolean commonPosition(Assembly a, int g, double[] out) {
+        return Distances.commonPosition(a, i -> a.isActive(i) && a.isMember(i, g), out, weighted, weight);
     }
 }

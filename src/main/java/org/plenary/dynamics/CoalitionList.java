@@ -11,6 +11,10 @@ final class CoalitionList {
     private CoalitionList() {
     }
 
+    /** Largest capability share first, then most members, then lowest first member. */
+    private static final Comparator<Coalition> LARGEST_FIRST = Comparator.comparingDouble(Coalition::capabilityShare)
+            .reversed().thenComparingInt(c -> -c.members().length).thenComparingInt(c -> c.members()[0]);
+
     /**
      * One coalition per label 1..clusters that has members (other labels: in no coalition), with its
      * capability share of all active delegations and capability-weighted centroid; largest share first.
@@ -23,41 +27,45 @@ final class CoalitionList {
                 totalCapability += a.capability[i];
             }
         }
+        // One pass over the delegations gathers every cluster's sums (each in index order, as before).
+        int[] size = new int[clusters + 1];
+        double[] capability = new double[clusters + 1];
+        double[] weighted = new double[(clusters + 1) * d];
+        double[] plain = new double[(clusters + 1) * d];
+        for (int i = 0; i < a.delegations; i++) {
+            int c = label[i];
+            if (c >= 1 && c <= clusters) {
+                size[c]++;
+                capability[c] += a.capability[i];
+                for (int k = 0; k < d; k++) {
+                    weighted[c * d + k] += a.capability[i] * a.position[i * d + k];
+                    plain[c * d + k] += a.position[i * d + k];
+                }
+            }
+        }
+        int[][] members = new int[clusters + 1][];
+        for (int c = 1; c <= clusters; c++) {
+            members[c] = new int[size[c]];
+        }
+        int[] filled = new int[clusters + 1];
+        for (int i = 0; i < a.delegations; i++) {
+            int c = label[i];
+            if (c >= 1 && c <= clusters) {
+                members[c][filled[c]++] = i;
+            }
+        }
         List<Coalition> result = new ArrayList<>(clusters);
         for (int c = 1; c <= clusters; c++) {
-            int size = 0;
-            double capability = 0;
-            double[] weighted = new double[d];
-            double[] plain = new double[d];
-            for (int i = 0; i < a.delegations; i++) {
-                if (label[i] == c) {
-                    size++;
-                    capability += a.capability[i];
-                    for (int k = 0; k < d; k++) {
-                        weighted[k] += a.capability[i] * a.position[i * d + k];
-                        plain[k] += a.position[i * d + k];
-                    }
-                }
-            }
-            if (size == 0) {
+            if (size[c] == 0) {
                 continue;
-            }
-            int[] members = new int[size];
-            int m = 0;
-            for (int i = 0; i < a.delegations; i++) {
-                if (label[i] == c) {
-                    members[m++] = i;
-                }
             }
             double[] centroid = new double[d];
             for (int k = 0; k < d; k++) {
-                centroid[k] = capability > 0 ? weighted[k] / capability : plain[k] / size;
+                centroid[k] = capability[c] > 0 ? weighted[c * d + k] / capability[c] : plain[c * d + k] / size[c];
             }
-            result.add(new Coalition(members, totalCapability > 0 ? capability / totalCapability : 0, centroid));
+            result.add(new Coalition(members[c], totalCapability > 0 ? capability[c] / totalCapability : 0, centroid));
         }
-        result.sort(Comparator.comparingDouble(Coalition::capabilityShare).reversed()
-                .thenComparing(c -> -c.members().length)
-                .thenComparingInt(c -> c.members()[0]));
+        result.sort(LARGEST_FIRST);
         return result;
     }
 }

@@ -1,6 +1,7 @@
 package org.plenary.dynamics;
 
 import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
 import java.util.List;
 import org.plenary.model.Assembly;
 import org.plenary.model.Coalition;
@@ -16,23 +17,32 @@ import org.plenary.model.Coalition;
 public final class DbscanCoalitions implements Mechanism {
     private static final int UNVISITED = 0;
     private static final int NOISE = -1;
+    /**
+     * Slack on the sort axis, far above the sort order's 2^-40 resolution (positions in sorted order may be
+     * out of order by less than that): windows only prune, exact distances decide.
+     */
+    private static final double MARGIN = 1e-9;
 
     private final double radius;
+    private final double radiusSquared;
     private final int minMembers;
     private int[] label = new int[0];
-    /** The cluster a delegation was last queued for, so the marks need no clearing between clusters. */
+    /** The cluster a delegation was last queued for, by sorted rank, so the marks need no clearing between clusters. */
     private int[] queued = new int[0];
     private long[] foundBits = new long[0];
     private final SortedAxis axisOrder = new SortedAxis();
-    /** The delegation whose window is cached, or -1. */
-    private int windowOf = -1;
-    private int windowStart;
-    private int windowEnd;
+    /** Positions in sorted order, {@code sorted[rank * d + k]}: a window's candidates are contiguous. */
+    private double[] sorted = new double[0];
+    private int dimensions;
+    /** For each sorted rank, the window [windowStart, windowEnd) of ranks within the radius on the sort axis. */
+    private int[] windowStart = new int[0];
+    private int[] windowEnd = new int[0];
     private int[] seeds = new int[0];
     private int[] neighbours = new int[0];
 
     public DbscanCoalitions(double radius, int minMembers) {
         this.radius = radius;
+        this.radiusSquared = radius * radius;
         this.minMembers = minMembers;
     }
 
@@ -49,43 +59,75 @@ public final class DbscanCoalitions implements Mechanism {
             seeds = new int[n];
             neighbours = new int[n];
             foundBits = new long[(n + 63) / 64];
+            windowStart = new int[n];
+            windowEnd = new int[n];
         }
-        java.util.Arrays.fill(label, UNVISITED);
-        java.util.Arrays.fill(queued, 0);
+        dimensions = a.dimensions;
+        if (sorted.length != n * dimensions) {
+            sorted = new double[n * dimensions];
+        }
+        Arrays.fill(label, UNVISITED);
+        Arrays.fill(queued, 0);
         axisOrder.sort(a);
-        windowOf = -1;
+        layOut(a);
         int clusters = 0;
         for (int p = 0; p < n; p++) {
             if (!a.isActive(p) || label[p] != UNVISITED) {
                 continue;
             }
-            int found = neighbours(a, p, neighbours);
+            int found = neighbours(axisOrder.rank[p], neighbours);
             if (found + 1 < minMembers) {
                 label[p] = NOISE;
                 continue;
             }
             clusters++;
-            expand(a, p, found, clusters);
+            expand(p, found, clusters);
         }
         return CoalitionList.of(a, label, clusters);
     }
 
-    private void expand(Assembly a, int core, int found, int cluster) {
+    /**
+     * Copies the active positions in sorted order and finds every rank's window in one sweep of two
+     * pointers (the coordinates on the axis are sorted but for less than the margin).
+     */
+    private void layOut(Assembly a) {
+        int d = a.dimensions;
+        int count = axisOrder.count;
+        for (int c = 0; c < count; c++) {
+            System.arraycopy(a.position, axisOrder.order[c] * d, sorted, c * d, d);
+        }
+        double[] coordinate = axisOrder.coordinate;
+        int start = 0;
+        int end = 0;
+        for (int c = 0; c < count; c++) {
+            double centre = coordinate[c];
+            while (coordinate[start] < centre - radius - MARGIN) {
+                start++;
+            }
+            while (end < count && coordinate[end] <= centre + radius + MARGIN) {
+                end++;
+            }
+            windowStart[c] = start;
+            windowEnd[c] = end;
+        }
+    }
+
+    private void expand(int core, int found, int cluster) {
         label[core] = cluster;
-        queued[core] = cluster;
+        queued[axisOrder.rank[core]] = cluster;
         int size = 0;
         for (int f = 0; f < found; f++) {
             seeds[size++] = neighbours[f];
-            queued[neighbours[f]] = cluster;
+            queued[axisOrder.rank[neighbours[f]]] = cluster;
         }
         for (int index = 0; index < size; index++) {
             int current = seeds[index];
             // Only neighbours not yet queued can be added, so only those are gathered: in a large
             // cluster most are queued already, and skipping them avoids their distances.
-            if (label[current] == UNVISITED && isCore(a, current)) {
-                int more = unqueuedNeighbours(a, current, cluster, neighbours);
+            if (label[current] == UNVISITED && isCore(axisOrder.rank[current])) {
+                int more = unqueuedNeighbours(axisOrder.rank[current], cluster, neighbours);
                 for (int f = 0; f < more; f++) {
-                    queued[neighbours[f]] = cluster;
+                    queued[axisOrder.rank[neighbours[f]]] = cluster;
                     seeds[size++] = neighbours[f];
                 }
             }
@@ -95,57 +137,48 @@ public final class DbscanCoalitions implements Mechanism {
         }
     }
 
-    /** Whether p has at least minMembers - 1 active neighbours within the radius (stops counting there). */
-    private boolean isCore(Assembly a, int p) {
+    /**
+     * Whether the delegation at sorted rank c has at least minMembers - 1 active neighbours within the
+     * radius. Looks outwards from c, where neighbours are likeliest, and stops counting once there are enough.
+     */
+    private boolean isCore(int c) {
         int needed = minMembers - 1;
         int found = 0;
-        window(a, p);
-        for (int c = windowStart; c < windowEnd && found < needed; c++) {
-            if (c != axisOrder.rank[p] && isNear(a, p, axisOrder.order[c])) {
+        int below = c - 1;
+        int above = c + 1;
+        int start = windowStart[c];
+        int end = windowEnd[c];
+        while (found < needed && (below >= start || above < end)) {
+            if (below >= start && isNear(c, below--)) {
+                found++;
+            }
+            if (above < end && found < needed && isNear(c, above++)) {
                 found++;
             }
         }
         return found >= needed;
     }
 
-    /** Neighbours of p not yet queued for the cluster, in index order. */
-    private int unqueuedNeighbours(Assembly a, int p, int cluster, int[] out) {
+    /** Neighbours of the delegation at sorted rank c not yet queued for the cluster, in index order. */
+    private int unqueuedNeighbours(int c, int cluster, int[] out) {
         int found = 0;
-        window(a, p);
-        for (int c = windowStart; c < windowEnd; c++) {
-            int q = axisOrder.order[c];
-            if (c != axisOrder.rank[p] && queued[q] != cluster && isNear(a, p, q)) {
-                out[found++] = q;
+        for (int q = windowStart[c]; q < windowEnd[c]; q++) {
+            if (q != c && queued[q] != cluster && isNear(c, q)) {
+                out[found++] = axisOrder.order[q];
             }
         }
         return inIndexOrder(out, found);
     }
 
-    /** Active delegations other than p within the radius of p, in index order. */
-    private int neighbours(Assembly a, int p, int[] out) {
+    /** Active delegations other than the one at sorted rank c within the radius of it, in index order. */
+    private int neighbours(int c, int[] out) {
         int found = 0;
-        window(a, p);
-        for (int c = windowStart; c < windowEnd; c++) {
-            if (c != axisOrder.rank[p] && isNear(a, p, axisOrder.order[c])) {
-                out[found++] = axisOrder.order[c];
+        for (int q = windowStart[c]; q < windowEnd[c]; q++) {
+            if (q != c && isNear(c, q)) {
+                out[found++] = axisOrder.order[q];
             }
         }
         return inIndexOrder(out, found);
-    }
-
-    /**
-     * The range [windowStart, windowEnd) of the sorted order whose coordinate on the sort axis is within the
-     * radius of p's: only these can be neighbours (a sorted sweep instead of every pair). Found by
-     * binary search, and kept when asked again for the same delegation.
-     */
-    private void window(Assembly a, int p) {
-        if (p == windowOf) {
-            return;
-        }
-        double centre = axisOrder.coordinate[axisOrder.rank[p]];
-        windowStart = axisOrder.from(centre - radius);
-        windowEnd = axisOrder.to(centre + radius);
-        windowOf = p;
     }
 
     /**
@@ -168,14 +201,16 @@ public final class DbscanCoalitions implements Mechanism {
         return written;
     }
 
-    private boolean isNear(Assembly a, int p, int q) {
-        int d = a.dimensions;
-        double[] x = a.position;
+    /** Whether the delegations at sorted ranks p and q are within the radius of each other. */
+    private boolean isNear(int p, int q) {
+        int d = dimensions;
+        int bp = p * d;
+        int bq = q * d;
         double sum = 0;
         for (int k = 0; k < d; k++) {
-            double diff = x[p * d + k] - x[q * d + k];
+            double diff = sorted[bp + k] - sorted[bq + k];
             sum += diff * diff;
         }
-        return sum <= radius * radius;
+        return sum <= radiusSquared;
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.IntPredicate;
 import org.plenary.model.Assembly;
 import org.plenary.model.CoalitionActors;
 import org.plenary.model.ItemState;
+import org.plenary.model.VoteIntentions;
 import org.plenary.scenario.Scenario;
 
 /**
@@ -37,6 +38,8 @@ public final class DecisionMaking implements Mechanism {
     private boolean[] wouldObject = new boolean[0];
     /** The ballots of the latest vote, as {@link #tally} writes them, before they go to the assembly. */
     private int[] cast = new int[0];
+    /** The sincere intentions found while weighing the drafts, for observers (read-only through the assembly). */
+    private SincereIntentions intentions;
     private final ObjectionRule objections;
     private final Ballot ballot;
     /** Each body's procedure, indexed like {@code Assembly.bodyIds}. */
@@ -67,6 +70,10 @@ public final class DecisionMaking implements Mechanism {
 
     @Override
     public void step(Assembly a, MersenneTwisterFast random) {
+        if (intentions == null || a.voteIntentions() != intentions) {
+            intentions = new SincereIntentions(a);
+            a.setVoteIntentions(intentions);
+        }
         for (int m = 0; m < a.items; m++) {
             if (a.itemState[m].isClosed()) {
                 // The round an item closed keeps its objectors on record; later rounds have none.
@@ -91,7 +98,7 @@ public final class DecisionMaking implements Mechanism {
         if (wouldObject.length != a.objecting.length) {
             wouldObject = new boolean[a.objecting.length];
         }
-        double share = objectingShare(a, m, texts, wouldObject);
+        double share = objectingShare(a, m, texts, wouldObject, null);
         return procedures[a.itemBody[m]].accepts(a, m, share, wouldObject, texts);
     }
 
@@ -167,18 +174,24 @@ public final class DecisionMaking implements Mechanism {
         return false;
     }
 
-    /** Marks who sustains an objection to item m's draft and returns their capability share. */
+    /**
+     * Marks who sustains an objection to item m's draft and returns their capability share. Where the
+     * objections measure the distances to the draft and to the status quo anyway (v1's rule), the sincere
+     * intentions on the draft are found from them on the way and kept for observers.
+     */
     double markObjections(Assembly a, int m) {
-        double share = objectingShare(a, m, a.draft, a.objecting);
+        double share = objectingShare(a, m, a.draft, a.objecting,
+                objections.measuresTextAndStatusQuo() ? intentions : null);
         a.objectingShare[m] = share;
         return share;
     }
 
     /**
      * Marks in {@code objecting} (indexed like {@code a.objecting}) who would sustain an objection to
-     * item m's text in {@code texts}, and returns their capability share.
+     * item m's text in {@code texts}, and returns their capability share. With {@code found} given (the
+     * draft's own weighing), records there every participant's sincere intention on the text.
      */
-    private double objectingShare(Assembly a, int m, double[] texts, boolean[] objecting) {
+    private double objectingShare(Assembly a, int m, double[] texts, boolean[] objecting, SincereIntentions found) {
         int n = a.delegations;
         int offset = m * n;
         if (loss.length != n) {
@@ -187,6 +200,10 @@ public final class DecisionMaking implements Mechanism {
         }
         Arrays.fill(objecting, offset, offset + n, false);
         double meanCapability = meanCapabilityTakingPart(a, m);
+        if (found != null) {
+            found.begin(a, m);
+        }
+        double band = rule.abstentionBand();
         double totalCapability = 0;
         for (int i = 0; i < n; i++) {
             loss[i] = Double.NaN;
@@ -195,7 +212,14 @@ public final class DecisionMaking implements Mechanism {
                 continue;
             }
             totalCapability += a.capability[i];
-            loss[i] = objections.loss(a, i, m, texts);
+            if (found != null) {
+                double toText = Distances.toText(a, i, m, texts);
+                double toStatusQuo = Double.isNaN(toText) ? Double.NaN : Distances.toText(a, i, m, a.statusQuo);
+                found.record(m, i, intention(toText, toStatusQuo, band));
+                loss[i] = objections.loss(a, i, m, texts, toText, toStatusQuo);
+            } else {
+                loss[i] = objections.loss(a, i, m, texts);
+            }
             if (Double.isNaN(loss[i])) {
                 continue; // no salience left on the item's dimensions: no standing
             }
@@ -298,10 +322,14 @@ public final class DecisionMaking implements Mechanism {
     /** As {@link #voteIntention(Assembly, int, int, double)}, on item m's text in {@code texts} instead of its draft. */
     static int voteIntention(Assembly a, int i, int m, double band, double[] texts) {
         double toDraft = Distances.toText(a, i, m, texts);
+        return Double.isNaN(toDraft) ? 0 : intention(toDraft, Distances.toText(a, i, m, a.statusQuo), band);
+    }
+
+    /** The intention from i's distances to the text and to the status quo (NaN for the text: no salience, abstain). */
+    private static int intention(double toDraft, double toQuo, double band) {
         if (Double.isNaN(toDraft)) {
             return 0;
         }
-        double toQuo = Distances.toText(a, i, m, a.statusQuo);
         if (toDraft < toQuo - band) {
             return 1;
         }
@@ -348,6 +376,20 @@ public final class DecisionMaking implements Mechanism {
      */
     public static int[] tally(Assembly a, int m, double band, int[] ballots) {
         return tally(a, m, ballots, i -> voteIntention(a, i, m, band));
+    }
+
+    /**
+     * As {@link #tally(Assembly, int, double, int[])}, taking each intention from {@code known} where it
+     * holds one (the decision step's own, {@link Assembly#voteIntentions}) and measuring the rest.
+     */
+    public static int[] tally(Assembly a, int m, double band, int[] ballots, VoteIntentions known) {
+        if (known == null || !known.holds(a, m)) {
+            return tally(a, m, band, ballots);
+        }
+        return tally(a, m, ballots, i -> {
+            int intention = known.intention(a, m, i);
+            return intention != VoteIntentions.UNKNOWN ? intention : voteIntention(a, i, m, band);
+        });
     }
 
     /** As {@link #tally(Assembly, int, double, int[])}, with each present delegation's ballot from {@code cast}. */

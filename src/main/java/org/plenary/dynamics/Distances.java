@@ -96,28 +96,34 @@ final class Distances {
     }
 
     /**
-     * The common position of a set of delegations on dimension k: the capability x salience
-     * weighted mean of their positions, the plain mean when none of them weighs in there (all
-     * disengaged or weightless), NaN when the set is empty.
+     * The common position of a set of delegations, written to {@code out[k]} for every dimension k: the
+     * capability x salience weighted mean of their positions, the plain mean on a dimension where none of
+     * them weighs in (all disengaged or weightless). False when the set is empty. One pass over the delegations; each dimension's sums run in index order.
      */
-    static double commonPosition(Assembly a, int k, java.util.function.IntPredicate include) {
+    static boolean commonPosition(Assembly a, java.util.function.IntPredicate include, double[] out,
+                                  double[] weighted, double[] weight) {
         int d = a.dimensions;
-        double weighted = 0;
-        double weight = 0;
-        double plain = 0;
+        java.util.Arrays.fill(weighted, 0, d, 0);
+        java.util.Arrays.fill(weight, 0, d, 0);
+        java.util.Arrays.fill(out, 0, d, 0);
         int count = 0;
         for (int i = 0; i < a.delegations; i++) {
             if (include.test(i)) {
-                double w = a.capability[i] * a.activeSalience[i * d + k];
-                weighted += w * a.position[i * d + k];
-                weight += w;
-                plain += a.position[i * d + k];
+                for (int k = 0; k < d; k++) {
+                    double w = a.capability[i] * a.activeSalience[i * d + k];
+                    weighted[k] += w * a.position[i * d + k];
+                    weight[k] += w;
+                    out[k] += a.position[i * d + k];
+                }
                 count++;
             }
         }
         if (count == 0) {
-            return Double.NaN;
+            return false;
         }
-        return weight > 0 ? weighted / weight : plain / count;
+        for (int k = 0; k < d; k++) {
+            out[k] = weight[k] > 0 ? weighted[k] / weight[k] : out[k] / count;
+        }
+        return true;
     }
 }

@@ -13,4 +13,20 @@ interface ObjectionRule {
      * proposal being weighed); NaN when it has no salience on the item's dimensions.
      */
     double loss(Assembly a, int i, int m, double[] texts);
+
+    /**
+     * As {@link #loss(Assembly, int, int, double[])}, given i's distances to the text and to the status quo
+     * ({@link Distances#toText}; both NaN without salience on the item), which the caller has measured anyway.
+     */
+    default double loss(Assembly a, int i, int m, double[] texts, double toText, double toStatusQuo) {
+        return loss(a, i, m, texts);
+    }
+
+    /**
+     * Whether the loss is made of i's distances to the text and to the status quo, so that a caller who
+     * wants those distances too (the sincere vote intentions) gets them at no extra cost.
+     */
+    default boolean measuresTextAndStatusQuo() {
+        return false;
+    }
 }

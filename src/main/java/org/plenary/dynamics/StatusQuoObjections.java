@@ -13,4 +13,14 @@ final class StatusQuoObjections implements ObjectionRule {
         }
         return toDraft - Distances.toText(a, i, m, a.statusQuo);
     }
+
+    @Override
+    public double loss(Assembly a, int i, int m, double[] texts, double toText, double toStatusQuo) {
+        return toText - toStatusQuo;
+    }
+
+    @Override
+    public boolean measuresTextAndStatusQuo() {
+        return true;
+    }
 }

@@ -127,6 +127,8 @@ public final class Assembly {
     private List<Coalition> coalitions = List.of();
     /** Coalitions as actors (formation, leaders, tabled texts); null when those mechanisms are off. */
     private CoalitionActors actors;
+    /** The decision step's sincere vote intentions of this round; null before it has run. */
+    private VoteIntentions voteIntentions;
     private int round;
 
     public Assembly(Scenario scenario) {
@@ -384,6 +386,15 @@ public final class Assembly {
 
     public void setActors(CoalitionActors actors) {
         this.actors = actors;
+    }
+
+    /** The decision step's sincere vote intentions (a read-only view), or null before it has run. */
+    public VoteIntentions voteIntentions() {
+        return voteIntentions;
+    }
+
+    public void setVoteIntentions(VoteIntentions voteIntentions) {
+        this.voteIntentions = voteIntentions;
     }
 
     /** Ids of the delegations sustaining an objection to an item in the latest decision round. */

@@ -15,7 +15,8 @@ import org.plenary.scenario.Scenario;
  * profile of ballots rather than over every coalition. No one is pivotal when the quorum fails
  * (ballots do not change who is present). In the round an item is put to the vote, the ballots are
  * those cast (vote discipline included, as in ballots.csv); in other rounds, the sincere ballots a
- * vote on the current draft would see. Reads the assembly only; draws nothing.
+ * vote on the current draft would see (those the decision step found this round, through the read-only
+ * {@link Assembly#voteIntentions}, else measured here). Reads the assembly only; draws nothing.
  */
 public final class PivotalVoters {
     private PivotalVoters() {
@@ -50,7 +51,7 @@ public final class PivotalVoters {
             tally = new int[] {a.votes[3 * m], a.votes[3 * m + 1]};
             outcome = a.itemState[m];
         } else {
-            tally = DecisionMaking.tally(a, m, rule.abstentionBand(), ballots);
+            tally = DecisionMaking.tally(a, m, rule.abstentionBand(), ballots, a.voteIntentions());
             outcome = DecisionMaking.outcome(rule, tally);
         }
         if (outcome == ItemState.NO_QUORUM) {

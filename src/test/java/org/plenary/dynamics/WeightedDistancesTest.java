@@ -79,11 +79,18 @@ class WeightedDistancesTest {
     @Test
     void theCommonPositionWeighsMembersByCapabilityTimesSalience() {
         // On b: X weighs 1 x 1 at 0.1, Y 2 x 0.5 at 0.5: 0.3
-        assertEquals(0.3, Distances.commonPosition(a, 1, i -> i < 2), EPS);
+        assertEquals(0.3, commonPositionOnB(i -> i < 2), EPS);
         // Z weighs nothing: Y alone decides
-        assertEquals(0.5, Distances.commonPosition(a, 1, i -> i > 0), EPS);
+        assertEquals(0.5, commonPositionOnB(i -> i > 0), EPS);
         // Z alone weighs nothing: its plain position
-        assertEquals(0.1, Distances.commonPosition(a, 1, i -> i == 2), EPS);
-        assertEquals(Double.NaN, Distances.commonPosition(a, 1, i -> false));
+        assertEquals(0.1, commonPositionOnB(i -> i == 2), EPS);
+        assertEquals(Double.NaN, commonPositionOnB(i -> false));
+    }
+
+    /** The common position on dimension b, NaN for an empty set. */
+    private double commonPositionOnB(java.util.function.IntPredicate include) {
+        double[] out = new double[a.dimensions];
+        boolean any = Distances.commonPosition(a, include, out, new double[a.dimensions], new double[a.dimensions]);
+        return any ? out[1] : Double.NaN;
     }
 }

@@ -12,6 +12,7 @@ import org.plenary.dynamics.Mechanism;
 import org.plenary.dynamics.Mechanisms;
 import org.plenary.model.Assembly;
 import org.plenary.model.ItemState;
+import org.plenary.model.VoteIntentions;
 import org.plenary.scenario.Scenario;
 import org.plenary.testing.Scenarios;
 
@@ -129,5 +130,30 @@ class PivotalVotersTest {
         assertEquals(3, PivotalVoters.mark(a, 0, scenario.decision(), new boolean[5], 0, ballots));
         assertArrayEquals(new int[] {1, 1, 1, -1, -1}, ballots);
         assertArrayEquals(new boolean[] {true, true, true, false, false}, pivotal(a, 3));
+    }
+
+    @Test
+    void theDecisionStepsIntentionsAreReadOnlyForTheirRoundAndDraft() throws Exception {
+        Assembly a = assembly(0.5, 0.875, 0.875, 0.625, 0.625, 0.125);
+        a.setRound(1);
+        Mechanisms.forScenario(scenario, 1).stream().filter(step -> step.name().equals("decision")).findFirst()
+                .orElseThrow().mechanism().step(a, new MersenneTwisterFast(1));
+        VoteIntentions found = a.voteIntentions();
+        int[] expected = {1, 1, 0, 0, -1};
+        for (int i = 0; i < 5; i++) {
+            assertEquals(expected[i], found.intention(a, 0, i), "D" + i + " as the decision step found it");
+        }
+        assertArrayEquals(new boolean[] {true, true, false, false, false}, pivotal(a, 2));
+        // A moved draft is not the one weighed: nothing is known, and the swing voters are measured afresh.
+        // At 0.25 the delegations at 0.875 and 0.625 vote no, the one at 0.125 yes: 1-4, no one swings it.
+        a.draft[0] = 0.25;
+        assertEquals(VoteIntentions.UNKNOWN, found.intention(a, 0, 0));
+        assertEquals(false, found.holds(a, 0));
+        int[] ballots = new int[5];
+        assertEquals(0, PivotalVoters.mark(a, 0, scenario.decision(), new boolean[5], 0, ballots));
+        assertArrayEquals(new int[] {-1, -1, -1, -1, 1}, ballots);
+        a.draft[0] = 0.75;
+        a.setRound(2);
+        assertEquals(VoteIntentions.UNKNOWN, found.intention(a, 0, 0), "a later round's decision has not run");
     }
 }
