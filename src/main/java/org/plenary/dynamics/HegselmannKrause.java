@@ -220,7 +220,10 @@ public final class HegselmannKrause implements Mechanism {
         int d = a.dimensions;
         int lo = firstListener[cj];
         int hi = lastListener[cj] + 1;
-        for (int k = 0; k < d; k++) {
+        if (d == 1) {
+            java.util.Arrays.fill(distance, lo, hi, 0);
+        }
+        for (int k = 0; k < d - 1; k++) {
             double[] column = coordinates[k];
             double[] weight = listenerWeights[k];
             double speaker = column[cj];
@@ -237,23 +240,28 @@ public final class HegselmannKrause implements Mechanism {
             }
         }
         kinship(a, cj, lo, hi);
+        // The last dimension's distance and the factor in one pass.
+        double[] column = coordinates[d - 1];
+        double[] weight = listenerWeights[d - 1];
+        double speaker = column[cj];
+        for (int c = lo; c < hi; c++) {
+            double diff = speaker - column[c];
+            double squared = distance[c] + weight[c] * diff * diff;
+            // eps^2 - distance has the sign of the exact difference; adding the smallest double makes 0
+            // positive, lifting makes any positive value at least 1: the clamp is 1 in reach, 0 not.
+            double inReach = ((reachSquared[c] - squared) + Double.MIN_VALUE) * LIFT * LIFT;
+            factor[c] = (1 + affinity * factor[c]) * Math.max(0, Math.min(1, inReach));
+        }
         for (int t = tailListenersStart[cj]; t < tailListenersStart[cj + 1]; t++) {
             factor[tailListeners[t]] = 0;
         }
-        for (int c = lo; c < hi; c++) {
-            // eps^2 - distance has the sign of the exact difference; adding the smallest double makes 0
-            // positive, lifting makes any positive value at least 1: the clamp is 1 in reach, 0 not.
-            double inReach = ((reachSquared[c] - distance[c]) + Double.MIN_VALUE) * LIFT * LIFT;
-            factor[c] *= Math.max(0, Math.min(1, inReach));
-        }
         int r = cj & 3;
         for (int k = 0; k < d; k++) {
-            accumulate(weighted[4 * k + r], pullTimesPosition[k][cj], lo, hi);
-            accumulate(weights[4 * k + r], pull[k][cj], lo, hi);
+            accumulate(weighted[4 * k + r], weights[4 * k + r], pullTimesPosition[k][cj], pull[k][cj], lo, hi);
         }
     }
 
-    /** Into {@link #factor}: 1 + affinity for listeners that share a group with speaker cj or are cj, 1 for others. */
+    /** Into {@link #factor}: 1 for listeners that share a group with speaker cj or are cj, 0 for others. */
     private void kinship(Assembly a, int cj, int lo, int hi) {
         java.util.Arrays.fill(factor, lo, hi, 0);
         int j = active[cj];
@@ -266,14 +274,13 @@ public final class HegselmannKrause implements Mechanism {
             }
         }
         factor[cj] = 1;
-        for (int c = lo; c < hi; c++) {
-            factor[c] = 1 + affinity * factor[c];
-        }
     }
 
-    private void accumulate(double[] sums, double term, int lo, int hi) {
+    private void accumulate(double[] weightedSums, double[] weightSums, double termTimesPosition, double term,
+                            int lo, int hi) {
         for (int c = lo; c < hi; c++) {
-            sums[c] += factor[c] * term;
+            weightedSums[c] += factor[c] * termTimesPosition;
+            weightSums[c] += factor[c] * term;
         }
     }
 
