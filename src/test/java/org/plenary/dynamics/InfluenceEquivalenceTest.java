@@ -25,21 +25,18 @@ class InfluenceEquivalenceTest {
     void theOptimisedStepEqualsTheEquationOnRandomAssemblies() throws Exception {
         Random random = new Random(20261202);
         for (int trial = 0; trial < 40; trial++) {
-            int d = 1 + random.nextInt(4);
-            int n = 2 + random.nextInt(40);
-            double rate = random.nextDouble();
-            double anchor = random.nextDouble() * (1 - rate);
-            double affinity = random.nextInt(3) * random.nextDouble() * 2;
-            double resistance = random.nextDouble();
-            Assembly a = new Assembly(randomScenario(random, d, n, rate, anchor));
+            Case t = randomCase(random, 40);
+            Assembly a = t.assembly;
+            int n = a.delegations;
+            int d = a.dimensions;
             for (int ik = 0; ik < n * d; ik++) {
                 a.position[ik] = random.nextDouble(); // negotiating positions away from the ideal points
             }
             for (int i = 0; i < n; i++) {
                 a.withdrawn[i] = random.nextDouble() < 0.15;
             }
-            double[] expected = byTheEquation(a, rate, anchor, affinity, resistance);
-            new HegselmannKrause(rate, anchor, affinity, resistance).step(a, new MersenneTwisterFast(1));
+            double[] expected = byTheEquation(a, t.rate, t.anchor, t.affinity, t.resistance);
+            new HegselmannKrause(t.rate, t.anchor, t.affinity, t.resistance).step(a, new MersenneTwisterFast(1));
             for (int ik = 0; ik < n * d; ik++) {
                 assertEquals(expected[ik], a.position[ik], 1e-12, "trial " + trial + ", entry " + ik);
             }
@@ -54,26 +51,35 @@ class InfluenceEquivalenceTest {
     void theStepAddsInTheSortedSweepsOrderBitForBit() throws Exception {
         Random random = new Random(20261208);
         for (int trial = 0; trial < 30; trial++) {
-            int d = 1 + random.nextInt(4);
-            int n = 2 + random.nextInt(250);
-            double rate = random.nextDouble();
-            double anchor = random.nextDouble() * (1 - rate);
-            double affinity = random.nextInt(3) * random.nextDouble() * 2;
-            double resistance = random.nextDouble();
-            Assembly a = new Assembly(randomScenario(random, d, n, rate, anchor));
-            for (int i = 0; i < n; i++) {
+            Case t = randomCase(random, 250);
+            Assembly a = t.assembly;
+            for (int i = 0; i < a.delegations; i++) {
                 a.withdrawn[i] = random.nextDouble() < 0.15;
             }
-            HegselmannKrause step = new HegselmannKrause(rate, anchor, affinity, resistance);
+            HegselmannKrause step = new HegselmannKrause(t.rate, t.anchor, t.affinity, t.resistance);
             for (int round = 0; round < 3; round++) {
-                double[] expected = bySortedSweep(a, rate, anchor, affinity, resistance);
+                double[] expected = bySortedSweep(a, t.rate, t.anchor, t.affinity, t.resistance);
                 step.step(a, new MersenneTwisterFast(1));
-                for (int ik = 0; ik < n * d; ik++) {
+                for (int ik = 0; ik < a.position.length; ik++) {
                     assertEquals(Double.doubleToRawLongBits(expected[ik]), Double.doubleToRawLongBits(a.position[ik]),
                             "trial " + trial + ", round " + round + ", entry " + ik);
                 }
             }
         }
+    }
+
+    /** A random assembly of 2 to maxDelegations + 1 delegations on 1-4 dimensions, and the step's parameters. */
+    private record Case(Assembly assembly, double rate, double anchor, double affinity, double resistance) {
+    }
+
+    private Case randomCase(Random random, int maxDelegations) throws Exception {
+        int d = 1 + random.nextInt(4);
+        int n = 2 + random.nextInt(maxDelegations);
+        double rate = random.nextDouble();
+        double anchor = random.nextDouble() * (1 - rate);
+        double affinity = random.nextInt(3) * random.nextDouble() * 2;
+        double resistance = random.nextDouble();
+        return new Case(new Assembly(randomScenario(random, d, n, rate, anchor)), rate, anchor, affinity, resistance);
     }
 
     private Scenario randomScenario(Random random, int d, int n, double rate, double anchor) throws Exception {
