@@ -11,7 +11,7 @@ import org.plenary.scenario.Scenario;
  * next study-group meeting, {@code consultation} rounds later, the text frozen. At that meeting:
  * <pre>
  *   proceeds  when  no Member State replies, or  10 x supporting &gt;= 7 x replies      (9.4.5-9.4.6)
- *   approved  when  it proceeds  and  no Member State taking part sustains an objection   (9.5.3, unopposed)
+ *   approved  when  it proceeds, a Member State takes part  and  none sustains an objection  (9.5.3, unopposed)
  * </pre>
  * Every Member State taking part replies; it supports consideration unless its hurt exceeds its own threshold
  * (a written reply needs no standing). At the meeting only a sustained objection (7.7, with standing) is an
@@ -72,13 +72,20 @@ final class TraditionalApproval {
         return replies == 0 || 10 * supporting >= 7 * replies;
     }
 
-    /** Resolution 1, 9.5.3: the delegations' decision "must be unopposed"; only Member States decide. */
+    /**
+     * Resolution 1, 9.5.3: the delegations' decision "must be unopposed"; only Member States decide, so a meeting
+     * without a Member State taking part (sector members alone) approves nothing.
+     */
     private static boolean unopposed(Assembly a, int m) {
+        boolean anyMemberState = false;
         for (int i = 0; i < a.delegations; i++) {
-            if (a.objecting[m * a.delegations + i] && a.takesPart(i, m) && a.roleFor(i, m) == MEMBER_STATE) {
-                return false;
+            if (a.takesPart(i, m) && a.roleFor(i, m) == MEMBER_STATE) {
+                if (a.objecting[m * a.delegations + i]) {
+                    return false;
+                }
+                anyMemberState = true;
             }
         }
-        return true;
+        return anyMemberState;
     }
 }

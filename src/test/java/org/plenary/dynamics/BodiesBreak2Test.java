@@ -1,0 +1,39 @@
+package org.plenary.dynamics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenary.model.Assembly;
+import org.plenary.model.ItemState;
+import org.plenary.scenario.Scenario;
+
+/**
+ * Session 27's second break of the standards bodies, on the one-item assemblies of {@link BodyAssemblies}
+ * (deadline 5, consultation of 2 rounds), each case computed by hand.
+ */
+class BodiesBreak2Test {
+
+    @TempDir
+    Path dir;
+
+    private static final Scenario.Body SG = new Scenario.Body("sg3", Scenario.Procedure.ITU_T_AAP, 0.1, 0.71, 2);
+
+    @Test
+    void aTapMeetingWithoutAMemberStateApprovesNothing() throws Exception {
+        // Two sector members agree (determination in round 1, meeting in round 3). No Member State replies, so the
+        // consultation proceeds (9.4.5), but only Member States decide at the meeting (9.5.3): nobody approves.
+        // It was approved (consensus in round 3) by the sector members alone.
+        var roles = BodyAssemblies.roles("Y1", "sector-member", "Y2", "sector-member");
+        Assembly meeting = BodyAssemblies.stepped(dir, SG, roles, 1, 3, true, 0);
+        assertEquals(ItemState.OPEN, meeting.itemState[0], "no Member State to decide: reopened");
+        assertEquals(0, meeting.lastCallEnds[0]);
+        Assembly last = BodyAssemblies.stepped(dir, SG, roles, 1, 6, true, 0);
+        assertEquals(ItemState.FAILED, last.itemState[0], "determined again in round 4, not approved at round 6");
+        assertEquals(6, last.decidedRound[0]);
+        var withAMemberState = BodyAssemblies.roles("Y1", "member-state", "Y2", "sector-member");
+        assertEquals(ItemState.CONSENSUS, BodyAssemblies.stepped(dir, SG, withAMemberState, 1, 3, true, 0)
+                .itemState[0], "one Member State, unopposed, approves");
+    }
+}
