@@ -3,11 +3,13 @@ package org.plenary.dynamics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.model.Assembly;
 import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
+import org.plenary.testing.Scenarios;
 
 /**
  * Session 27's second break of the standards bodies, on the one-item assemblies of {@link BodyAssemblies}
@@ -35,5 +37,25 @@ class BodiesBreak2Test {
         var withAMemberState = BodyAssemblies.roles("Y1", "member-state", "Y2", "sector-member");
         assertEquals(ItemState.CONSENSUS, BodyAssemblies.stepped(dir, SG, withAMemberState, 1, 3, true, 0)
                 .itemState[0], "one Member State, unopposed, approves");
+    }
+
+    @Test
+    void aReturnToOneBodyListingDimensionsIsRefusedNotHalfApplied() {
+        // The event restored Z's role in itu and silently dropped "dimensions: [a]": Z stayed disengaged from a.
+        String text = """
+                name: back
+                rounds: 3
+                dimensions: [{id: a}]
+                bodies:
+                  - {id: itu, procedure: itu-plenary}
+                delegations:
+                  - {id: Z, position: {a: 0.9}, salience: {a: 1}, membership: {itu: member}}
+                events:
+                  - {round: 1, type: disengage, delegation: Z, dimensions: [a]}
+                  - {round: 2, type: reengage, delegation: Z, body: itu, dimensions: [a]}
+                """;
+        assertEquals(List.of(dir.resolve("scenario.yaml") + ":10: events[1].dimensions: a reengage event with a body"
+                + " returns to that body only; re-engage dimensions or forums in an event of their own"),
+                Scenarios.problems(dir, text));
     }
 }
