@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plenary.explore.RuleFigures;
 import org.plenary.model.Assembly;
 import org.plenary.model.ItemState;
 import org.plenary.scenario.Scenario;
@@ -57,5 +59,18 @@ class BodiesBreak2Test {
         assertEquals(List.of(dir.resolve("scenario.yaml") + ":10: events[1].dimensions: a reengage event with a body"
                 + " returns to that body only; re-engage dimensions or forums in an event of their own"),
                 Scenarios.problems(dir, text));
+    }
+
+    @Test
+    void theExplorerShowsATapItemsConsultationNotALastCall() throws Exception {
+        // Determined in round 1: the consultation runs to the meeting of round 3. The explorer said "last call ...
+        // a comment reopens it", AAP's rule, for this TAP item (where replies and an opposition decide).
+        var roles = BodyAssemblies.roles("Y1", "member-state", "Y2", "sector-member");
+        Assembly tap = BodyAssemblies.stepped(dir, SG, roles, 1, 1, true, 0);
+        assertEquals(Map.of("procedure", "itu-t-aap", "approval", "tap", "meeting", 3),
+                RuleFigures.of(null, List.of(SG), tap, 0));
+        Assembly aap = BodyAssemblies.stepped(dir, SG, roles, 1, 1, false, 0);
+        assertEquals(Map.of("procedure", "itu-t-aap", "approval", "aap", "lastCallEnds", 3),
+                RuleFigures.of(null, List.of(SG), aap, 0));
     }
 }
