@@ -48,8 +48,22 @@ final class TraditionalApproval {
     }
 
     /** The study group would determine the text now, early enough to consult the Member States before the deadline. */
-    boolean determines(Assembly a, int m, double share, boolean[] objecting) {
+    private boolean determines(Assembly a, int m, double share, boolean[] objecting) {
         return a.round() < a.deadline[m] && decisions.agreed(a, m, share, objecting);
+    }
+
+    /** What the body would take (forum shifting, closed rules): a determination, with a Member State there to decide. */
+    boolean accepts(Assembly a, int m, double share, boolean[] objecting) {
+        return determines(a, m, share, objecting) && anyMemberState(a, m);
+    }
+
+    private static boolean anyMemberState(Assembly a, int m) {
+        for (int i = 0; i < a.delegations; i++) {
+            if (a.takesPart(i, m) && a.roleFor(i, m) == MEMBER_STATE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The consultation's outcome: no reply, or at least 70 per cent of the Member States' replies in support. */
@@ -77,15 +91,11 @@ final class TraditionalApproval {
      * without a Member State taking part (sector members alone) approves nothing.
      */
     private static boolean unopposed(Assembly a, int m) {
-        boolean anyMemberState = false;
         for (int i = 0; i < a.delegations; i++) {
-            if (a.takesPart(i, m) && a.roleFor(i, m) == MEMBER_STATE) {
-                if (a.objecting[m * a.delegations + i]) {
-                    return false;
-                }
-                anyMemberState = true;
+            if (a.objecting[m * a.delegations + i] && a.takesPart(i, m) && a.roleFor(i, m) == MEMBER_STATE) {
+                return false;
             }
         }
-        return anyMemberState;
+        return anyMemberState(a, m);
     }
 }

@@ -1,6 +1,8 @@
 package org.plenary.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -72,5 +74,36 @@ class BodiesBreak2Test {
         Assembly aap = BodyAssemblies.stepped(dir, SG, roles, 1, 1, false, 0);
         assertEquals(Map.of("procedure", "itu-t-aap", "approval", "aap", "lastCallEnds", 3),
                 RuleFigures.of(null, List.of(SG), aap, 0));
+    }
+
+    @Test
+    void aStudyGroupWithoutAMemberStateWouldNotTakeATapText() throws Exception {
+        // What forum shifting weighs (DecisionMaking.accepts): sector members alone would determine 0.9, but no one
+        // there could approve it at the meeting, so the body would not take it; with a Member State it would.
+        String text = """
+                name: accepts
+                rounds: 5
+                dimensions: [{id: a}]
+                influence: {model: none}
+                delegation_defaults: {salience: 1, objection_threshold: 1000000}
+                bodies:
+                  - {id: sg, procedure: itu-t-aap}
+                delegations:
+                  - {id: C1, position: {a: 0.9}, membership: {sg: sector-member}}
+                  - {id: C2, position: {a: 0.9}, membership: {sg: %s}}
+                agenda:
+                  - {id: ai, weights: {a: 1}, status_quo: {a: 0.5}, deadline: 5, approval: tap}
+                """;
+        assertFalse(accepts(text.formatted("sector-member")), "no Member State to decide");
+        assertTrue(accepts(text.formatted("member-state")));
+    }
+
+    private boolean accepts(String text) throws Exception {
+        Scenario s = Scenarios.load(dir, text);
+        Assembly a = new Assembly(s);
+        a.setRound(1);
+        DecisionMaking decisions = new DecisionMaking(s.decision(), new StatusQuoObjections(), new SincereBallot(),
+                s.bodies());
+        return decisions.accepts(a, 0, new double[] {0.9});
     }
 }
