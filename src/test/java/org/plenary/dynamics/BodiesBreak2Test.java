@@ -106,4 +106,25 @@ class BodiesBreak2Test {
                 s.bodies());
         return decisions.accepts(a, 0, new double[] {0.9});
     }
+
+    @Test
+    void leavingABodyTheDelegationIsNotInIsRefused() {
+        // Y is in sc42 only: "withdraw from itu" changed nothing, silently, and the scenario read as if Y had left.
+        String text = """
+                name: leave
+                rounds: 3
+                dimensions: [{id: a}]
+                bodies:
+                  - {id: itu, procedure: itu-plenary}
+                  - {id: sc42, procedure: iso-iec}
+                delegations:
+                  - {id: Z, position: {a: 0.9}, membership: {itu: member, sc42: P}}
+                  - {id: Y, position: {a: 0.9}, membership: {sc42: P}}
+                events:
+                  - {round: 1, type: withdraw, delegation: Y, body: itu}
+                  - {round: 1, type: withdraw, delegation: Z, body: itu}
+                """;
+        assertEquals(List.of(dir.resolve("scenario.yaml") + ":11: events[0].body: 'Y' is not a member of 'itu'"
+                + " (no membership entry there): the event would change nothing"), Scenarios.problems(dir, text));
+    }
 }
