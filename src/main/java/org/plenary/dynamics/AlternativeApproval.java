@@ -65,11 +65,11 @@ final class AlternativeApproval implements DecisionProcedure {
 
     /**
      * A proposal is accepted when the study group would consent to it (the last call is still ahead), or under
-     * TAP determine it (the consultation and the meeting are still ahead).
+     * TAP determine it with a Member State taking part (the consultation and the meeting are still ahead).
      */
     @Override
     public boolean accepts(Assembly a, int m, double share, boolean[] objecting, double[] texts) {
-        return a.traditionalApproval[m] ? traditional.determines(a, m, share, objecting)
+        return a.traditionalApproval[m] ? traditional.accepts(a, m, share, objecting)
                 : decisions.agreed(a, m, share, objecting);
     }
 }

@@ -11,7 +11,7 @@ import org.plenary.scenario.Scenario;
  * next study-group meeting, {@code consultation} rounds later, the text frozen. At that meeting:
  * <pre>
  *   proceeds  when  no Member State replies, or  10 x supporting &gt;= 7 x replies      (9.4.5-9.4.6)
- *   approved  when  it proceeds  and  no Member State taking part sustains an objection   (9.5.3, unopposed)
+ *   approved  when  it proceeds, a Member State takes part  and  none sustains an objection  (9.5.3, unopposed)
  * </pre>
  * Every Member State taking part replies; it supports consideration unless its hurt exceeds its own threshold
  * (a written reply needs no standing). At the meeting only a sustained objection (7.7, with standing) is an
@@ -48,8 +48,22 @@ final class TraditionalApproval {
     }
 
     /** The study group would determine the text now, early enough to consult the Member States before the deadline. */
-    boolean determines(Assembly a, int m, double share, boolean[] objecting) {
+    private boolean determines(Assembly a, int m, double share, boolean[] objecting) {
         return a.round() < a.deadline[m] && decisions.agreed(a, m, share, objecting);
+    }
+
+    /** What the body would take (forum shifting, closed rules): a determination, with a Member State there to decide. */
+    boolean accepts(Assembly a, int m, double share, boolean[] objecting) {
+        return determines(a, m, share, objecting) && anyMemberState(a, m);
+    }
+
+    private static boolean anyMemberState(Assembly a, int m) {
+        for (int i = 0; i < a.delegations; i++) {
+            if (a.takesPart(i, m) && a.roleFor(i, m) == MEMBER_STATE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The consultation's outcome: no reply, or at least 70 per cent of the Member States' replies in support. */
@@ -72,13 +86,16 @@ final class TraditionalApproval {
         return replies == 0 || 10 * supporting >= 7 * replies;
     }
 
-    /** Resolution 1, 9.5.3: the delegations' decision "must be unopposed"; only Member States decide. */
+    /**
+     * Resolution 1, 9.5.3: the delegations' decision "must be unopposed"; only Member States decide, so a meeting
+     * without a Member State taking part (sector members alone) approves nothing.
+     */
     private static boolean unopposed(Assembly a, int m) {
         for (int i = 0; i < a.delegations; i++) {
             if (a.objecting[m * a.delegations + i] && a.takesPart(i, m) && a.roleFor(i, m) == MEMBER_STATE) {
                 return false;
             }
         }
-        return true;
+        return anyMemberState(a, m);
     }
 }

@@ -13,7 +13,8 @@ import org.plenary.scenario.Scenario;
  * The figures an item's outcome is decided by under its body's own rule (docs/ODD.md 7.7 and 7.13), read
  * from the assembly right after a round: the vote's count against its quorum (itu-plenary), the ISO/IEC
  * ballot's P-member share in favour and negative share of all votes cast, the IETF's objectors against
- * the rough share, the 3GPP vote of the Individual Members, the ITU-T last call. Taken in the round an
+ * the rough share, the 3GPP vote of the Individual Members, the ITU-T last call (or, under TAP, the meeting that ends the
+ * Member States' consultation). Taken in the round an
  * item is decided, they stay what decided it: a later withdrawal from the body does not rewrite them.
  */
 public final class RuleFigures {
@@ -76,8 +77,11 @@ public final class RuleFigures {
                 }
             }
             case ITU_T_AAP -> {
+                // Under TAP the frozen stretch is the Member States' consultation, ended by a meeting, not a last call.
+                boolean traditional = a.traditionalApproval[m];
+                figures.put("approval", traditional ? "tap" : "aap");
                 if (a.lastCallEnds[m] > 0 && a.itemState[m] == ItemState.OPEN) {
-                    figures.put("lastCallEnds", a.lastCallEnds[m]);
+                    figures.put(traditional ? "meeting" : "lastCallEnds", a.lastCallEnds[m]);
                 }
             }
             default -> throw new IllegalStateException("unhandled procedure " + procedure);

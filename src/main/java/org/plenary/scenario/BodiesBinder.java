@@ -48,6 +48,7 @@ final class BodiesBinder {
             return Scenario.Bodies.NONE;
         }
         allMembers(top, bodies, delegations, roles);
+        checkEventMembers(top, events, roles);
         requirePMembers(top, bodies, itemBody, roles, shifting);
         return new Scenario.Bodies(List.copyOf(bodies), List.copyOf(itemBody), roles, shifting, traditional);
     }
@@ -186,6 +187,20 @@ final class BodiesBinder {
                 entry.problemAt("body", "names a body, but the scenario declares none: add a 'bodies' list");
             } else if (!bodyIds.contains(event.body())) {
                 entry.problemAt("body", Suggestions.unknown("body", event.body(), bodyIds));
+            }
+        }
+    }
+
+    /** Leaving or rejoining a body the delegation holds no role in would silently change nothing: a mistake. */
+    private static void checkEventMembers(YamlNode top, List<Scenario.Event> events,
+                                          Map<String, Map<String, String>> roles) {
+        List<YamlNode> entries = entries(top, "events");
+        for (int e = 0; e < entries.size() && e < events.size(); e++) {
+            Scenario.Event event = events.get(e);
+            if (event.body() != null && event.delegation() != null
+                    && !roles.getOrDefault(event.delegation(), Map.of()).containsKey(event.body())) {
+                entries.get(e).problemAt("body", "'" + event.delegation() + "' is not a member of '" + event.body()
+                        + "' (no membership entry there): the event would change nothing");
             }
         }
     }

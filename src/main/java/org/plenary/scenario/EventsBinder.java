@@ -87,6 +87,12 @@ final class EventsBinder {
                     entry.problemAt("forums", Suggestions.unknown("forum", forum, Scenario.FORUMS));
                 }
             }
+            if (type == Scenario.EventType.REENGAGE && entry.text("body", null) != null
+                    && !(eventDims.isEmpty() && forums.isEmpty())) {
+                // A return to one body restores its role only; listed dimensions or forums would be silently dropped.
+                entry.problemAt(eventDims.isEmpty() ? "forums" : "dimensions", "a reengage event with a body"
+                        + " returns to that body only; re-engage dimensions or forums in an event of their own");
+            }
             if (type == Scenario.EventType.DISENGAGE && eventDims.isEmpty() && forums.isEmpty()) {
                 entry.problemAt("type", "a disengage event lists the dimensions and/or forums it leaves"
                         + " (use type: withdraw to leave the assembly)");

@@ -554,6 +554,12 @@ function ruleText(s, body) {
         : "vote of the Individual Members: " + r.yes + " yes, " + r.no + " no"
           + (r.yes + r.no ? ", " + percent(r.yes, r.yes + r.no) : "") + " (needs " + fmt(100 * r.majority, 1) + "%)";
     case "itu-t-aap":
+      if (r.approval === "tap") {
+        return r.meeting ? "TAP consultation of the Member States: the text is frozen until the meeting in round "
+          + r.meeting + "; it needs 70% of their replies in support, then no Member State opposing"
+          : "TAP: determination at the study group, then a consultation of the Member States of " + body.lastCall
+            + " round(s) and an unopposed meeting";
+      }
       return r.lastCallEnds ? "last call: the text is frozen until round " + r.lastCallEnds + "; a comment reopens it"
         : "consent at the study group, then a last call of " + body.lastCall + " round(s)";
     default:
