@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,11 +30,12 @@ class ExplorerFuzzTest {
     private static final List<String> PATHS = List.of("rounds", "seed", "chair.accommodation", "decision.rule",
             "decision.majority", "influence.model", "delegations.USA.capability", "delegations.USA.position.sovereignty",
             "blocs.CEPT.cohesion", "events.0.round", "agenda", "delegations", "dimensions.0.id", "name", "nope.nope",
-            "delegations.XYZ.capability", "", ".", "a..b");
+            "delegations.XYZ.capability", "", ".", "a..b", "forum_shifting.cost", "forum_shifting.model",
+            "bodies.1.procedure", "agenda.ai-hr-by-design.approval", "delegations.USA.membership.sc42");
     private static final List<String> SCALARS = List.of("0", "1", "-1", "2", "0.5", "1e308", "-1e308", "1e999",
             "99999999999999999999", "\"NaN\"", "\"Infinity\"", "\".nan\"", "null", "true", "false", "\"\"", "\"USA\"",
             "\"XYZ\"", "\"withdraw\"", "\"disengage\"", "\"reengage\"", "\"salience\"", "\"plenary\"", "\"ad-hoc\"",
-            "\"sovereignty\"", "\"vote\"", "\"sc42\"", "\"../../pom.xml\"", "\"\\u0000\"", "\"a\\nb: c\"", "\"{x: [1\"",
+            "\"sovereignty\"", "\"vote\"", "\"sc42\"", "\"itu-t\"", "\"ietf\"", "\"tap\"", "\"P\"", "\"O\"", "\"../../pom.xml\"", "\"\\u0000\"", "\"a\\nb: c\"", "\"{x: [1\"",
             "\"*alias\"", "\"&anchor x\"", "\"!!java.lang.Runtime\"", "3", "5000", "5001", "2001", "-2147483648");
     private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json",
             "application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded",
@@ -44,11 +44,6 @@ class ExplorerFuzzTest {
     private ExplorerServer server;
     private final HttpClient client = HttpClient.newHttpClient();
 
-    @BeforeEach
-    void start() throws Exception {
-        server = ExplorerServer.start(new ExplorerSession(new ScenarioCatalog(List.of(ExplorerServerTest.SMALL)), 2), 0);
-    }
-
     @AfterEach
     void stop() {
         server.close();
@@ -56,9 +51,20 @@ class ExplorerFuzzTest {
 
     @Test
     void noRequestIsAnsweredWithAnInternalError() throws Exception {
-        Random random = new Random(SEED);
+        fuzz(List.of(ExplorerServerTest.SMALL), SEED, REQUESTS);
+    }
+
+    /** The same on a scenario with standards bodies (issue 21): events with a body, roles, forum-shifting settings. */
+    @Test
+    void noRequestOnAScenarioWithBodiesIsAnsweredWithAnInternalError() throws Exception {
+        fuzz(List.of(ExplorerBodiesTest.SEOUL, ExplorerServerTest.SMALL), SEED + 1, REQUESTS / 2);
+    }
+
+    private void fuzz(List<java.nio.file.Path> scenarios, long seed, int requests) throws Exception {
+        server = ExplorerServer.start(new ExplorerSession(new ScenarioCatalog(scenarios), 2), 0);
+        Random random = new Random(seed);
         int refused = 0;
-        for (int i = 0; i < REQUESTS; i++) {
+        for (int i = 0; i < requests; i++) {
             String[] endpoint = ENDPOINTS.get(random.nextInt(ENDPOINTS.size())).split(" ");
             byte[] body = body(random);
             HttpRequest.Builder request = HttpRequest.newBuilder(
@@ -80,7 +86,7 @@ class ExplorerFuzzTest {
                         label + " -> " + reply.body());
             }
         }
-        assertTrue(refused > REQUESTS / 4, "most hostile requests are refused: " + refused);
+        assertTrue(refused > requests / 4, "most hostile requests are refused: " + refused);
         ExplorerHttp http = new ExplorerHttp(server);
         http.post("/api/pause", "");
         assertEquals(200, http.get("/api/state").status(), "still serving");
