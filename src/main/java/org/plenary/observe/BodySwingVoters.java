@@ -30,7 +30,7 @@ final class BodySwingVoters {
         if (a.decidedRound[m] == a.round() && a.votes[3 * m] >= 0) {
             System.arraycopy(a.ballots, m * n, ballots, 0, n);
         } else {
-            DecisionMaking.tally(a, m, band, ballots);
+            DecisionMaking.tally(a, m, band, ballots, a.voteIntentions());
         }
         boolean iso = a.bodyProcedure[a.itemBody[m]] == Scenario.Procedure.ISO_IEC;
         int[] count = new int[4]; // yes_P, no_P, yes, no
